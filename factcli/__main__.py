@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from factcli._entry import main
+
+main()

@@ -1,0 +1,19 @@
+"""Console-script entry: the import of the CLI itself is guarded.
+
+A Ctrl-C while Typer is still importing would otherwise print a
+KeyboardInterrupt traceback; here it ends with the usual 130 and one line.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    try:
+        from factcli.cli import app  # noqa: PLC0415 - the guarded import is the point
+
+        app(prog_name="factcli")
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        raise SystemExit(130) from None

@@ -1,0 +1,50 @@
+"""Typed errors of the core, each carrying the exit code the CLI turns it into.
+
+The core never prints; it raises one of these and the CLI's single error
+boundary writes the message to stderr and exits with ``exit_code``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class FactcliError(Exception):
+    """Base class: something the user should read, not a traceback."""
+
+    exit_code = 1
+
+
+class UsageError(FactcliError):
+    """Bad input on the command line: unknown topic, bad date, unknown id (exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about a store file, positioned for editors (1-based line/column)."""
+
+    path: str
+    line: int
+    column: int
+    level: str  # "error" | "warning"
+    message: str
+    check: str = "schema"
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.check}]"
+
+
+@dataclass
+class StoreError(FactcliError):
+    """The store cannot be used as it is: every problem found, all at once (exit 1)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    summary: str = "the store is invalid"
+
+    def __str__(self) -> str:
+        errors = [p for p in self.problems if p.level == "error"]
+        lines = [p.format() for p in sorted(errors)]
+        lines.append(f"{self.summary}: {len(errors)} error(s); run 'factcli validate' for details")
+        return "\n".join(lines)

@@ -1,0 +1,156 @@
+"""Writing to the process's streams: the only module besides the CLI that touches stdout.
+
+Machine formats go to a UTF-8 wrapper over ``sys.stdout.buffer`` so neither
+the locale nor PYTHONIOENCODING=ascii can break them; tables go to
+``sys.stdout`` with unencodable characters replaced rather than raising.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from typing import Any, NoReturn, TextIO
+
+from factcli import citations, query
+from factcli.errors import Problem
+from factcli.model import Fact
+from factcli.records import Rows, amount
+from factcli.render import choose_fields, render
+from factcli.store import Store
+
+#: Exit status after the reader closed the pipe (`| head`): what a process killed by SIGPIPE reports.
+EXIT_PIPE_CLOSED = 141
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"Error: {message}\n" if "\n" not in message else f"{message}\n")
+    sys.stderr.flush()
+
+
+def note(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def pipe_closed() -> NoReturn:
+    """The reader went away: stop quietly (Python docs, 'Note on SIGPIPE')."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(EXIT_PIPE_CLOSED)
+
+
+@contextlib.contextmanager
+def machine_stream() -> Iterator[TextIO]:
+    """A UTF-8 text stream over stdout's bytes, detached afterwards so stdout stays open."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # pragma: no cover - stdout replaced by a pure text stream
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=False)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        with contextlib.suppress(ValueError):
+            stream.detach()
+
+
+def human_stream() -> TextIO:
+    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    return sys.stdout
+
+
+def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -> None:
+    human = format_name == "table"
+    chosen = choose_fields(rows, fields, human=human)
+    if human:
+        if not rows.items:
+            if empty_message:
+                note(empty_message)
+            return
+        render(rows, format_name, chosen, human_stream())
+        return
+    with machine_stream() as out:
+        render(rows, format_name, chosen, out)
+
+
+def show_details(store: Store, facts: Sequence[Fact]) -> None:
+    from factcli import render_table  # noqa: PLC0415 - rich only for people
+
+    items = [render_table.Detail(**_detail(store, fact)) for fact in facts]
+    render_table.detail(items, human_stream())
+
+
+def _detail(store: Store, fact: Fact) -> dict[str, Any]:
+    """The parts of a `show` view; plain data so that rich stays out of this module."""
+    lines: list[tuple[str, str]] = [("Claim", fact.claim)]
+    value = amount(fact)
+    lines.append(("Value", f"{value}  (“{fact.value_text}”)" if fact.value is not None else value))
+    lines.append(("Date", fact.when))
+    for label, text in (
+        ("Topic", fact.topic),
+        ("Metric", fact.metric or ""),
+        ("Entities", "; ".join(fact.entities)),
+        ("Tags", "; ".join(fact.tags)),
+        ("Note", fact.note or ""),
+    ):
+        if text:
+            lines.append((label, text))
+    if fact.supersedes:
+        lines.append(("Supersedes", f"{fact.supersedes.id}: {fact.supersedes.reason}"))
+    replaced_by = [f.id for f in store.facts if f.supersedes and f.supersedes.id == fact.id]
+    if replaced_by:
+        lines.append(("Superseded by", ", ".join(replaced_by)))
+    quotes = [
+        (c.quote, c.section, citations.reference_text(store.sources[c.source]) + f" [{c.source}]")
+        for c in fact.citations
+    ]
+    related = [
+        f"{amount(other)} in {other.when} ({', '.join(other.source_ids)}) — {other.id}"
+        for other in query.related(store, fact)
+    ]
+    title = fact.id
+    subtitle = f"{fact.kind}, {fact.location.path}:{fact.location.line}" if fact.location else fact.kind
+    return {"title": title, "subtitle": subtitle, "lines": lines, "quotes": quotes, "related": related}
+
+
+def report_problems(problems: Sequence[Problem], fmt: ProblemFormat, *, strict: bool) -> bool:
+    """Print problems (stdout: they are the command's output); True when the run should fail."""
+    failing = [p for p in problems if p.level == "error" or strict]
+    with machine_stream() as out:
+        if fmt is ProblemFormat.json:
+            records = [
+                {
+                    "path": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "level": "error" if strict else p.level,
+                    "message": p.message,
+                    "check": p.check,
+                }
+                for p in problems
+            ]
+            out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for p in problems:
+                out.write(p.format() + "\n")
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    if fmt is ProblemFormat.text:
+        note(
+            f"{errors} error(s), {warnings} warning(s)"
+            + (" (warnings count as errors: --strict)" if strict and warnings else "")
+        )
+    return bool(failing)

@@ -1,0 +1,230 @@
+"""What each command's results look like as records: structured, flat and for people.
+
+Renderers know nothing about facts or sources; they receive ``Rows`` and ask
+it for the view their format needs (JSON/YAML take structured records,
+CSV/TSV/Markdown flat strings, the table the human strings). The field
+names here are the documented output contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source, Topic
+from factcli.store import Store
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Items plus the three views of them; views are computed only for the format chosen."""
+
+    kind: str
+    items: Sequence[Any]
+    fields: tuple[str, ...]
+    table_fields: tuple[str, ...]
+    key: str
+    structured: Callable[[Any], Record]
+    flat: Callable[[Any], dict[str, str]]
+    human: Callable[[Any], dict[str, str]]
+
+
+FACT_FIELDS = (
+    "id",
+    "claim",
+    "kind",
+    "value",
+    "qualifier",
+    "unit",
+    "value_text",
+    "date",
+    "period",
+    "topic",
+    "metric",
+    "tags",
+    "entities",
+    "citations",
+    "note",
+    "supersedes",
+)
+FACT_TABLE_FIELDS = ("id", "value", "date", "claim", "citations")
+
+
+def number_text(value: int | float | None) -> str:
+    """A value as a plain machine-readable number: 1949, 2.5 (never 1949.0 for an int)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def amount(fact: Fact) -> str:
+    """'> 900 personnel' — value with qualifier and unit, or the date words of an event."""
+    if fact.value is None:
+        return fact.value_text
+    number = f"{fact.value:,}" if isinstance(fact.value, int) else f"{fact.value:,.10g}"
+    return f"{QUALIFIER_SYMBOLS[fact.qualifier]}{number} {fact.unit or ''}".strip()
+
+
+def source_record(source: Source) -> Record:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published,
+        "type": source.type,
+        "url": source.url,
+    }
+
+
+def fact_record(store: Store, fact: Fact) -> Record:
+    """The JSON shape of a fact: every key always present, sources embedded so no join is needed."""
+    return {
+        "id": fact.id,
+        "claim": fact.claim,
+        "kind": fact.kind,
+        "value": fact.value,
+        "qualifier": fact.qualifier,
+        "unit": fact.unit,
+        "value_text": fact.value_text,
+        "date": fact.date,
+        "period": {"start": fact.period.start, "end": fact.period.end} if fact.period else None,
+        "topic": fact.topic,
+        "metric": fact.metric,
+        "tags": list(fact.tags),
+        "entities": list(fact.entities),
+        "citations": [
+            {"source": source_record(store.sources[c.source]), "section": c.section, "quote": c.quote}
+            for c in fact.citations
+        ],
+        "note": fact.note,
+        "supersedes": {"id": fact.supersedes.id, "reason": fact.supersedes.reason} if fact.supersedes else None,
+    }
+
+
+def fact_flat(fact: Fact) -> dict[str, str]:
+    """One line per fact for CSV/TSV/Markdown: lists joined by '; ', citations by ' | '."""
+    return {
+        "id": fact.id,
+        "claim": fact.claim,
+        "kind": fact.kind,
+        "value": number_text(fact.value),
+        "qualifier": fact.qualifier,
+        "unit": fact.unit or "",
+        "value_text": fact.value_text,
+        "date": fact.date or "",
+        "period": fact.period.iso() if fact.period else "",
+        "topic": fact.topic,
+        "metric": fact.metric or "",
+        "tags": "; ".join(fact.tags),
+        "entities": "; ".join(fact.entities),
+        "citations": " | ".join(f'{c.source} ({c.section}): "{c.quote}"' for c in fact.citations),
+        "note": fact.note or "",
+        "supersedes": fact.supersedes.id if fact.supersedes else "",
+    }
+
+
+def fact_human(fact: Fact) -> dict[str, str]:
+    row = fact_flat(fact)
+    row["value"] = amount(fact)
+    row["date"] = fact.when
+    row["citations"] = ", ".join(fact.source_ids)
+    return row
+
+
+def fact_rows(store: Store, facts: Sequence[Fact]) -> Rows:
+    return Rows(
+        kind="facts",
+        items=facts,
+        fields=FACT_FIELDS,
+        table_fields=FACT_TABLE_FIELDS,
+        key="id",
+        structured=lambda f: fact_record(store, f),
+        flat=fact_flat,
+        human=fact_human,
+    )
+
+
+def _counts(values: Sequence[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
+def _stringify(record: Record) -> dict[str, str]:
+    out = {}
+    for key, value in record.items():
+        if value is None:
+            out[key] = ""
+        elif isinstance(value, list):
+            out[key] = "; ".join(str(v) for v in value)
+        else:
+            out[key] = str(value)
+    return out
+
+
+def _simple_rows(kind: str, records: list[Record], table_fields: tuple[str, ...], key: str) -> Rows:
+    fields = tuple(records[0]) if records else table_fields
+    return Rows(kind, records, fields, table_fields, key, dict, _stringify, _stringify)
+
+
+def source_rows(store: Store) -> Rows:
+    counts = _counts([s for f in store.facts for s in f.source_ids])
+    recs = [
+        {**source_record(s), "sha256": s.sha256, "facts": counts.get(s.id, 0)}
+        for s in sorted(store.sources.values(), key=lambda s: (s.published or "", s.id))
+    ]
+    return _simple_rows("sources", recs, ("id", "published", "title", "facts"), "id")
+
+
+def topic_rows(store: Store) -> Rows:
+    counts = _counts([f.topic for f in store.facts])
+    recs = [
+        {"key": t.key, "title": t.title, "description": t.description, "facts": counts.get(t.key, 0)}
+        for t in sorted(store.topics.values(), key=lambda t: t.key)
+    ]
+    return _simple_rows("topics", recs, ("key", "title", "facts", "description"), "key")
+
+
+def entity_rows(store: Store) -> Rows:
+    counts = _counts([e for f in store.facts for e in f.entities])
+    recs = [
+        {"name": e.name, "kind": e.kind, "aliases": list(e.aliases), "facts": counts.get(e.name, 0)}
+        for e in sorted(store.entities.values(), key=_entity_order)
+    ]
+    return _simple_rows("entities", recs, ("name", "kind", "aliases", "facts"), "name")
+
+
+def _entity_order(entity: Entity) -> tuple[str, str]:
+    return (entity.kind, entity.name.casefold())
+
+
+def metric_rows(store: Store) -> Rows:
+    recs = []
+    for metric in sorted(store.metrics.values(), key=_metric_order):
+        facts = [f for f in store.facts if f.metric == metric.key]
+        whens = sorted(f.date or (f.period.end or f.period.start or "" if f.period else "") for f in facts)
+        recs.append(
+            {
+                "key": metric.key,
+                "unit": metric.unit,
+                "description": metric.description,
+                "facts": len(facts),
+                "first": whens[0] if whens else None,
+                "last": whens[-1] if whens else None,
+            }
+        )
+    return _simple_rows("metrics", recs, ("key", "unit", "facts", "first", "last", "description"), "key")
+
+
+def _metric_order(metric: Metric) -> str:
+    return metric.key
+
+
+def _topic_order(topic: Topic) -> str:  # pragma: no cover - kept for symmetry with the others
+    return topic.key

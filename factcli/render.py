@@ -1,0 +1,121 @@
+"""Output formats: one function per format, all in one registry.
+
+Machine formats are written with the standard library straight to a UTF-8
+stream: never through rich, which wraps at 80 columns in a pipe (newlines
+inside JSON strings) and lets FORCE_COLOR put escape codes into the data.
+Only the ``table`` format imports rich, lazily, from ``render_table``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from factcli.errors import UsageError
+from factcli.records import Rows
+
+Renderer = Callable[[Rows, Sequence[str], TextIO], None]
+
+FORMATS: dict[str, Renderer] = {}
+#: One line of help per format, shown in --help; kept beside the registry so they cannot drift.
+FORMAT_HELP: dict[str, str] = {}
+
+
+def register(name: str, help_text: str) -> Callable[[Renderer], Renderer]:
+    def wrap(func: Renderer) -> Renderer:
+        FORMATS[name] = func
+        FORMAT_HELP[name] = help_text
+        return func
+
+    return wrap
+
+
+def choose_fields(rows: Rows, fields: str | None, *, human: bool) -> list[str]:
+    """Fields to print: --fields as given (validated), else all fields, or the table's short list."""
+    if not fields:
+        return list(rows.table_fields if human else rows.fields)
+    chosen = [f.strip() for f in fields.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in rows.fields]
+    if unknown or not chosen:
+        given = ", ".join(unknown) or "(none given)"
+        msg = f"unknown field(s) for --fields: {given}; choose from {', '.join(rows.fields)}"
+        raise UsageError(msg)
+    return chosen
+
+
+def render(rows: Rows, format_name: str, fields: Sequence[str], out: TextIO) -> None:
+    FORMATS[format_name](rows, fields, out)
+
+
+@register("table", "aligned columns for people (default on a terminal)")
+def _table(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    from factcli import render_table  # noqa: PLC0415 - rich costs startup; only tables need it
+
+    render_table.table(rows, fields, out)
+
+
+@register("json", "a JSON array of records")
+def _json(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    if not rows.items:
+        out.write("[]\n")
+        return
+    out.write("[\n")
+    for i, item in enumerate(rows.items):
+        record = rows.structured(item)
+        text = json.dumps({f: record[f] for f in fields}, ensure_ascii=False, indent=2)
+        out.write(("  " + text.replace("\n", "\n  ")) + (",\n" if i < len(rows.items) - 1 else "\n"))
+    out.write("]\n")
+
+
+@register("jsonl", "one JSON record per line (JSON Lines)")
+def _jsonl(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    for item in rows.items:
+        record = rows.structured(item)
+        out.write(json.dumps({f: record[f] for f in fields}, ensure_ascii=False) + "\n")
+
+
+def _delimited(rows: Rows, fields: Sequence[str], out: TextIO, delimiter: str) -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(fields)
+    for item in rows.items:
+        flat = rows.flat(item)
+        writer.writerow([flat[f] for f in fields])
+
+
+@register("csv", "comma-separated values with a header row")
+def _csv(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    _delimited(rows, fields, out, ",")
+
+
+@register("tsv", "tab-separated values with a header row")
+def _tsv(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    _delimited(rows, fields, out, "\t")
+
+
+@register("yaml", "a YAML list of records")
+def _yaml(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    import yaml  # noqa: PLC0415 - only this format needs the emitter
+
+    records = [{f: rows.structured(item)[f] for f in fields} for item in rows.items]
+    yaml.safe_dump(records, out, sort_keys=False, allow_unicode=True, width=2**31 - 1, default_flow_style=False)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+@register("markdown", "a Markdown (GitHub) table")
+def _markdown(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    out.write("| " + " | ".join(fields) + " |\n")
+    out.write("|" + "|".join(" --- " for _ in fields) + "|\n")
+    for item in rows.items:
+        flat = rows.flat(item)
+        out.write("| " + " | ".join(_md_cell(flat[f]) for f in fields) + " |\n")
+
+
+@register("ids", "only the key of each record, one per line (for xargs and cite -)")
+def _ids(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    for item in rows.items:
+        out.write(rows.flat(item)[rows.key] + "\n")

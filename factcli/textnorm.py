@@ -1,0 +1,46 @@
+"""Text folding shared by search, alias lookup and quote checking.
+
+Users type "Cote d'Ivoire" for "Côte d’Ivoire"; documents print "Chi-nese"
+across a line break. Folding both sides the same way makes them meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:[-']\w+)*")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and typography-insensitive form of ``text`` with single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", text.casefold()).strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``; hyphenated and apostrophe words stay whole."""
+    return _WORD.findall(fold(text))
