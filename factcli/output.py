@@ -100,7 +100,6 @@ def _detail(store: Store, fact: Fact) -> dict[str, Any]:
     lines.append(("Value", f"{value}  (“{fact.value_text}”)" if fact.value is not None else value))
     lines.append(("Date", fact.when))
     for label, text in (
-        ("Topic", fact.topic),
         ("Metric", fact.metric or ""),
         ("Entities", "; ".join(fact.entities)),
         ("Tags", "; ".join(fact.tags)),
@@ -121,8 +120,10 @@ def _detail(store: Store, fact: Fact) -> dict[str, Any]:
         f"{amount(other)} in {other.when} ({', '.join(other.source_ids)}) — {other.id}"
         for other in query.related(store, fact)
     ]
+    if fact.location:
+        lines.append(("Defined in", f"{fact.location.path}:{fact.location.line}"))
     title = fact.id
-    subtitle = f"{fact.kind}, {fact.location.path}:{fact.location.line}" if fact.location else fact.kind
+    subtitle = f"{fact.kind}, {fact.topic}"
     return {"title": title, "subtitle": subtitle, "lines": lines, "quotes": quotes, "related": related}
 
 

@@ -60,16 +60,25 @@ def table(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
 
 
 def _blocks(console: Console, records: Sequence[dict[str, str]], fields: Sequence[str]) -> None:
-    """One label/value block per record: what a narrow terminal can show without cutting anything."""
+    """One label/value block per record: what a narrow terminal can show without cutting anything.
+
+    Ids and values are printed unwrapped (the terminal may wrap them, but a
+    copy of the line is still the whole id); other text folds under its label.
+    """
+    width = max(len(name) for name in fields)
     for i, record in enumerate(records):
         if i:
             console.print()
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
         for name in fields:
-            grid.add_row(Text(name), Text(safe(record[name])))
-        console.print(grid)
+            label = Text(f"{name:<{width}}  ", style="bold")
+            if name in _NEVER_CUT:
+                console.print(label + Text(safe(record[name])), soft_wrap=True)
+                continue
+            grid = Table.grid()
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            grid.add_row(label, Text(safe(record[name])))
+            console.print(grid)
 
 
 @dataclass(frozen=True)
@@ -89,21 +98,18 @@ def detail(items: Sequence[Detail], out: TextIO) -> None:
         if n:
             console.print()
         heading = Text(safe(item.title), style="bold")
-        heading.append(f"  {safe(item.subtitle)}", style="dim")
-        console.print(heading)
+        heading.append(f"  ({safe(item.subtitle)})", style="dim")
+        console.print(heading, soft_wrap=True)
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         for label, value in item.lines:
             grid.add_row(Text(label), Text(safe(value)))
-        console.print(grid)
         for i, (quote, section, reference) in enumerate(item.quotes, 1):
-            block = Text(f"[{i}] ", style="bold")
-            block.append(f"“{safe(quote)}”")
-            block.append(f"\n    {safe(section)}", style="italic")
-            block.append(f"\n    {safe(reference)}")
-            console.print(block)
+            block = Text(f"“{safe(quote)}”")
+            block.append(f"\n{safe(section)}", style="italic")
+            block.append(f"\n{safe(reference)}")
+            grid.add_row(Text(f"Source [{i}]"), block)
         if item.related:
-            console.print(Text("Same metric elsewhere:", style="bold"))
-            for line in item.related:
-                console.print(Text(f"  {safe(line)}"))
+            grid.add_row(Text("Same metric"), Text("\n".join(safe(line) for line in item.related)))
+        console.print(grid)

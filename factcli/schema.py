@@ -157,7 +157,7 @@ def _id(value: Any, fs: FieldSpec) -> tuple[Any, str]:
     if not isinstance(value, str):
         return None, f"must be an id ([a-z0-9-]+), found {_type_name(value)}"
     if not ID_PATTERN.fullmatch(value):
-        return None, f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
+        return None, f"must be lowercase letters, digits and single hyphens, found '{value}'"
     return value, ""
 
 
@@ -183,7 +183,7 @@ def _date(value: Any, fs: FieldSpec) -> tuple[Any, str]:
     try:
         dates.parse_span(value)
     except ValueError as exc:
-        return None, str(exc)
+        return None, f"is not a valid date: {exc}"
     return value, ""
 
 

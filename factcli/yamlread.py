@@ -180,6 +180,7 @@ def parse_text(text: str, out: LoadedFile) -> None:
         out.problems.append(Problem(out.path, line, col, "error", "tab used for indentation; use spaces", "syntax"))
     if out.problems:
         return
+    problems_before = len(out.problems)
     try:
         _Builder(text, lines, out).run()
     except yaml.MarkedYAMLError as exc:
@@ -193,6 +194,8 @@ def parse_text(text: str, out: LoadedFile) -> None:
         out.problems.append(Problem(out.path, line, col, "error", msg, "syntax"))
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
         out.problems.append(Problem(out.path, 1, 1, "error", f"cannot parse: {exc}", "syntax"))
+    if any(p.check == "syntax" for p in out.problems[problems_before:]):
+        out.data = None  # half a file would only add misleading "missing field" errors
 
 
 def _with_hint(message: str) -> str:
@@ -251,7 +254,7 @@ class _Builder:
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 self.stack.pop()
                 root_set = root_set or not self.stack
-        if not root_set:
+        if not root_set or self.out.data is None:
             self.out.empty = True
 
     def _check_node(self, event: Any) -> bool:

@@ -1,0 +1,185 @@
+"""The safe reader, table-driven, under both PyYAML backends."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from factcli import yamlread
+from factcli.yamlread import LoadedFile, parse_text, read_yaml_file
+
+BACKENDS = [pytest.param(yaml.SafeLoader, id="pure")]
+if getattr(yaml, "__with_libyaml__", False):
+    BACKENDS.append(pytest.param(yaml.CSafeLoader, id="libyaml"))
+
+
+@pytest.fixture(params=BACKENDS, autouse=True)
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
+    monkeypatch.setattr(yamlread, "_Loader", request.param)
+    return request.param  # type: ignore[no-any-return]
+
+
+def parse(text: str) -> LoadedFile:
+    out = LoadedFile("f.yaml")
+    parse_text(text, out)
+    return out
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.message) for p in parse(text).problems]
+
+
+def test_plain_values_keep_their_text() -> None:
+    lf = parse('- id: a\n  date: 2008-11-30\n  when: 2008-11\n  value: 1949\n  ratio: 2.5\n  quote: "no"\n')
+    assert lf.problems == []
+    assert lf.data == [{"id": "a", "date": "2008-11-30", "when": "2008-11", "value": 1949, "ratio": 2.5, "quote": "no"}]
+    assert type(lf.data[0]["date"]) is str
+
+
+def test_positions_are_one_based_editor_positions() -> None:
+    lf = parse("- id: a\n  claim: \"héllo ü 中文\"\n  value: 3\n")
+    assert lf.value_pos[(0, "value")] == (3, 10)
+    assert lf.key_pos[(0, "claim")] == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("- value: 11063\n  value: 1063\n", [(2, 3, "duplicate key 'value' (first at line 1)")], id="dup"),
+        pytest.param('- unit: a\n  "unit": b\n', [(2, 3, "duplicate key 'unit' (first at line 1)")], id="dup-quoted"),
+        pytest.param("- &a {x: 1}\n- *a\n", [(1, 3, "anchors (&a) are not allowed in a store")], id="anchor"),
+        pytest.param(
+            "- !!python/object/apply:os.system [ls]\n",
+            [(1, 3, "explicit tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed in a store")],
+            id="tag",
+        ),
+        pytest.param("- a\n---\n- b\n", [(2, 1, "a store file holds one YAML document; found another here")], id="docs"),
+    ],
+)
+def test_refusals(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert problems(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("literal", "message_part"),
+    [
+        ("no", "'no' is a boolean to YAML 1.1 readers; quote it"),
+        ("NO", "'NO' is a boolean to YAML 1.1 readers; quote it"),
+        ("off", "'off' is a boolean to YAML 1.1 readers"),
+        ("011063", "'011063' is read differently by YAML readers"),
+        ("010", "'010' is read differently"),
+        ("0x10", "'0x10' is read differently"),
+        ("10:30", "'10:30' is read differently"),
+        ("1_000", "'1_000' is read differently"),
+        (".nan", "'.nan' is read differently"),
+    ],
+)
+def test_yaml11_surprises_are_errors(literal: str, message_part: str) -> None:
+    found = problems(f"- value: {literal}\n")
+    assert len(found) == 1
+    assert found[0][:2] == (1, 10)
+    assert message_part in found[0][2]
+
+
+def test_quoted_literals_are_plain_text() -> None:
+    lf = parse("- [\"no\", '010', \"10:30\", '2010']\n")
+    assert lf.problems == []
+    assert lf.data == [["no", "010", "10:30", "2010"]]
+
+
+def test_comment_after_plain_scalar_is_recorded() -> None:
+    lf = parse("- quote: the 2nd #1 priority\n  note: \"quoted # fine\"\n")
+    assert lf.data == [{"quote": "the 2nd", "note": "quoted # fine"}]
+    assert lf.commented_plain == {(0, "quote")}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "part"),
+    [
+        pytest.param("- a: 1\n\t- b: 2\n", 2, 1, "tab used for indentation", id="tab"),
+        pytest.param("- a: 1\n\ufeff- b: 2\n", 2, 1, "byte order mark U+FEFF", id="mid-bom"),
+        pytest.param('- a: "x\u2028y"\n- b: c: d\n', 1, 8, "U+2028", id="line-separator"),
+        pytest.param('- a: "\\e[2J"\n', 1, 6, "invisible or control character U+001B", id="escape"),
+        pytest.param("- a: x\u202ey\n", 1, 6, "U+202E", id="bidi"),
+        pytest.param("- claim: a: b\n", 1, 11, "quote text that contains ': '", id="colon"),
+    ],
+)
+def test_positioned_errors(text: str, line: int, col: int, part: str) -> None:
+    found = problems(text)
+    assert found, "expected a problem"
+    assert found[0][:2] == (line, col)
+    assert part in found[0][2]
+
+
+def test_lone_surrogate_is_refused() -> None:
+    found = problems('- a: "\\ud800"\n')
+    assert found
+    assert found[0][0] == 1
+
+
+def test_nul_byte_is_positioned(tmp_path) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"- a: 1\n- b: x\x00y\n")
+    lf = read_yaml_file(str(path), "nul.yaml")
+    assert [(p.line, p.column) for p in lf.problems] == [(2, 7)]
+    assert "U+0000" in lf.problems[0].message
+
+
+def test_deep_nesting_stops_at_the_cap() -> None:
+    found = problems("[" * 40000 + "]" * 40000 + "\n")
+    assert found == [(1, yamlread.MAX_DEPTH + 1, f"nesting deeper than {yamlread.MAX_DEPTH} levels")]
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+    found = problems(bomb)
+    assert found[0][:2] == (1, 4)
+
+
+def test_not_utf8_reports_line_and_byte(tmp_path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("- a: 1\n- claim: \"C\xf4te\"\n".encode("latin-1"))
+    lf = read_yaml_file(str(path), "latin1.yaml")
+    assert [(p.line, p.column, p.message) for p in lf.problems] == [
+        (2, 12, "not valid UTF-8 (byte 0xF4); save the file as UTF-8")
+    ]
+
+
+def test_utf16_is_refused(tmp_path) -> None:
+    path = tmp_path / "u16.yaml"
+    path.write_bytes("- a: 1\n".encode("utf-16"))
+    assert "UTF-16" in read_yaml_file(str(path)).problems[0].message
+
+
+def test_leading_bom_is_ignored(tmp_path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf- a: 1\n")
+    lf = read_yaml_file(str(path))
+    assert lf.problems == []
+    assert lf.data == [{"a": 1}]
+
+
+def test_empty_and_comment_only_files_are_empty(tmp_path) -> None:
+    for text in ("", "# nothing\n", "---\n"):
+        lf = parse(text)
+        assert lf.problems == []
+        assert lf.empty
+
+
+def test_directory_and_fifo_and_broken_link(tmp_path) -> None:
+    import os
+
+    (tmp_path / "dir.yaml").mkdir()
+    os.mkfifo(tmp_path / "fifo.yaml")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "missing")
+    assert "a directory" in read_yaml_file(str(tmp_path / "dir.yaml")).problems[0].message
+    assert "not a regular file" in read_yaml_file(str(tmp_path / "fifo.yaml")).problems[0].message
+    assert "broken symbolic link" in read_yaml_file(str(tmp_path / "link.yaml")).problems[0].message
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path) -> None:
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as fh:
+        fh.truncate(yamlread.MAX_FILE_BYTES + 1)
+    lf = read_yaml_file(str(path))
+    assert "over the 16 MiB limit" in lf.problems[0].message
