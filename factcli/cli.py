@@ -28,7 +28,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except FactcliError as exc:
-            output.error(str(exc))
+            output.error(str(exc), prefix=exc.prefixed)
             raise typer.Exit(exc.exit_code) from None
         except OSError as exc:
             if exc.errno == errno.EPIPE:
@@ -241,11 +241,7 @@ def show(
     _emit(fact_rows(store, facts), fmt, as_json, fields, "")
 
 
-sources_app = typer.Typer(
-    cls=_Group,
-    help="The source documents, with fact counts; 'sources show ID' lists one document's facts.",
-    invoke_without_command=True,
-)
+sources_app = typer.Typer(cls=_Group, invoke_without_command=True)
 app.add_typer(sources_app, name="sources")
 
 

@@ -13,6 +13,8 @@ class FactcliError(Exception):
     """Base class: something the user should read, not a traceback."""
 
     exit_code = 1
+    #: Whether the message reads as one sentence after "Error: " (a list of problems does not).
+    prefixed = True
 
 
 class UsageError(FactcliError):
@@ -42,6 +44,7 @@ class StoreError(FactcliError):
 
     problems: list[Problem] = field(default_factory=list)
     summary: str = "the store is invalid"
+    prefixed = False
 
     def __str__(self) -> str:
         errors = [p for p in self.problems if p.level == "error"]

@@ -32,8 +32,8 @@ class ProblemFormat(StrEnum):
     json = "json"
 
 
-def error(message: str) -> None:
-    sys.stderr.write(f"Error: {message}\n" if "\n" not in message else f"{message}\n")
+def error(message: str, *, prefix: bool = True) -> None:
+    sys.stderr.write(f"Error: {message}\n" if prefix else f"{message}\n")
     sys.stderr.flush()
 
 

@@ -1,0 +1,211 @@
+"""The command line through Typer's CliRunner: exit codes, and stdout and stderr apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli import __version__
+from factcli.cli import app
+
+from .conftest import GOOD
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--store", str(GOOD), *args])
+    assert "Traceback" not in result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"factcli {__version__}\n")
+
+
+def test_find_json_is_clean_json_on_stdout() -> None:
+    code, out, err = invoke("find", "--topic", "peacekeeping", "--json")
+    assert (code, err) == (0, "")
+    assert [d["id"] for d in json.loads(out)] == ["pk-2008-personnel", "pk-2008-deployed"]
+
+
+def test_empty_result_is_success() -> None:
+    assert invoke("find", "zebra", "--json") == (0, "[]\n", "")
+    assert invoke("find", "zebra") == (0, "", "No facts match.\n")
+    assert invoke("find", "zebra", "--format", "jsonl") == (0, "", "")
+
+
+def test_find_alias_entity_and_fields_csv() -> None:
+    code, out, _ = invoke("find", "--entity", "ROK", "--format", "csv", "--fields", "id,date,value_text")
+    assert (code, out) == (0, "id,date,value_text\nmd-2007-rok-hotline,2007-08,August 2007\n")
+
+
+def test_find_all_filters_together() -> None:
+    args = ["find", "relations", "--topic", "military-diplomacy", "--unit", "countries", "--kind", "quantity"]
+    args += ["--since", "2000", "--until", "2010", "--min", "100", "--max", "200", "--sort", "value", "--reverse"]
+    args += ["--format", "ids", "--limit", "5", "--metric", "countries-with-military-relations", "--source", "doc-a"]
+    assert invoke(*args) == (0, "md-2008-relations\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["find", "--topic", "peacekeping"], "Error: unknown topic 'peacekeping' for --topic (did you mean 'peacekeeping'?)\n"),
+        (["find", "--since", "2008-13"], "Error: bad date for --since: '2008-13' has no month 13\n"),
+        (["show", "pk-2008-personel"], "Error: no fact with id 'pk-2008-personel' (did you mean 'pk-2008-personnel' or 'pk-2008-deployed'?)\n"),
+        (["find", "--fields", "id,nope", "--json"], "Error: unknown field(s) for --fields: nope; choose from "),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    code, out, err = invoke(*args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(message)
+
+
+def test_typer_usage_errors_exit_2() -> None:
+    code, _, err = invoke("find", "--format", "xml")
+    assert code == 2
+    assert "Invalid value for '--format'" in err
+    assert invoke("find", "--nope")[0] == 2
+
+
+def test_missing_store_is_exit_2() -> None:
+    result = runner.invoke(app, ["--store", "/nonexistent/store", "find"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: store '/nonexistent/store' (from --store) does not exist\n"
+
+
+def test_env_store_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCLI_STORE", str(GOOD))
+    result = runner.invoke(app, ["find", "--format", "ids", "--limit", "1"])
+    assert (result.exit_code, result.stdout) == (0, "pk-2008-personnel\n")
+
+
+def test_show_table_has_value_quotes_references_and_related() -> None:
+    code, out, err = invoke("show", "md-2008-relations")
+    assert (code, err) == (0, "")
+    for part in (
+        "md-2008-relations",
+        "> 150 countries",
+        "(“over 150”)",
+        "China has established military relations with over 150 countries.",
+        "Military Exchanges and Cooperation",
+        "Office of Tests. 2009. Document A: Peacekeeping. https://example.org/doc-a.",
+        "> 100 countries in 2002 (doc-b) — md-2002-relations",
+    ):
+        assert part in out
+
+
+def test_show_prints_markup_in_quotes_verbatim() -> None:
+    code, out, _ = invoke("show", "pk-2008-personnel")
+    assert code == 0
+    assert "11,063 [sic] military personnel [/] :warning:" in out.replace("\n", " ").replace("  ", " ")
+
+
+def test_show_json_is_the_find_shape() -> None:
+    code, out, _ = invoke("show", "md-2002-relations", "pk-2008-deployed", "--json")
+    assert code == 0
+    assert [d["id"] for d in json.loads(out)] == ["md-2002-relations", "pk-2008-deployed"]
+
+
+@pytest.mark.parametrize(
+    ("command", "first_line"),
+    [
+        (["sources"], "id     published   title                     facts"),
+        (["topics", "--format", "csv"], "key,title,description,facts"),
+        (["entities", "--format", "csv", "--fields", "name,aliases"], "name,aliases"),
+        (["metrics", "--format", "tsv"], "key\tunit\tdescription\tfacts\tfirst\tlast"),
+    ],
+)
+def test_vocabulary_commands(command: list[str], first_line: str) -> None:
+    code, out, err = invoke(*command)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].rstrip() == first_line.rstrip()
+
+
+def test_entities_csv_lists_aliases() -> None:
+    _, out, _ = invoke("entities", "--format", "csv", "--fields", "name,aliases,facts")
+    assert "South Korea,ROK; Republic of Korea,1" in out.splitlines()
+
+
+def test_metrics_json_has_span() -> None:
+    _, out, _ = invoke("metrics", "--json")
+    assert json.loads(out) == [
+        {
+            "key": "countries-with-military-relations",
+            "unit": "countries",
+            "description": "Countries with which China has military relations.",
+            "facts": 2,
+            "first": "2002",
+            "last": "2008",
+        }
+    ]
+
+
+def test_sources_show_lists_a_documents_facts() -> None:
+    assert invoke("sources", "show", "doc-b", "--format", "ids") == (0, "md-2002-relations\npk-2008-deployed\n", "")
+    code, _, err = invoke("sources", "show", "doc-z")
+    assert code == 2
+    assert "unknown source 'doc-z'" in err
+
+
+def test_validate_good_store_and_json_report(tmp_path) -> None:
+    assert invoke("validate") == (0, "", "0 error(s), 0 warning(s)\n")
+    code, out, _ = invoke("validate", "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_validate_with_texts_checks_quotes(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("nothing here")
+    code, out, _ = invoke("validate", "--texts", str(tmp_path))
+    assert code == 1
+    assert "error: source doc-a: no file in" in out
+    assert "warning: source doc-b has no sha256: its quotes cannot be checked [quote-text]" in out
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    commands = [["find"], ["show"], ["sources"], ["sources", "show"], ["topics"], ["entities"], ["metrics"], ["validate"]]
+    for command in commands:
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Example" in result.stdout, command
+        assert "factcli " in result.stdout, command
+
+
+def test_internal_errors_are_one_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcli import query
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(query, "find", boom)
+    code, out, err = invoke("find")
+    assert code == 1
+    assert out == ""
+    assert err.startswith("Error: internal error: RuntimeError: kaboom\nThis is a bug in factcli")
+
+
+def test_completion_from_the_store() -> None:
+    from factcli import completion
+
+    class Ctx:
+        params = {"store": str(GOOD)}
+
+        def find_root(self) -> Ctx:
+            return self
+
+    ctx = Ctx()
+    assert completion.fact_ids(ctx, "md-200") == ["md-2002-relations", "md-2007-rok-hotline", "md-2008-relations"]  # type: ignore[arg-type]
+    assert completion.entities(ctx, "r") == ["ROK", "Republic of Korea"]  # type: ignore[arg-type]
+    assert completion.topics(ctx, "pea") == ["peacekeeping"]  # type: ignore[arg-type]
+    assert completion.sources(ctx, "") == ["doc-a", "doc-b"]  # type: ignore[arg-type]
+    assert completion.metrics(ctx, "c") == ["countries-with-military-relations"]  # type: ignore[arg-type]
+    assert completion.tags(ctx, "") == ["attaches", "cumulative"]  # type: ignore[arg-type]
+    assert completion.units(ctx, "p") == ["person-times", "personnel"]  # type: ignore[arg-type]
+    assert completion.kinds(ctx, "e") == ["event"]  # type: ignore[arg-type]
+    Ctx.params = {"store": "/nonexistent"}
+    assert completion.topics(ctx, "") == []  # type: ignore[arg-type]

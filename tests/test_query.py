@@ -1,0 +1,111 @@
+"""Filters, search and ordering, called directly on the core."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcli import query
+from factcli.errors import UsageError
+from factcli.query import Query
+from factcli.store import Store, load_store
+
+from .conftest import GOOD
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return load_store(GOOD)
+
+
+def ids(store: Store, **kwargs: object) -> list[str]:
+    return [f.id for f in query.find(store, Query(**kwargs))]  # type: ignore[arg-type]
+
+
+def test_no_filter_is_every_fact_by_date(store: Store) -> None:
+    assert ids(store) == [
+        "pk-2008-personnel",
+        "md-2002-relations",
+        "md-2007-rok-hotline",
+        "md-2008-relations",  # "2008" starts before "2008-11": spans sort by start, then end
+        "pk-2008-deployed",
+    ]
+
+
+def test_entity_alias_is_case_insensitive(store: Store) -> None:
+    assert ids(store, entities=["rok"]) == ["md-2007-rok-hotline"]
+    assert ids(store, entities=["Republic of Korea"]) == ["md-2007-rok-hotline"]
+
+
+def test_entity_is_accent_insensitive(store: Store) -> None:
+    assert ids(store, entities=["cote d'ivoire"]) == ["pk-2008-deployed"]
+
+
+def test_search_needs_every_word_and_folds_accents(store: Store) -> None:
+    assert ids(store, text=["peacekeepers", "duty"]) == ["pk-2008-deployed"]
+    assert ids(store, text=["COTE"]) == ["pk-2008-deployed"]
+    assert ids(store, text=["peacekeepers", "zebra"]) == []
+
+
+def test_search_ranks_claim_hits_above_quote_hits(store: Store) -> None:
+    # 'relations' is in both claims of md-*, 'military' in many quotes: claims rank first
+    assert ids(store, text=["relations"])[:2] == ["md-2002-relations", "md-2008-relations"]
+
+
+def test_since_until_overlap_partial_dates_and_periods(store: Store) -> None:
+    assert ids(store, since="2008-11") == ["pk-2008-personnel", "md-2008-relations", "pk-2008-deployed"]
+    assert ids(store, until="2002") == ["pk-2008-personnel", "md-2002-relations"]
+    assert ids(store, since="2007-08-15", until="2007-08-15") == ["pk-2008-personnel", "md-2007-rok-hotline"]
+
+
+def test_min_max_keep_only_quantities(store: Store) -> None:
+    assert ids(store, min_value=1000) == ["pk-2008-personnel", "pk-2008-deployed"]
+    assert ids(store, max_value=100) == ["md-2002-relations"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"topics": ["peacekeeping"]}, ["pk-2008-personnel", "pk-2008-deployed"]),
+        ({"tags": ["Cumulative"]}, ["pk-2008-personnel"]),
+        ({"sources": ["doc-b"]}, ["md-2002-relations", "pk-2008-deployed"]),
+        ({"metrics": ["countries-with-military-relations"]}, ["md-2002-relations", "md-2008-relations"]),
+        ({"kinds": ["event"]}, ["md-2007-rok-hotline"]),
+        ({"units": ["countries"]}, ["md-2002-relations", "md-2008-relations"]),
+        ({"sort": "value"}, ["md-2002-relations", "md-2008-relations", "pk-2008-deployed", "pk-2008-personnel", "md-2007-rok-hotline"]),
+        ({"sort": "id", "limit": 2}, ["md-2002-relations", "md-2007-rok-hotline"]),
+        ({"sort": "id", "reverse": True, "limit": 1}, ["pk-2008-personnel"]),
+        ({"sort": "topic", "limit": 1}, ["md-2002-relations"]),
+    ],
+)
+def test_filters_and_sorts(store: Store, kwargs: dict[str, object], expected: list[str]) -> None:
+    assert ids(store, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"topics": ["peacekeping"]}, "unknown topic 'peacekeping' for --topic (did you mean 'peacekeeping'?)"),
+        ({"entities": ["Korea Rep"]}, "unknown entity 'Korea Rep' for --entity"),
+        ({"sources": ["doc-c"]}, "unknown source 'doc-c' for --source (did you mean 'doc-b' or 'doc-a'?)"),
+        ({"since": "2008-13"}, "bad date for --since: '2008-13' has no month 13"),
+        ({"until": "08/2008"}, "bad date for --until: '08/2008' is not an ISO date"),
+        ({"since": "2009", "until": "2008"}, "--since 2009 is after --until 2008"),
+        ({"kinds": ["number"]}, "unknown kind 'number' for --kind"),
+        ({"tags": ["nope"]}, "unknown tag 'nope' for --tag"),
+    ],
+)
+def test_unknown_names_are_usage_errors(store: Store, kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(UsageError) as info:
+        ids(store, **kwargs)
+    assert str(info.value).startswith(message)
+
+
+def test_get_facts_suggests_close_ids(store: Store) -> None:
+    with pytest.raises(UsageError, match=r"no fact with id 'pk-2008-personel' \(did you mean 'pk-2008-personnel'"):
+        query.get_facts(store, ["pk-2008-personel"])
+
+
+def test_related_facts_share_the_metric(store: Store) -> None:
+    fact = store.by_id["md-2008-relations"]
+    assert [f.id for f in query.related(store, fact)] == ["md-2002-relations"]
+    assert query.related(store, store.by_id["pk-2008-deployed"]) == []

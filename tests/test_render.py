@@ -1,0 +1,141 @@
+"""Every registered format, rendered from the good fixture; data is never markup."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+
+import pytest
+import yaml
+
+from factcli import render
+from factcli.cli import OutputFormat
+from factcli.records import FACT_FIELDS, fact_flat, fact_rows, source_rows
+from factcli.render_table import make_console, safe
+from factcli.store import Store, load_store
+
+from .conftest import GOOD
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return load_store(GOOD)
+
+
+def rendered(store: Store, fmt: str, fields: list[str] | None = None, width: int = 200) -> str:
+    rows = fact_rows(store, store.facts)
+    out = io.StringIO()
+    if fmt == "table":
+        import os
+
+        os.environ["COLUMNS"] = str(width)
+    render.render(rows, fmt, fields or render.choose_fields(rows, None, human=fmt == "table"), out)
+    return out.getvalue()
+
+
+def test_cli_choices_are_the_registry() -> None:
+    assert [f.value for f in OutputFormat] == list(render.FORMATS)
+    assert set(render.FORMAT_HELP) == set(render.FORMATS)
+
+
+@pytest.mark.parametrize("fmt", list(render.FORMATS))
+def test_every_format_renders_every_fact_without_escape_codes(store: Store, fmt: str) -> None:
+    text = rendered(store, fmt)
+    assert "\x1b" not in text
+    for fact in store.facts:
+        assert fact.id in text
+
+
+def test_json_embeds_sources_and_keeps_every_key(store: Store) -> None:
+    data = json.loads(rendered(store, "json"))
+    assert [list(d) for d in data] == [list(FACT_FIELDS)] * len(store.facts)
+    deployed = next(d for d in data if d["id"] == "pk-2008-deployed")
+    assert deployed["value"] == 1949
+    assert deployed["citations"][0]["source"] == {
+        "id": "doc-a",
+        "title": "Document A: Peacekeeping",
+        "publisher": "Office of Tests",
+        "published": "2009-01-20",
+        "type": "white-paper",
+        "url": "https://example.org/doc-a",
+    }
+    personnel = next(d for d in data if d["id"] == "pk-2008-personnel")
+    assert personnel["period"] == {"start": "1990", "end": "2008-11"}
+    assert personnel["citations"][0]["quote"].startswith("Since 1990 the PLA has sent 11,063 [sic] military personnel [/]")
+
+
+def test_jsonl_is_one_record_per_line(store: Store) -> None:
+    lines = rendered(store, "jsonl").splitlines()
+    assert len(lines) == len(store.facts)
+    assert [json.loads(line)["id"] for line in lines] == [f.id for f in store.facts]
+
+
+def test_csv_and_tsv_round_trip(store: Store) -> None:
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        rows = list(csv.DictReader(io.StringIO(rendered(store, fmt)), delimiter=delimiter))
+        assert [r["id"] for r in rows] == [f.id for f in store.facts]
+        assert rows[3]["value"] == "11063"
+        assert rows[3]["period"] == "1990/2008-11"
+        assert rows[3]["citations"].startswith('doc-a (Participating in UN Peacekeeping Operations): "Since 1990')
+
+
+def test_yaml_output_reloads(store: Store) -> None:
+    data = yaml.safe_load(rendered(store, "yaml"))
+    assert [d["id"] for d in data] == [f.id for f in store.facts]
+    assert next(d for d in data if d["id"] == "md-2002-relations")["date"] == "2002"
+
+
+def test_markdown_escapes_pipes(store: Store) -> None:
+    text = rendered(store, "markdown", ["id", "claim"])
+    assert text.splitlines()[:2] == ["| id | claim |", "| --- | --- |"]
+    assert len(text.splitlines()) == 2 + len(store.facts)
+
+
+def test_ids_prints_only_keys(store: Store) -> None:
+    assert rendered(store, "ids").split() == [f.id for f in store.facts]
+
+
+def test_fields_select_and_validate(store: Store) -> None:
+    rows = fact_rows(store, store.facts)
+    assert render.choose_fields(rows, "id, value", human=False) == ["id", "value"]
+    with pytest.raises(Exception, match="unknown field.*nope; choose from id, claim"):
+        render.choose_fields(rows, "id,nope", human=False)
+
+
+def test_table_prints_markup_and_emoji_codes_verbatim(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcli import render_table
+
+    monkeypatch.setenv("COLUMNS", "300")
+    rows = dataclasses.replace(fact_rows(store, [store.by_id["pk-2008-personnel"]]), human=fact_flat)
+    out = io.StringIO()
+    render_table.table(rows, ["id", "citations"], out)
+    text = out.getvalue()
+    assert "11,063 [sic] military personnel [/] :warning: to UN operations." in text
+    assert "⚠" not in text
+
+
+def test_narrow_table_never_cuts_ids_or_values(store: Store) -> None:
+    text = rendered(store, "table", width=20)
+    for fact in store.facts:
+        assert fact.id in text
+    assert "11,063 person-times" in text
+
+
+def test_control_characters_are_shown_escaped() -> None:
+    assert safe("a\x1b[2Jb\u202e") == "a\\u001b[2Jb\\u202e"
+
+
+def test_console_has_markup_off() -> None:
+    console = make_console(io.StringIO())
+    assert console._markup is False  # noqa: SLF001 - the setting that protects quotes
+    assert console._emoji is False  # noqa: SLF001
+
+
+def test_vocabulary_rows(store: Store) -> None:
+    out = io.StringIO()
+    rows = source_rows(store)
+    render.render(rows, "json", list(rows.fields), out)
+    data = json.loads(out.getvalue())
+    assert [(d["id"], d["facts"]) for d in data] == [("doc-b", 2), ("doc-a", 4)]
