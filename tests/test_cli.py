@@ -53,9 +53,15 @@ def test_find_all_filters_together() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["find", "--topic", "peacekeping"], "Error: unknown topic 'peacekeping' for --topic (did you mean 'peacekeeping'?)\n"),
+        (
+            ["find", "--topic", "peacekeping"],
+            "Error: unknown topic 'peacekeping' for --topic (did you mean 'peacekeeping'?)\n",
+        ),
         (["find", "--since", "2008-13"], "Error: bad date for --since: '2008-13' has no month 13\n"),
-        (["show", "pk-2008-personel"], "Error: no fact with id 'pk-2008-personel' (did you mean 'pk-2008-personnel' or 'pk-2008-deployed'?)\n"),
+        (
+            ["show", "pk-2008-personel"],
+            "Error: no fact with id 'pk-2008-personel' (did you mean 'pk-2008-personnel' or 'pk-2008-deployed'?)\n",
+        ),
         (["find", "--fields", "id,nope", "--json"], "Error: unknown field(s) for --fields: nope; choose from "),
     ],
 )
@@ -168,7 +174,16 @@ def test_validate_with_texts_checks_quotes(tmp_path) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    commands = [["find"], ["show"], ["sources"], ["sources", "show"], ["topics"], ["entities"], ["metrics"], ["validate"]]
+    commands = [
+        ["find"],
+        ["show"],
+        ["sources"],
+        ["sources", "show"],
+        ["topics"],
+        ["entities"],
+        ["metrics"],
+        ["validate"],
+    ]
     for command in commands:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, command
@@ -193,12 +208,13 @@ def test_completion_from_the_store() -> None:
     from factcli import completion
 
     class Ctx:
-        params = {"store": str(GOOD)}
+        def __init__(self, store: str) -> None:
+            self.params = {"store": store}
 
         def find_root(self) -> Ctx:
             return self
 
-    ctx = Ctx()
+    ctx = Ctx(str(GOOD))
     assert completion.fact_ids(ctx, "md-200") == ["md-2002-relations", "md-2007-rok-hotline", "md-2008-relations"]  # type: ignore[arg-type]
     assert completion.entities(ctx, "r") == ["ROK", "Republic of Korea"]  # type: ignore[arg-type]
     assert completion.topics(ctx, "pea") == ["peacekeeping"]  # type: ignore[arg-type]
@@ -207,5 +223,4 @@ def test_completion_from_the_store() -> None:
     assert completion.tags(ctx, "") == ["attaches", "cumulative"]  # type: ignore[arg-type]
     assert completion.units(ctx, "p") == ["person-times", "personnel"]  # type: ignore[arg-type]
     assert completion.kinds(ctx, "e") == ["event"]  # type: ignore[arg-type]
-    Ctx.params = {"store": "/nonexistent"}
-    assert completion.topics(ctx, "") == []  # type: ignore[arg-type]
+    assert completion.topics(Ctx("/nonexistent"), "") == []  # type: ignore[arg-type]

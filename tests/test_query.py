@@ -71,7 +71,10 @@ def test_min_max_keep_only_quantities(store: Store) -> None:
         ({"metrics": ["countries-with-military-relations"]}, ["md-2002-relations", "md-2008-relations"]),
         ({"kinds": ["event"]}, ["md-2007-rok-hotline"]),
         ({"units": ["countries"]}, ["md-2002-relations", "md-2008-relations"]),
-        ({"sort": "value"}, ["md-2002-relations", "md-2008-relations", "pk-2008-deployed", "pk-2008-personnel", "md-2007-rok-hotline"]),
+        (
+            {"sort": "value"},
+            ["md-2002-relations", "md-2008-relations", "pk-2008-deployed", "pk-2008-personnel", "md-2007-rok-hotline"],
+        ),
         ({"sort": "id", "limit": 2}, ["md-2002-relations", "md-2007-rok-hotline"]),
         ({"sort": "id", "reverse": True, "limit": 1}, ["pk-2008-personnel"]),
         ({"sort": "topic", "limit": 1}, ["md-2002-relations"]),

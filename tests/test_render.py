@@ -12,6 +12,7 @@ import yaml
 
 from factcli import render
 from factcli.cli import OutputFormat
+from factcli.errors import UsageError
 from factcli.records import FACT_FIELDS, fact_flat, fact_rows, source_rows
 from factcli.render_table import make_console, safe
 from factcli.store import Store, load_store
@@ -63,7 +64,9 @@ def test_json_embeds_sources_and_keeps_every_key(store: Store) -> None:
     }
     personnel = next(d for d in data if d["id"] == "pk-2008-personnel")
     assert personnel["period"] == {"start": "1990", "end": "2008-11"}
-    assert personnel["citations"][0]["quote"].startswith("Since 1990 the PLA has sent 11,063 [sic] military personnel [/]")
+    assert personnel["citations"][0]["quote"].startswith(
+        "Since 1990 the PLA has sent 11,063 [sic] military personnel [/]"
+    )
 
 
 def test_jsonl_is_one_record_per_line(store: Store) -> None:
@@ -100,7 +103,7 @@ def test_ids_prints_only_keys(store: Store) -> None:
 def test_fields_select_and_validate(store: Store) -> None:
     rows = fact_rows(store, store.facts)
     assert render.choose_fields(rows, "id, value", human=False) == ["id", "value"]
-    with pytest.raises(Exception, match="unknown field.*nope; choose from id, claim"):
+    with pytest.raises(UsageError, match=r"unknown field.*nope; choose from id, claim"):
         render.choose_fields(rows, "id,nope", human=False)
 
 
@@ -129,8 +132,8 @@ def test_control_characters_are_shown_escaped() -> None:
 
 def test_console_has_markup_off() -> None:
     console = make_console(io.StringIO())
-    assert console._markup is False  # noqa: SLF001 - the setting that protects quotes
-    assert console._emoji is False  # noqa: SLF001
+    assert console._markup is False
+    assert console._emoji is False
 
 
 def test_vocabulary_rows(store: Store) -> None:

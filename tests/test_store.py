@@ -71,7 +71,12 @@ def test_content_problems_do_not_block_lookups(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(DATA)
     result = runner.invoke(app, ["--store", "bad-values", "find", "--format", "ids"])
     assert result.exit_code == 0
-    assert result.stdout.split() == ["pk-2008-personnel", "md-2002-relations", "md-2007-rok-hotline", "pk-2008-deployed"]
+    assert result.stdout.split() == [
+        "pk-2008-personnel",
+        "md-2002-relations",
+        "md-2007-rok-hotline",
+        "pk-2008-deployed",
+    ]
 
 
 def test_load_store_raises_with_every_problem() -> None:
@@ -124,9 +129,12 @@ def test_supersedes_must_name_a_known_fact(tmp_path: Path) -> None:
     for f in GOOD.iterdir():
         (tmp_path / f.name).write_bytes(f.read_bytes())
     text = (tmp_path / "military-diplomacy.yaml").read_text()
-    text = text.replace('  tags: ["attaches"]\n', '  tags: ["attaches"]\n  supersedes: {id: md-2002-relatons, reason: "newer"}\n')
+    text = text.replace(
+        '  tags: ["attaches"]\n', '  tags: ["attaches"]\n  supersedes: {id: md-2002-relatons, reason: "newer"}\n'
+    )
     (tmp_path / "military-diplomacy.yaml").write_text(text)
     messages = [p.message for p in read_store(tmp_path).problems]
     assert messages == [
-        "'md-2008-relations' supersedes unknown fact 'md-2002-relatons' (did you mean 'md-2002-relations' or 'md-2008-relations'?)"
+        "'md-2008-relations' supersedes unknown fact 'md-2002-relatons' "
+        "(did you mean 'md-2002-relations' or 'md-2008-relations'?)"
     ]

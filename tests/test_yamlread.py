@@ -37,7 +37,7 @@ def test_plain_values_keep_their_text() -> None:
 
 
 def test_positions_are_one_based_editor_positions() -> None:
-    lf = parse("- id: a\n  claim: \"héllo ü 中文\"\n  value: 3\n")
+    lf = parse('- id: a\n  claim: "héllo ü 中文"\n  value: 3\n')
     assert lf.value_pos[(0, "value")] == (3, 10)
     assert lf.key_pos[(0, "claim")] == (2, 3)
 
@@ -53,7 +53,9 @@ def test_positions_are_one_based_editor_positions() -> None:
             [(1, 3, "explicit tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed in a store")],
             id="tag",
         ),
-        pytest.param("- a\n---\n- b\n", [(2, 1, "a store file holds one YAML document; found another here")], id="docs"),
+        pytest.param(
+            "- a\n---\n- b\n", [(2, 1, "a store file holds one YAML document; found another here")], id="docs"
+        ),
     ],
 )
 def test_refusals(text: str, expected: list[tuple[int, int, str]]) -> None:
@@ -88,7 +90,7 @@ def test_quoted_literals_are_plain_text() -> None:
 
 
 def test_comment_after_plain_scalar_is_recorded() -> None:
-    lf = parse("- quote: the 2nd #1 priority\n  note: \"quoted # fine\"\n")
+    lf = parse('- quote: the 2nd #1 priority\n  note: "quoted # fine"\n')
     assert lf.data == [{"quote": "the 2nd", "note": "quoted # fine"}]
     assert lf.commented_plain == {(0, "quote")}
 
@@ -138,7 +140,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
 
 def test_not_utf8_reports_line_and_byte(tmp_path) -> None:
     path = tmp_path / "latin1.yaml"
-    path.write_bytes("- a: 1\n- claim: \"C\xf4te\"\n".encode("latin-1"))
+    path.write_bytes('- a: 1\n- claim: "C\xf4te"\n'.encode("latin-1"))
     lf = read_yaml_file(str(path), "latin1.yaml")
     assert [(p.line, p.column, p.message) for p in lf.problems] == [
         (2, 12, "not valid UTF-8 (byte 0xF4); save the file as UTF-8")

@@ -1,0 +1,149 @@
+"""The installed console script as users run it: pipes, signals, terminals, encodings."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import FACTCLI, GOOD, run_cli
+
+
+def test_console_script_and_module_agree() -> None:
+    script = run_cli("--store", str(GOOD), "find", "--format", "ids")
+    module = subprocess.run(
+        [sys.executable, "-m", "factcli", "--store", str(GOOD), "find", "--format", "ids"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert script.returncode == module.returncode == 0
+    assert script.stdout == module.stdout
+    assert len(script.stdout.split()) == 5
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "yaml", "markdown", "ids"])
+def test_force_color_never_reaches_machine_formats(fmt: str) -> None:
+    env = {"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1", "COLUMNS": "40"}
+    result = run_cli("--store", str(GOOD), "find", "--format", fmt, env=env)
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+    assert result.stderr == ""
+    if fmt == "jsonl":
+        assert len(result.stdout.splitlines()) == 5
+        assert json.loads(result.stdout.splitlines()[0])["id"] == "pk-2008-personnel"
+
+
+def test_json_survives_an_ascii_stdout() -> None:
+    for fmt in ("json", "table", "csv"):
+        result = run_cli("--store", str(GOOD), "find", "--format", fmt, env={"PYTHONIOENCODING": "ascii"})
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_exit_codes_and_streams() -> None:
+    ok = run_cli("--store", str(GOOD), "find", "--json")
+    assert (ok.returncode, ok.stderr) == (0, "")
+    usage = run_cli("--store", str(GOOD), "find", "--topic", "nope")
+    assert (usage.returncode, usage.stdout) == (2, "")
+    missing = run_cli("--store", "/nonexistent", "find")
+    assert (missing.returncode, missing.stdout) == (2, "")
+    invalid = run_cli("--store", str(GOOD.parent / "bad-dup-key"), "find")
+    assert invalid.returncode == 1
+    assert "duplicate key 'value' (first at line 5)" in invalid.stderr
+    for result in (ok, usage, missing, invalid):
+        assert "Traceback" not in result.stderr
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    """`factcli find --json | head -c 10`: no traceback, no 'Exception ignored'."""
+    big = GOOD.parent.parent.parent / "factcli" / "facts"
+    with subprocess.Popen(
+        [FACTCLI, "--store", str(big), "find", "--format", "jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as proc:  # fmt: skip
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        first = proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=30)
+    assert len(first) == 10
+    assert err == ""
+    assert code in (0, 141)
+
+
+def test_shell_pipe_to_head() -> None:
+    result = subprocess.run(
+        f"{FACTCLI} find --json | head -c 10; echo \" rc=${{PIPESTATUS[0]}}\"",
+        shell=True, executable="/bin/bash", capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stderr == ""
+    assert result.stdout.startswith("[\n  {")
+
+
+def test_ctrl_c_exits_130_without_traceback() -> None:
+    with subprocess.Popen([FACTCLI, "find", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+    assert "Traceback" not in err
+    assert code in (0, 130)  # 0 when the lookup finished before the signal arrived
+    assert len(err.strip().splitlines()) <= 1
+
+
+def test_json_path_does_not_import_rich() -> None:
+    code = (
+        "import sys; from factcli._entry import main\n"
+        "sys.argv = ['factcli', 'show', sys.argv[1], '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "rich = any(m == 'rich' or m.startswith('rich.') for m in sys.modules)\n"
+        "print('RICH' if rich else 'CLEAN', file=sys.stderr)\n"
+    )
+    fact_id = run_cli("find", "--format", "ids", "--limit", "1").stdout.strip()
+    result = subprocess.run([sys.executable, "-c", code, fact_id], capture_output=True, text=True, check=False)
+    assert result.stderr.strip().splitlines()[-1] == "CLEAN"
+    assert json.loads(result.stdout)[0]["id"] == fact_id
+
+
+def _pty_run(args: list[str], env: dict[str, str]) -> bytes:
+    """Run with stdout on a pseudo-terminal, as a person's terminal would be."""
+    main, secondary = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}
+    full_env.update(env)
+    with subprocess.Popen([FACTCLI, *args], stdout=secondary, stderr=subprocess.DEVNULL, env=full_env) as proc:
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                data = os.read(main, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=30)
+    os.close(main)
+    return b"".join(chunks)
+
+
+def test_terminal_table_is_coloured_but_not_with_no_color() -> None:
+    args = ["--store", str(GOOD), "find"]
+    plain = _pty_run(args, {"NO_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "120"})
+    for colour in (b"\x1b[3", b"\x1b[9", b"\x1b[38"):
+        assert colour not in plain
+    dumb = _pty_run(args, {"TERM": "dumb", "COLUMNS": "120"})
+    assert b"\x1b" not in dumb
+    assert b"pk-2008-personnel" in dumb
+
+
+def test_narrow_terminal_keeps_ids_and_values_whole() -> None:
+    out = _pty_run(["--store", str(GOOD), "find"], {"TERM": "dumb", "COLUMNS": "20"}).decode()
+    for fact_id in ("pk-2008-personnel", "md-2007-rok-hotline", "md-2002-relations"):
+        assert fact_id in out
+    assert "11,063 person-times" in out
