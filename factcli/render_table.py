@@ -47,7 +47,8 @@ def table(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
     whole = [name for name in fields if name in _NEVER_CUT or widths[name] <= SHORT_COLUMN]
     wrapping = len(fields) - len(whole)
     fixed = sum(widths[name] for name in whole) + 2 * (len(fields) - 1)
-    if console.width - fixed < MIN_WRAP_WIDTH * max(wrapping, 1) or console.width < MIN_TABLE_WIDTH:
+    room = console.width - fixed
+    if console.width < MIN_TABLE_WIDTH or room < (MIN_WRAP_WIDTH * wrapping if wrapping else 0):
         _blocks(console, records, fields)
         return
     grid = Table(show_header=True, header_style="bold", show_edge=False, pad_edge=False, box=None)

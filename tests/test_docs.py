@@ -1,0 +1,38 @@
+"""The README is a test target: its outputs are real and every command is in it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcli.cli import app
+
+from .conftest import SEEDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the README runs validate --texts ../shared/seeds")
+def test_readme_outputs_are_current() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "readme.py"), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
+    assert len(names) >= 7
+    for name in names:
+        assert f"factcli {name}" in readme, name
+
+
+def test_quick_start_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if line.startswith("python3 -m venv") and "pytest" in line)
+    assert command in ci.splitlines()
