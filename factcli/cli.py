@@ -345,6 +345,36 @@ def validate(
         raise typer.Exit(1)
 
 
+class SchemaKind(StrEnum):
+    facts = "facts"
+    sources = "sources"
+    entities = "entities"
+    topics = "topics"
+    metrics = "metrics"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.facts,
+) -> None:
+    """Print the JSON Schema of a store file, for editors and check-jsonschema.
+
+    Examples:
+
+      factcli schema > fact.schema.json
+
+      factcli schema sources > sources.schema.json
+
+      check-jsonschema --schemafile fact.schema.json facts/peacekeeping.yaml
+    """
+    import json  # noqa: PLC0415 - only this command needs them
+
+    from factcli.schema_json import file_schema  # noqa: PLC0415
+
+    with output.machine_stream() as out:
+        out.write(json.dumps(file_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
+
+
 def run() -> None:  # pragma: no cover - console entry for `python -m factcli.cli`
     app(prog_name="factcli")
 
