@@ -52,6 +52,7 @@ _INVISIBLE = re.compile(
 )
 _BAD_BREAKS = re.compile("[\ufeff\u0085\u2028\u2029]")
 _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
+_TAB = re.compile(r"^[^\t\n]*\t", re.MULTILINE)
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 _HINTS = (
@@ -175,9 +176,11 @@ def parse_text(text: str, out: LoadedFile) -> None:
         line, col = lines.at(m.start())
         msg = f"{char_name(m.group())} in the file; remove it (editors and YAML count lines differently)"
         out.problems.append(Problem(out.path, line, col, "error", msg, "encoding"))
-    for m in _LEADING_TAB.finditer(text):
+    for m in _TAB.finditer(text):  # libyaml accepts some tabs the pure parser refuses: refuse them all
         line, col = lines.at(m.end() - 1)
-        out.problems.append(Problem(out.path, line, col, "error", "tab used for indentation; use spaces", "syntax"))
+        where = "for indentation" if _LEADING_TAB.match(m.group()) else "in the file"
+        message = f"tab used {where}; use spaces (YAML readers disagree about tabs)"
+        out.problems.append(Problem(out.path, line, col, "error", message, "syntax"))
     if out.problems:
         return
     problems_before = len(out.problems)
@@ -196,6 +199,10 @@ def parse_text(text: str, out: LoadedFile) -> None:
         out.problems.append(Problem(out.path, 1, 1, "error", f"cannot parse: {exc}", "syntax"))
     if any(p.check == "syntax" for p in out.problems[problems_before:]):
         out.data = None  # half a file would only add misleading "missing field" errors
+    elif text and not text.endswith("\n"):
+        line, col = lines.at(len(text))
+        msg = "no newline at the end of the file; add one (a later append would join the last line)"
+        out.problems.append(Problem(out.path, line, col, "warning", msg, "newline"))
 
 
 def _with_hint(message: str) -> str:
