@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 from factcli import __version__, completion, output, query
 from factcli.errors import FactcliError
 from factcli.records import Rows, entity_rows, fact_rows, metric_rows, source_rows, topic_rows
-from factcli.store import Store, load_store, resolve_store_path
+from factcli.store import Store, resolve_store_path
 
 
 class _Group(TyperGroup):
@@ -99,7 +99,11 @@ class _State:
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = load_store(resolve_store_path(self.store_option))
+            from factcli.index import open_store  # noqa: PLC0415 - not needed by validate or schema
+
+            self._store = open_store(resolve_store_path(self.store_option), output.progress())
+            for note in self._store.notes:
+                output.note(note)
         return self._store
 
 

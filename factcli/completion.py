@@ -11,13 +11,15 @@ from collections.abc import Iterable
 import typer
 
 from factcli.model import KINDS
-from factcli.store import Store, load_store, resolve_store_path
+from factcli.store import Store, resolve_store_path
 
 
 def _store(ctx: typer.Context) -> Store | None:
     option = ctx.find_root().params.get("store")
     try:
-        return load_store(resolve_store_path(option))
+        from factcli.index import open_store  # noqa: PLC0415 - keeps completion light
+
+        return open_store(resolve_store_path(option))
     except Exception:  # noqa: BLE001 - completion stays silent
         return None
 
@@ -29,7 +31,7 @@ def _matching(candidates: Iterable[str], incomplete: str) -> list[str]:
 
 def fact_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     store = _store(ctx)
-    return _matching(store.by_id, incomplete) if store else []
+    return _matching(store.fact_ids(), incomplete) if store else []
 
 
 def topics(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -56,12 +58,12 @@ def metrics(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def tags(ctx: typer.Context, incomplete: str) -> list[str]:
     store = _store(ctx)
-    return _matching([t for f in store.facts for t in f.tags], incomplete) if store else []
+    return _matching(store.tags(), incomplete) if store else []
 
 
 def units(ctx: typer.Context, incomplete: str) -> list[str]:
     store = _store(ctx)
-    return _matching([f.unit for f in store.facts if f.unit], incomplete) if store else []
+    return _matching(store.units(), incomplete) if store else []
 
 
 def kinds(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -138,3 +138,14 @@ class Metric:
     unit: str
     description: str
     location: Location | None = field(default=None, compare=False)
+
+
+def _reduce_positional(self: object) -> tuple[type, tuple[object, ...]]:
+    """Pickle as a constructor call with positional fields: 3x faster to load than the
+    default for slotted dataclasses, which the index does for every fact it returns."""
+    cls = type(self)
+    return (cls, tuple(getattr(self, name) for name in cls.__dataclass_fields__))  # type: ignore[attr-defined]
+
+
+for _cls in (Location, Period, Citation, Supersedes, Fact, Source, Entity, Topic, Metric):
+    _cls.__reduce__ = _reduce_positional  # type: ignore[method-assign]

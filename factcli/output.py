@@ -12,7 +12,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NoReturn, TextIO
 
@@ -39,6 +39,28 @@ def error(message: str, *, prefix: bool = True) -> None:
 
 def note(message: str) -> None:
     sys.stderr.write(message + "\n")
+
+
+#: Fewer files than this load too fast for a progress bar to help.
+PROGRESS_MIN_FILES = 20
+
+
+def progress() -> Callable[[int, int], None] | None:
+    """A progress callback drawing a bar on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    bar: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if not bar:
+            from factcli import render_table  # noqa: PLC0415 - rich only for people
+
+            bar.append(render_table.ProgressBar("Reading the store", total))
+        bar[0].update(done)
+
+    return update
 
 
 def pipe_closed() -> NoReturn:
@@ -109,7 +131,7 @@ def _detail(store: Store, fact: Fact) -> dict[str, Any]:
             lines.append((label, text))
     if fact.supersedes:
         lines.append(("Supersedes", f"{fact.supersedes.id}: {fact.supersedes.reason}"))
-    replaced_by = [f.id for f in store.facts if f.supersedes and f.supersedes.id == fact.id]
+    replaced_by = store.superseded_by(fact.id)
     if replaced_by:
         lines.append(("Superseded by", ", ".join(replaced_by)))
     quotes = [

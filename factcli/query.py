@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from factcli import dates
@@ -41,8 +41,6 @@ class Query:
     limit: int | None = None
     sort: SortKey | None = None
     reverse: bool = False
-    #: resolved entity names, filled in by ``resolve``
-    entity_names: frozenset[str] = field(default=frozenset())
 
 
 def _resolve_names(given: Sequence[str], known: Sequence[str], what: str, flag: str) -> None:
@@ -83,10 +81,10 @@ def find(store: Store, query: Query) -> list[Fact]:
     _resolve_names(query.sources, list(store.sources), "source", "--source")
     _resolve_names(query.metrics, list(store.metrics), "metric", "--metric")
     _resolve_names(query.kinds, list(KINDS), "kind", "--kind")
-    all_tags = sorted({fold(t) for f in store.facts for t in f.tags})
-    _resolve_names([fold(t) for t in query.tags], all_tags, "tag", "--tag")
-    all_units = sorted({f.unit for f in store.facts if f.unit})
-    _resolve_names(query.units, all_units, "unit", "--unit")
+    if query.tags:
+        _resolve_names([fold(t) for t in query.tags], sorted(store.tags()), "tag", "--tag")
+    if query.units:
+        _resolve_names(query.units, sorted(store.units()), "unit", "--unit")
     entity_names = {resolve_entity(store, e) for e in query.entities}
     since, until = _span(query.since, "--since"), _span(query.until, "--until")
     if since and until and since[0] > until[1]:
@@ -96,7 +94,7 @@ def find(store: Store, query: Query) -> list[Fact]:
     tags = {fold(t) for t in query.tags}
 
     scored: list[tuple[float, Fact]] = []
-    for fact in store.facts:
+    for fact in store.candidates(query, entity_names, terms):
         if query.topics and fact.topic not in query.topics:
             continue
         if query.kinds and fact.kind not in query.kinds:
@@ -136,7 +134,7 @@ def _in_range(fact: Fact, query: Query) -> bool:
 _FIELD_WEIGHTS = (("id", 3.0), ("claim", 3.0), ("entities", 2.5), ("tags", 2.0), ("value_text", 2.0), ("quote", 1.0))
 
 
-def _haystacks(store: Store, fact: Fact) -> dict[str, str]:
+def haystacks(store: Store, fact: Fact) -> dict[str, str]:
     aliases = [a for name in fact.entities if name in store.entities for a in store.entities[name].aliases]
     return {
         "id": fold(fact.id.replace("-", " ")),
@@ -150,7 +148,7 @@ def _haystacks(store: Store, fact: Fact) -> dict[str, str]:
 
 def relevance(store: Store, fact: Fact, terms: Sequence[str]) -> float:
     """0 unless every term occurs somewhere; else a weighted count favouring whole-word hits."""
-    hay = _haystacks(store, fact)
+    hay = haystacks(store, fact)
     total = 0.0
     for term in terms:
         best = 0.0
@@ -188,9 +186,9 @@ def get_facts(store: Store, ids: Sequence[str]) -> list[Fact]:
     """Facts by id, in the order given; an unknown id is a usage error with suggestions."""
     out = []
     for fact_id in ids:
-        fact = store.by_id.get(fact_id)
+        fact = store.get(fact_id)
         if fact is None:
-            msg = f"no fact with id '{fact_id}'{suggest(fact_id, store.by_id)}"
+            msg = f"no fact with id '{fact_id}'{suggest(fact_id, store.fact_ids())}"
             raise UsageError(msg)
         out.append(fact)
     return out
@@ -200,5 +198,5 @@ def related(store: Store, fact: Fact) -> list[Fact]:
     """Other facts of the same metric, in date order: how the figure moved."""
     if fact.metric is None:
         return []
-    others = [f for f in store.facts if f.metric == fact.metric and f.id != fact.id]
+    others = [f for f in store.facts_of_metric(fact.metric) if f.id != fact.id]
     return sorted(others, key=lambda f: (fact_span(f), f.id))

@@ -149,13 +149,6 @@ def fact_rows(store: Store, facts: Sequence[Fact]) -> Rows:
     )
 
 
-def _counts(values: Sequence[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
-    return counts
-
-
 def _stringify(record: Record) -> dict[str, str]:
     out = {}
     for key, value in record.items():
@@ -174,7 +167,7 @@ def _simple_rows(kind: str, records: list[Record], table_fields: tuple[str, ...]
 
 
 def source_rows(store: Store) -> Rows:
-    counts = _counts([s for f in store.facts for s in f.source_ids])
+    counts = store.count_by("source")
     recs = [
         {**source_record(s), "sha256": s.sha256, "facts": counts.get(s.id, 0)}
         for s in sorted(store.sources.values(), key=lambda s: (s.published or "", s.id))
@@ -183,7 +176,7 @@ def source_rows(store: Store) -> Rows:
 
 
 def topic_rows(store: Store) -> Rows:
-    counts = _counts([f.topic for f in store.facts])
+    counts = store.count_by("topic")
     recs = [
         {"key": t.key, "title": t.title, "description": t.description, "facts": counts.get(t.key, 0)}
         for t in sorted(store.topics.values(), key=lambda t: t.key)
@@ -192,7 +185,7 @@ def topic_rows(store: Store) -> Rows:
 
 
 def entity_rows(store: Store) -> Rows:
-    counts = _counts([e for f in store.facts for e in f.entities])
+    counts = store.count_by("entity")
     recs = [
         {"name": e.name, "kind": e.kind, "aliases": list(e.aliases), "facts": counts.get(e.name, 0)}
         for e in sorted(store.entities.values(), key=_entity_order)
@@ -207,7 +200,7 @@ def _entity_order(entity: Entity) -> tuple[str, str]:
 def metric_rows(store: Store) -> Rows:
     recs = []
     for metric in sorted(store.metrics.values(), key=_metric_order):
-        facts = [f for f in store.facts if f.metric == metric.key]
+        facts = store.facts_of_metric(metric.key)
         whens = sorted(f.date or (f.period.end or f.period.start or "" if f.period else "") for f in facts)
         recs.append(
             {

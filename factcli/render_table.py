@@ -82,6 +82,22 @@ def _blocks(console: Console, records: Sequence[dict[str, str]], fields: Sequenc
             console.print(grid)
 
 
+class ProgressBar:
+    """A transient bar on stderr for long loads; gone once complete."""
+
+    def __init__(self, description: str, total: int) -> None:
+        from rich.progress import Progress  # noqa: PLC0415 - rarely needed
+
+        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.task = self.progress.add_task(description, total=total)
+        self.progress.start()
+
+    def update(self, done: int) -> None:
+        self.progress.update(self.task, completed=done)
+        if done >= (self.progress.tasks[0].total or 0):
+            self.progress.stop()
+
+
 @dataclass(frozen=True)
 class Detail:
     """One fact laid out for `show`: label/value lines, quotes with references, related facts."""

@@ -1,25 +1,26 @@
-"""Find, read and cross-check a store directory.
+"""The store: where it is, which files it has, and the ``Store`` that lookups query.
 
-``read_store`` collects every problem of every file and never raises for bad
-data (``validate`` needs them all); ``load_store`` is the lookup commands'
-entry and refuses a store with errors, so no command answers from bad data.
+Reading the YAML lives in ``loader.py`` and the SQLite index in ``index.py``;
+both produce a ``Store`` (the index a subclass answering from SQL).
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from factcli import schema
-from factcli.errors import Problem, StoreError, UsageError
+from factcli.errors import Problem, UsageError
 from factcli.model import Entity, Fact, Metric, Source, Topic
 from factcli.textnorm import fold
-from factcli.yamlread import LoadedFile, Path_, read_yaml_file
+
+if TYPE_CHECKING:
+    from factcli.loader import ParsedFile
+    from factcli.query import Query
 
 STORE_ENV = "FACTCLI_STORE"
 VOCABULARIES = ("sources", "entities", "topics", "metrics")
@@ -41,10 +42,50 @@ class Store:
     aliases: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
+    notes: list[str] = field(default_factory=list)
+    #: Each fact file's parse result by file name, for the index to reuse next time.
+    parsed_files: dict[str, ParsedFile] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
+
+    # What lookups ask of a store. ``index.IndexedStore`` answers the same from SQLite.
+
+    def get(self, fact_id: str) -> Fact | None:
+        return self.by_id.get(fact_id)
+
+    def fact_ids(self) -> list[str]:
+        return list(self.by_id)
+
+    def all_facts(self) -> list[Fact]:
+        return self.facts
+
+    def tags(self) -> set[str]:
+        return {fold(t) for f in self.facts for t in f.tags}
+
+    def units(self) -> set[str]:
+        return {f.unit for f in self.facts if f.unit}
+
+    def facts_of_metric(self, metric: str) -> list[Fact]:
+        return [f for f in self.facts if f.metric == metric]
+
+    def superseded_by(self, fact_id: str) -> list[str]:
+        return [f.id for f in self.facts if f.supersedes and f.supersedes.id == fact_id]
+
+    def count_by(self, dim: str) -> dict[str, int]:
+        """Facts per topic, source or entity."""
+        counts: dict[str, int] = {}
+        for fact in self.facts:
+            keys = {"topic": (fact.topic,), "source": fact.source_ids, "entity": fact.entities}[dim]
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def candidates(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact]:
+        """Facts that may match ``query`` (a superset); in memory that is all of them."""
+        return self.facts
 
 
 def bundled_store() -> Path:
@@ -80,81 +121,6 @@ def store_files(root: Path) -> list[Path]:
     ]
 
 
-def load_store(root: Path) -> Store:
-    store = read_store(root)
-    if store.errors:
-        raise StoreError(store.problems, f"the store at {root} is invalid")
-    return store
-
-
-def read_store(root: Path) -> Store:
-    store = Store(root)
-    files = store_files(root)
-    vocab: dict[str, list[LoadedFile]] = {name: [] for name in VOCABULARIES}
-    fact_files: list[LoadedFile] = []
-    for path in files:
-        lf = read_yaml_file(str(path), _display(path))
-        store.files.append(lf.path)
-        stem = path.name.rsplit(".", 1)[0].lower()
-        vocab.get(stem, fact_files).append(lf)
-        if lf.empty and not lf.problems:
-            lf.problems.append(Problem(lf.path, 1, 1, "warning", "file is empty", "empty-file"))
-    _load_vocabularies(store, vocab)
-    for lf in fact_files:
-        for record_path, fact in schema.build_facts(lf):
-            _check_fact_references(store, lf, record_path, fact)
-    for lf in [*fact_files, *(f for files_ in vocab.values() for f in files_)]:
-        store.problems.extend(lf.problems)
-    if not fact_files:
-        msg = "no fact files (*.yaml besides sources, entities, topics, metrics) in the store"
-        store.problems.append(Problem(str(root), 1, 1, "error", msg, "store"))
-    _check_supersedes(store)
-    store.problems.sort()
-    return store
-
-
-def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-
-
-def _load_vocabularies(store: Store, vocab: dict[str, list[LoadedFile]]) -> None:
-    for lf in vocab["sources"]:
-        for source in schema.build_sources(lf):
-            _put_unique(lf, store.sources, source.id, source, "source id")
-    for lf in vocab["topics"]:
-        for topic in schema.build_topics(lf):
-            _put_unique(lf, store.topics, topic.key, topic, "topic key")
-    for lf in vocab["metrics"]:
-        for metric in schema.build_metrics(lf):
-            _put_unique(lf, store.metrics, metric.key, metric, "metric key")
-    for lf in vocab["entities"]:
-        for entity in schema.build_entities(lf):
-            if not _put_unique(lf, store.entities, entity.name, entity, "entity name"):
-                continue
-            for name in (entity.name, *entity.aliases):
-                key = fold(name)
-                other = store.aliases.setdefault(key, entity.name)
-                if other != entity.name:
-                    line = entity.location.line if entity.location else 1
-                    msg = f"alias '{name}' names both '{other}' and '{entity.name}'"
-                    lf.problems.append(Problem(lf.path, line, 1, "error", msg, "reference"))
-
-
-def _put_unique(lf: LoadedFile, table: dict[str, Any], key: str, value: Any, what: str) -> bool:
-    location = getattr(value, "location", None)
-    if key in table:
-        first = getattr(table[key], "location", None)
-        where = f" (first at {first.path}:{first.line})" if first else ""
-        line = location.line if location else 1
-        lf.problems.append(Problem(lf.path, line, 1, "error", f"duplicate {what} '{key}'{where}", "duplicate-id"))
-        return False
-    table[key] = value
-    return True
-
-
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """' (did you mean 'x'?)' or '' — the one phrasing every unknown-name message uses."""
     close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
@@ -163,41 +129,8 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
 
 
-def _check_fact_references(store: Store, lf: LoadedFile, path: Path_, fact: Fact) -> None:
-    ok = _put_unique(lf, store.by_id, fact.id, fact, "fact id")
-
-    def missing(sub: Path_, message: str) -> None:
-        nonlocal ok
-        ok = False
-        lf.problem((*path, *sub), message, check="reference")
-
-    if fact.topic not in store.topics:
-        missing(("topic",), f"unknown topic '{fact.topic}'{suggest(fact.topic, store.topics)}")
-    if fact.metric is not None and fact.metric not in store.metrics:
-        missing(("metric",), f"unknown metric '{fact.metric}'{suggest(fact.metric, store.metrics)}")
-    for i, name in enumerate(fact.entities):
-        if name not in store.entities:
-            canonical = store.aliases.get(fold(name))
-            hint = f" (write its canonical name '{canonical}')" if canonical else suggest(name, store.entities)
-            missing(("entities", i), f"unknown entity '{name}'{hint}")
-    for i, citation in enumerate(fact.citations):
-        if citation.source not in store.sources:
-            missing(
-                ("citations", i, "source"),
-                f"unknown source '{citation.source}'{suggest(citation.source, store.sources)}",
-            )
-    if ok:
-        store.facts.append(fact)
-
-
-def _check_supersedes(store: Store) -> None:
-    for fact in store.facts:
-        if fact.supersedes is None or fact.location is None:
-            continue
-        if fact.supersedes.id not in store.by_id:
-            hint = suggest(fact.supersedes.id, store.by_id)
-            msg = f"'{fact.id}' supersedes unknown fact '{fact.supersedes.id}'{hint}"
-            store.problems.append(Problem(fact.location.path, fact.location.line, 1, "error", msg, "reference"))
-        elif fact.supersedes.id == fact.id:
-            msg = f"'{fact.id}' supersedes itself"
-            store.problems.append(Problem(fact.location.path, fact.location.line, 1, "error", msg, "reference"))
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)

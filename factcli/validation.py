@@ -1,6 +1,6 @@
 """Every check on a store, beyond what loading already refuses.
 
-Loading (``store.read_store``) finds syntax, schema, duplicate and reference
+Loading (``loader.read_store``) finds syntax, schema, duplicate and reference
 problems. Here: the value against the source's words, value_text inside
 each quote, quote length, and — given the archived texts — every quote
 inside the document whose sha256 the source records.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 from factcli import numbers
 from factcli.errors import Problem, UsageError
+from factcli.loader import read_store
 from factcli.model import Fact, Source
-from factcli.store import Store, read_store
+from factcli.store import Store
 
 _MONTHS = {
     m: i

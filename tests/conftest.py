@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,11 @@ FACTCLI = str(Path(sys.executable).parent / "factcli")
 
 #: Variables that change how rich and Python write; pinned so tests see one behaviour.
 _PINNED = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM",
-           "PYTHONIOENCODING", "FACTCLI_STORE", "FACTCLI_DEBUG")  # fmt: skip
+           "PYTHONIOENCODING", "FACTCLI_STORE", "FACTCLI_DEBUG", "FACTCLI_CACHE_DIR")  # fmt: skip
+
+
+#: One index cache for the whole run, never the user's own.
+CACHE = Path(tempfile.mkdtemp(prefix="factcli-test-cache-"))
 
 
 @pytest.fixture(autouse=True)
@@ -23,13 +28,14 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in _PINNED:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(CACHE))
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None,
             cwd: str | Path | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:  # fmt: skip
     """The installed console script in a real subprocess, with a pinned environment."""
     base = {k: v for k, v in os.environ.items() if k not in _PINNED}
-    base.update({"COLUMNS": "120", "LC_ALL": "C.UTF-8"})
+    base.update({"COLUMNS": "120", "LC_ALL": "C.UTF-8", "FACTCLI_CACHE_DIR": str(CACHE)})
     base.update(env or {})
     return subprocess.run(
         [FACTCLI, *args], capture_output=True, text=True, env=base, input=input, cwd=cwd, timeout=timeout, check=False

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factcli import validation
-from factcli.store import bundled_store, load_store
+from factcli.loader import load_store
+from factcli.store import bundled_store
 
 from .conftest import SEEDS
 

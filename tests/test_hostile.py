@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from factcli import yamlread
 from factcli.cli import app
 
-from .conftest import DATA, FACTCLI, GOOD
+from .conftest import CACHE, DATA, FACTCLI, GOOD
 
 HOSTILE = DATA / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
@@ -35,6 +35,7 @@ _MEASURE = (
 def run_measured(args: list[str], cwd: Path) -> tuple[int, str, str, float]:
     """Run the installed script; return (exit code, stdout, stderr, peak RSS in MB)."""
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_STORE", "FORCE_COLOR")}
+    env["FACTCLI_CACHE_DIR"] = str(CACHE)
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, FACTCLI, *args],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False,  # a hang guard, not a timing test

@@ -6,8 +6,9 @@ import pytest
 
 from factcli import query
 from factcli.errors import UsageError
+from factcli.loader import load_store
 from factcli.query import Query
-from factcli.store import Store, load_store
+from factcli.store import Store
 
 from .conftest import GOOD
 

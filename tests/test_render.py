@@ -13,9 +13,10 @@ import yaml
 from factcli import render
 from factcli.cli import OutputFormat
 from factcli.errors import UsageError
+from factcli.loader import load_store
 from factcli.records import FACT_FIELDS, fact_flat, fact_rows, source_rows
 from factcli.render_table import make_console, safe
-from factcli.store import Store, load_store
+from factcli.store import Store
 
 from .conftest import GOOD
 

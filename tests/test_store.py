@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 from factcli.errors import StoreError, UsageError
-from factcli.store import bundled_store, load_store, read_store, resolve_store_path, store_files
+from factcli.loader import load_store, read_store
+from factcli.store import bundled_store, resolve_store_path, store_files
 
 from .conftest import DATA, GOOD
 

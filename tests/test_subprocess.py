@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from .conftest import FACTCLI, GOOD, run_cli
+from .conftest import CACHE, FACTCLI, GOOD, run_cli
 
 
 def test_console_script_and_module_agree() -> None:
@@ -83,7 +83,7 @@ def test_shell_pipe_to_head() -> None:
         shell=True, executable="/bin/bash", capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.stderr == ""
-    assert result.stdout.startswith("[\n  {")
+    assert result.stdout.startswith('[\n{"id"')
 
 
 def test_ctrl_c_exits_130_without_traceback() -> None:
@@ -116,6 +116,7 @@ def _pty_run(args: list[str], env: dict[str, str]) -> bytes:
     main, secondary = pty.openpty()
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}
     full_env.update(env)
+    full_env["FACTCLI_CACHE_DIR"] = str(CACHE)
     with subprocess.Popen([FACTCLI, *args], stdout=secondary, stderr=subprocess.DEVNULL, env=full_env) as proc:
         os.close(secondary)
         chunks = []
