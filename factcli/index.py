@@ -16,9 +16,9 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from factcli import __version__, dates
 from factcli.errors import StoreError
@@ -38,9 +38,9 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, parsed BLOB);
 CREATE TABLE vocab(id INTEGER PRIMARY KEY, data BLOB);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, id TEXT, topic TEXT, metric TEXT, kind TEXT, unit TEXT,
-                   value REAL, first TEXT, last TEXT, supersedes TEXT, data BLOB);
+                   value REAL, first TEXT, last TEXT, supersedes TEXT, data BLOB, json TEXT);
 CREATE TABLE keys(n INTEGER, dim TEXT, key TEXT);
-CREATE VIRTUAL TABLE search USING fts5(hay, tokenize='trigram');
+CREATE TABLE search(n INTEGER PRIMARY KEY, hay TEXT);
 CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_topic ON facts(topic);
 CREATE INDEX facts_metric ON facts(metric);
@@ -137,9 +137,9 @@ def _write(path: Path, root: Path, key: str, store: Store, files: Fingerprint) -
             )
             vocab = (store.sources, store.entities, store.topics, store.metrics, store.aliases, store.problems)
             db.execute("INSERT INTO vocab VALUES (1, ?)", (pickle.dumps(vocab, protocol=5),))
-            db.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?)", _fact_rows(store.facts))
+            db.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _fact_rows(store))
             db.executemany("INSERT INTO keys VALUES (?, ?, ?)", _key_rows(store.facts))
-            db.executemany("INSERT INTO search(rowid, hay) VALUES (?, ?)", _search_rows(store))
+            db.executemany("INSERT INTO search VALUES (?, ?)", _search_rows(store))
             db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
             db.commit()
         os.replace(tmp, path)
@@ -147,15 +147,20 @@ def _write(path: Path, root: Path, key: str, store: Store, files: Fingerprint) -
         tmp.unlink(missing_ok=True)
 
 
-def _fact_rows(facts: Sequence[Fact]) -> Iterator[tuple[Any, ...]]:
-    from factcli.query import fact_span  # noqa: PLC0415 - only a rebuild needs it
+def _fact_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+    import json  # noqa: PLC0415 - only a rebuild needs these
 
-    for n, fact in enumerate(facts):
+    from factcli.query import fact_span  # noqa: PLC0415
+    from factcli.records import fact_record  # noqa: PLC0415
+
+    for n, fact in enumerate(store.facts):
         first_day, last_day = fact_span(fact)
         first, last = first_day.isoformat(), last_day.isoformat()
         supersedes = fact.supersedes.id if fact.supersedes else None
         blob = pickle.dumps(fact, protocol=5)
-        yield (n, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value, first, last, supersedes, blob)
+        record = json.dumps(fact_record(store, fact), ensure_ascii=False)  # what --json prints, ready-made
+        row = (n, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value, first, last, supersedes)
+        yield (*row, blob, record)
 
 
 def _key_rows(facts: Sequence[Fact]) -> Iterator[tuple[int, str, str]]:
@@ -200,6 +205,7 @@ class IndexedStore(Store):
     """A store answered from the SQLite index: facts are read only when a query selects them."""
 
     db: sqlite3.Connection | None = None
+    json_text: dict[str, str] = field(default_factory=dict)
 
     def _facts(self, sql: str, params: Sequence[Any] = ()) -> list[Fact]:
         assert self.db is not None
@@ -210,8 +216,13 @@ class IndexedStore(Store):
         return [row[0] for row in self.db.execute(sql, params)]
 
     def get(self, fact_id: str) -> Fact | None:
-        found = self._facts("SELECT data FROM facts WHERE id = ?", (fact_id,))
-        return found[0] if found else None
+        assert self.db is not None
+        row = self.db.execute("SELECT data, json FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        if row is None:
+            return None
+        self.json_text[fact_id] = row[1]
+        fact: Fact = pickle.loads(row[0])
+        return fact
 
     def fact_ids(self) -> list[str]:
         return self._values("SELECT id FROM facts ORDER BY n")
@@ -240,44 +251,97 @@ class IndexedStore(Store):
         return dict(self.db.execute(sql, () if dim == "topic" else (dim,)).fetchall())
 
     def candidates(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact]:
-        """A superset of the matches, selected in SQL; the caller applies the exact filters."""
-        where: list[str] = []
-        params: list[Any] = []
+        """The facts that match every filter and contain every term, in file order."""
+        where, params = _where(query, entity_names, terms)
+        return self._facts(f"SELECT data FROM facts {where} ORDER BY n", params)
 
-        def any_of(column: str, values: Sequence[str]) -> None:
-            if values:
-                where.append(f"{column} IN ({','.join('?' * len(values))})")
-                params.extend(values)
+    def select(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact] | None:
+        """The exact, ordered result when no relevance ranking is needed (else None).
 
-        def keyed(dim: str, values: Iterable[str]) -> None:
-            values = list(values)
-            if values:
-                marks = ",".join("?" * len(values))
-                where.append(f"n IN (SELECT n FROM keys WHERE dim = ? AND key IN ({marks}))")
-                params.extend([dim, *values])
+        Also keeps each selected fact's ready-made JSON, so ``--json`` prints stored
+        text instead of building and encoding every record again.
+        """
+        if terms:
+            return None
+        where, params = _where(query, entity_names, terms)
+        keys = _ORDER[query.sort if query.sort not in (None, "relevance") else "date"]
+        order = ", ".join(f"{key} DESC" if query.reverse else key for key in keys)
+        limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
+        assert self.db is not None
+        facts = []
+        sql = f"SELECT id, data, json FROM facts {where} ORDER BY {order}{limit}"
+        for fact_id, blob, text in self.db.execute(sql, params):
+            self.json_text[fact_id] = text
+            facts.append(cast(Fact, _LazyFact(fact_id, blob)))
+        return facts
 
-        any_of("topic", list(query.topics))
-        any_of("kind", list(query.kinds))
-        any_of("unit", list(query.units))
-        any_of("metric", list(query.metrics))
-        keyed("source", query.sources)
-        keyed("entity", entity_names)
-        keyed("tag", [fold(t) for t in query.tags])
-        if query.min_value is not None:
-            where.append("value >= ?")
-            params.append(query.min_value)
-        if query.max_value is not None:
-            where.append("value <= ?")
-            params.append(query.max_value)
-        if query.since:
-            where.append("last >= ?")
-            params.append(dates.parse_span(query.since)[0].isoformat())
-        if query.until:
-            where.append("first <= ?")
-            params.append(dates.parse_span(query.until)[1].isoformat())
-        for term in terms:
-            if len(term) >= 3:  # the trigram index needs three characters to look up
-                where.append("n IN (SELECT rowid FROM search WHERE hay MATCH ?)")
-                params.append('"' + term.replace('"', '""') + '"')
-        sql = "SELECT data FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY n"
-        return self._facts(sql, params)
+    def prerendered_json(self, fact: Fact) -> str | None:
+        return self.json_text.get(fact.id)
+
+
+class _LazyFact:
+    """Stands in for a Fact until a field besides its id is read: `--json` never reads one,
+    and unpickling is most of the cost of a large result."""
+
+    __slots__ = ("_blob", "_fact", "id")
+
+    def __init__(self, fact_id: str, blob: bytes) -> None:
+        self.id = fact_id
+        self._blob = blob
+        self._fact: Fact | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._fact is None:
+            self._fact = pickle.loads(self._blob)
+        return getattr(self._fact, name)
+
+
+#: SQL for each sort key, matching query._order (spans as ISO days sort as dates).
+_ORDER = {
+    "date": ("first", "last", "id"),
+    "value": ("value IS NULL", "COALESCE(value, 0)", "id"),
+    "id": ("id",),
+    "topic": ("topic", "first", "last", "id"),
+}
+
+
+def _where(query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> tuple[str, list[Any]]:
+    """WHERE clause for every filter of ``query``: the SQL twin of the checks in query.find."""
+    where: list[str] = []
+    params: list[Any] = []
+
+    def any_of(column: str, values: Sequence[str]) -> None:
+        if values:
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+
+    def keyed(dim: str, values: Iterable[str]) -> None:
+        values = list(values)
+        if values:
+            marks = ",".join("?" * len(values))
+            where.append(f"n IN (SELECT n FROM keys WHERE dim = ? AND key IN ({marks}))")
+            params.extend([dim, *values])
+
+    any_of("topic", list(query.topics))
+    any_of("kind", list(query.kinds))
+    any_of("unit", list(query.units))
+    any_of("metric", list(query.metrics))
+    keyed("source", query.sources)
+    keyed("entity", entity_names)
+    keyed("tag", [fold(t) for t in query.tags])
+    if query.min_value is not None:
+        where.append("value >= ?")
+        params.append(query.min_value)
+    if query.max_value is not None:
+        where.append("value <= ?")
+        params.append(query.max_value)
+    if query.since:
+        where.append("last >= ?")
+        params.append(dates.parse_span(query.since)[0].isoformat())
+    if query.until:
+        where.append("first <= ?")
+        params.append(dates.parse_span(query.until)[1].isoformat())
+    for term in terms:  # the same substring test as query.relevance, on the same folded text
+        where.append("n IN (SELECT n FROM search WHERE instr(hay, ?) > 0)")
+        params.append(term)
+    return ("WHERE " + " AND ".join(where) if where else ""), params

@@ -91,6 +91,9 @@ def find(store: Store, query: Query) -> list[Fact]:
         msg = f"--since {query.since} is after --until {query.until}"
         raise UsageError(msg)
     terms = [w for t in query.text for w in words(t)]
+    exact = store.select(query, entity_names, terms)
+    if exact is not None:
+        return exact
     tags = {fold(t) for t in query.tags}
 
     scored: list[tuple[float, Fact]] = []

@@ -30,6 +30,8 @@ class Rows:
     structured: Callable[[Any], Record]
     flat: Callable[[Any], dict[str, str]]
     human: Callable[[Any], dict[str, str]]
+    #: The structured record already encoded as compact JSON, when the store keeps it.
+    prerendered: Callable[[Any], str | None] = lambda item: None
 
 
 FACT_FIELDS = (
@@ -146,6 +148,7 @@ def fact_rows(store: Store, facts: Sequence[Fact]) -> Rows:
         structured=lambda f: fact_record(store, f),
         flat=fact_flat,
         human=fact_human,
+        prerendered=store.prerendered_json,
     )
 
 

@@ -66,16 +66,23 @@ def _json(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
     last = len(rows.items) - 1
     out.write("[\n")
     for i, item in enumerate(rows.items):
-        record = rows.structured(item)
-        out.write(json.dumps({f: record[f] for f in fields}, ensure_ascii=False) + (",\n" if i < last else "\n"))
+        out.write(_json_record(rows, fields, item) + (",\n" if i < last else "\n"))
     out.write("]\n")
+
+
+def _json_record(rows: Rows, fields: Sequence[str], item: object) -> str:
+    if tuple(fields) == tuple(rows.fields):
+        text = rows.prerendered(item)
+        if text is not None:
+            return text
+    record = rows.structured(item)
+    return json.dumps({f: record[f] for f in fields}, ensure_ascii=False)
 
 
 @register("jsonl", "one JSON record per line (JSON Lines)")
 def _jsonl(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
     for item in rows.items:
-        record = rows.structured(item)
-        out.write(json.dumps({f: record[f] for f in fields}, ensure_ascii=False) + "\n")
+        out.write(_json_record(rows, fields, item) + "\n")
 
 
 def _delimited(rows: Rows, fields: Sequence[str], out: TextIO, delimiter: str) -> None:

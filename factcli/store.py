@@ -87,6 +87,14 @@ class Store:
         """Facts that may match ``query`` (a superset); in memory that is all of them."""
         return self.facts
 
+    def select(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact] | None:
+        """The exact ordered result if this store can compute it directly; None means: filter in Python."""
+        return None
+
+    def prerendered_json(self, fact: Fact) -> str | None:
+        """The fact's JSON record as ready-made text, when the store keeps one."""
+        return None
+
 
 def bundled_store() -> Path:
     """The store shipped inside the package (and the wheel)."""

@@ -1,0 +1,168 @@
+"""The SQLite index: same answers as the YAML, never stale, never a reason to fail."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factcli import index, query
+from factcli.index import IndexedStore, index_path, open_store
+from factcli.loader import load_store
+from factcli.query import Query
+from factcli.records import fact_record
+from factcli.store import bundled_store
+
+from .conftest import GOOD
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
+    target = tmp_path / "store"
+    shutil.copytree(GOOD, target)
+    return target
+
+
+def test_second_open_is_served_from_the_index(store_dir: Path) -> None:
+    first = open_store(store_dir)
+    assert not isinstance(first, IndexedStore)
+    assert index_path(store_dir).exists()
+    second = open_store(store_dir)
+    assert isinstance(second, IndexedStore)
+    assert second.notes == []
+
+
+QUERIES = [
+    Query(),
+    Query(topics=["peacekeeping"]),
+    Query(entities=["ROK"]),
+    Query(text=["peacekeepers"]),
+    Query(text=["relations", "150"]),
+    Query(text=["cote"]),
+    Query(min_value=100, max_value=2000),
+    Query(since="2008", until="2008-11"),
+    Query(sort="value", reverse=True),
+    Query(sort="topic", limit=2),
+    Query(sort="id", reverse=True, limit=3),
+    Query(tags=["Cumulative"]),
+    Query(sources=["doc-b"], kinds=["quantity"], units=["countries"]),
+    Query(metrics=["countries-with-military-relations"], sort="value"),
+]
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=[repr(q)[6:60] for q in QUERIES])
+def test_index_answers_exactly_as_the_yaml_does(store_dir: Path, q: Query) -> None:
+    plain = load_store(store_dir)
+    open_store(store_dir)
+    indexed = open_store(store_dir)
+    assert isinstance(indexed, IndexedStore)
+    expected = query.find(plain, q)
+    got = query.find(indexed, q)
+    assert [f.id for f in got] == [f.id for f in expected]
+    assert [fact_record(indexed, f) for f in got] == [fact_record(plain, f) for f in expected]
+
+
+def test_bundled_store_answers_are_identical_through_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path))
+    plain = load_store(bundled_store())
+    open_store(bundled_store())
+    indexed = open_store(bundled_store())
+    assert isinstance(indexed, IndexedStore)
+    for q in (Query(), Query(text=["peacekeepers"]), Query(entities=["ROK"]), Query(since="2015", sort="value")):
+        assert [f.id for f in query.find(indexed, q)] == [f.id for f in query.find(plain, q)]
+    assert indexed.count_by("topic") == plain.count_by("topic")
+    assert indexed.count_by("entity") == plain.count_by("entity")
+    assert indexed.tags() == plain.tags()
+    assert indexed.units() == plain.units()
+    assert sorted(indexed.fact_ids()) == sorted(plain.fact_ids())
+    some = plain.facts[0]
+    assert indexed.get(some.id) == some
+    assert indexed.get("no-such-id") is None
+
+
+def test_prerendered_json_is_what_the_record_encodes_to(store_dir: Path) -> None:
+    import json
+
+    open_store(store_dir)
+    indexed = open_store(store_dir)
+    for fact in query.find(indexed, Query()):
+        text = indexed.prerendered_json(fact)
+        assert text is not None
+        assert json.loads(text) == fact_record(indexed, fact)
+
+
+def test_an_edit_of_the_same_size_is_seen(store_dir: Path) -> None:
+    open_store(store_dir)
+    path = store_dir / "military-diplomacy.yaml"
+    text = path.read_text()
+    edited = text.replace("over 150 countries.", "over 150 countrieS.", 1)
+    assert len(edited) == len(text)
+    stat = path.stat()
+    path.write_text(edited)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    store = open_store(store_dir)
+    assert not isinstance(store, IndexedStore)  # rebuilt, not served stale
+    fact = store.get("md-2008-relations")
+    assert fact is not None
+    assert fact.citations[0].quote.endswith("countrieS.")
+
+
+def test_only_changed_files_are_parsed_again(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcli import loader
+
+    open_store(store_dir)
+    path = store_dir / "peacekeeping.yaml"
+    path.write_text(path.read_text() + "\n")
+    parsed: list[str] = []
+    real = loader.parse_fact_file
+
+    def spy(p: Path) -> loader.ParsedFile:
+        parsed.append(p.name)
+        return real(p)
+
+    monkeypatch.setattr(loader, "parse_fact_file", spy)
+    open_store(store_dir)
+    assert parsed == ["peacekeeping.yaml"]
+
+
+def test_corrupt_cache_falls_back_with_a_warning(store_dir: Path) -> None:
+    open_store(store_dir)
+    index_path(store_dir).write_bytes(b"this is not a database" * 100)
+    store = open_store(store_dir)
+    assert len(store.facts) == 5
+    assert len(store.notes) == 1
+    assert store.notes[0].startswith("warning: ignoring the unreadable index cache")
+    assert isinstance(open_store(store_dir), IndexedStore)  # rewritten
+
+
+def test_unwritable_cache_falls_back_with_a_warning(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(blocker / "cache"))  # a directory cannot be made inside a file
+    store = open_store(store_dir)
+    assert len(store.facts) == 5
+    assert store.notes[0].startswith("warning: cannot write the index cache")
+
+
+def test_invalid_store_is_refused_and_not_indexed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcli.errors import StoreError
+
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path))
+    bad = GOOD.parent / "bad-dup-key"
+    with pytest.raises(StoreError):
+        open_store(bad)
+    assert not index_path(bad).exists()
+
+
+def test_index_of_another_version_is_rebuilt(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(store_dir)
+    monkeypatch.setattr(index, "INDEX_FORMAT", index.INDEX_FORMAT + 1)
+    assert not isinstance(open_store(store_dir), IndexedStore)
+    with sqlite3.connect(index_path(store_dir)) as db:
+        assert db.execute("SELECT count(*) FROM facts").fetchone() == (5,)
