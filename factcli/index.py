@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from factcli.query import Query
 
 #: Bump when the tables or the pickled classes change shape.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);

@@ -23,6 +23,12 @@ def test_readme_outputs_are_current() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_readme_shows_no_failures() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "internal error" not in readme
+    assert "Traceback" not in readme
+
+
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
