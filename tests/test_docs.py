@@ -25,7 +25,7 @@ def test_readme_outputs_are_current() -> None:
 
 def test_readme_shows_no_failures() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "internal error" not in readme
+    assert "Error: internal error" not in readme
     assert "Traceback" not in readme
 
 
