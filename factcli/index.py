@@ -15,7 +15,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -31,17 +31,18 @@ if TYPE_CHECKING:
     from factcli.query import Query
 
 #: Bump when the tables or the pickled classes change shape.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, parsed BLOB);
 CREATE TABLE vocab(id INTEGER PRIMARY KEY, data BLOB);
-CREATE TABLE facts(n INTEGER PRIMARY KEY, id TEXT, topic TEXT, metric TEXT, kind TEXT, unit TEXT,
-                   value REAL, first TEXT, last TEXT, supersedes TEXT, data BLOB, json TEXT);
+CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, id TEXT, topic TEXT, metric TEXT, kind TEXT,
+                   unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT, data BLOB, json TEXT);
 CREATE TABLE keys(n INTEGER, dim TEXT, key TEXT);
 CREATE TABLE search(n INTEGER PRIMARY KEY, hay TEXT);
 CREATE INDEX facts_id ON facts(id);
+CREATE INDEX facts_file ON facts(file, rec);
 CREATE INDEX facts_topic ON facts(topic);
 CREATE INDEX facts_metric ON facts(metric);
 CREATE INDEX facts_value ON facts(value);
@@ -98,86 +99,133 @@ def open_store(root: Path, progress: Progress | None = None) -> Store:
             return indexed
     except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
         notes.append(f"warning: ignoring the unreadable index cache {path} ({exc}); reading the YAML")
+        with contextlib.suppress(OSError):
+            path.unlink()
     from factcli.loader import read_store  # noqa: PLC0415 - the YAML machinery only when rebuilding
 
-    previous = _previous_parses(path)
+    previous, stats = _previous(path)
     store = read_store(root, reuse=previous, progress=progress)
     store.notes.extend(notes)
     if store.errors:
         raise StoreError(store.problems, f"the store at {root} is invalid")
+    changed = {name for name, size, mtime in files if stats.get(name) != (size, mtime)}
+    removed = set(stats) - {name for name, _, _ in files}
     try:
-        _write(path, root, key, store, files)
+        if stats and not (changed | removed) & _vocabulary_files(files, stats):
+            _update(path, key, store, files, changed, removed)
+        else:
+            _write(path, key, store, files)
     except (OSError, sqlite3.Error) as exc:
         store.notes.append(f"warning: cannot write the index cache {path} ({exc}); lookups will re-read the YAML")
     return store
 
 
-def _previous_parses(path: Path) -> dict[tuple[str, int, int], ParsedFile]:
-    """Per-file parse results of the last index, whatever else changed, for reuse."""
-    out: dict[tuple[str, int, int], ParsedFile] = {}
+def _vocabulary_files(files: Fingerprint, stats: dict[str, tuple[int, int]]) -> set[str]:
+    """Names of vocabulary files: a change there touches every fact's JSON, so it rebuilds all."""
+    from factcli.store import VOCABULARIES  # noqa: PLC0415
+
+    names = {name for name, _, _ in files} | set(stats)
+    return {name for name in names if name.rsplit(".", 1)[0].lower() in VOCABULARIES}
+
+
+def _previous(path: Path) -> tuple[dict[tuple[str, int, int], ParsedFile], dict[str, tuple[int, int]]]:
+    """The last index's per-file parses (for reuse) and file stats (to find what changed)."""
+    parses: dict[tuple[str, int, int], ParsedFile] = {}
+    stats: dict[str, tuple[int, int]] = {}
     if not path.exists():
-        return out
-    with contextlib.suppress(Exception), contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        for name, size, mtime_ns, blob in db.execute("SELECT name, size, mtime_ns, parsed FROM files"):
-            out[(name, size, mtime_ns)] = pickle.loads(blob)
-    return out
+        return parses, stats
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (_format(),):
+                return parses, stats  # another layout or version: nothing in it can be trusted
+            for name, size, mtime_ns, blob in db.execute("SELECT name, size, mtime_ns, parsed FROM files"):
+                stats[name] = (size, mtime_ns)
+                if blob is not None:
+                    parses[(name, size, mtime_ns)] = pickle.loads(blob)
+    except Exception:  # noqa: BLE001 - an unusable cache only means parsing everything
+        return {}, {}
+    return parses, stats
 
 
-def _write(path: Path, root: Path, key: str, store: Store, files: Fingerprint) -> None:
+def _write(path: Path, key: str, store: Store, files: Fingerprint) -> None:
+    """Write a whole new index beside the old one and swap it in (readers never see half)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         with contextlib.closing(sqlite3.connect(tmp)) as db:
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            parsed = store.parsed_files
-            db.executemany(
-                "INSERT INTO files VALUES (?, ?, ?, ?)",
-                [(n, s, m, pickle.dumps(parsed[n], protocol=5)) for n, s, m in files if n in parsed],
-            )
-            vocab = (store.sources, store.entities, store.topics, store.metrics, store.aliases, store.problems)
-            db.execute("INSERT INTO vocab VALUES (1, ?)", (pickle.dumps(vocab, protocol=5),))
-            db.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _fact_rows(store))
-            db.executemany("INSERT INTO keys VALUES (?, ?, ?)", _key_rows(store.facts))
-            db.executemany("INSERT INTO search VALUES (?, ?)", _search_rows(store))
-            db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
-            db.commit()
+            _insert_files(db, store, files, {name for name, _, _ in files})
+            _insert_facts(db, store, list(store.parsed_files))
+            _finish(db, key, store)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _fact_rows(store: Store) -> Iterator[tuple[Any, ...]]:
+def _update(path: Path, key: str, store: Store, files: Fingerprint, changed: set[str], removed: set[str]) -> None:
+    """Replace only the rows of changed and removed fact files, in one transaction."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        gone = [(name,) for name in changed | removed]
+        db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
+        db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
+        for table in ("facts", "keys", "search"):
+            db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
+        db.executemany("DELETE FROM files WHERE name = ?", gone)
+        _insert_files(db, store, files, changed)
+        _insert_facts(db, store, [name for name in store.parsed_files if name in changed])
+        db.execute("DELETE FROM vocab")
+        db.execute("DELETE FROM meta")
+        _finish(db, key, store)
+
+
+def _insert_files(db: sqlite3.Connection, store: Store, files: Fingerprint, names: set[str]) -> None:
+    parsed = store.parsed_files
+    rows = []
+    for name, size, mtime in files:
+        if name in names:
+            blob = pickle.dumps(parsed[name], protocol=5) if name in parsed else None
+            rows.append((name, size, mtime, blob))
+    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", rows)
+
+
+def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) -> None:
+    """Rows for the facts of the named files, numbered after any already in the index."""
     import json  # noqa: PLC0415 - only a rebuild needs these
 
-    from factcli.query import fact_span  # noqa: PLC0415
+    from factcli.query import fact_span, haystacks  # noqa: PLC0415
     from factcli.records import fact_record  # noqa: PLC0415
 
-    for n, fact in enumerate(store.facts):
-        first_day, last_day = fact_span(fact)
-        first, last = first_day.isoformat(), last_day.isoformat()
-        supersedes = fact.supersedes.id if fact.supersedes else None
-        blob = pickle.dumps(fact, protocol=5)
-        record = json.dumps(fact_record(store, fact), ensure_ascii=False)  # what --json prints, ready-made
-        row = (n, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value, first, last, supersedes)
-        yield (*row, blob, record)
+    (top,) = db.execute("SELECT coalesce(max(n), -1) FROM facts").fetchone()
+    facts, keys, search = [], [], []
+    for name in names:
+        for record_path, fact in store.parsed_files[name].facts:
+            top += 1
+            first_day, last_day = fact_span(fact)
+            supersedes = fact.supersedes.id if fact.supersedes else None
+            record = json.dumps(fact_record(store, fact), ensure_ascii=False)  # what --json prints, ready-made
+            facts.append(
+                (top, name, record_path[0], fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
+                 first_day.isoformat(), last_day.isoformat(), supersedes, pickle.dumps(fact, protocol=5), record)
+            )  # fmt: skip
+            keys += [(top, "source", source) for source in fact.source_ids]
+            keys += [(top, "entity", entity) for entity in fact.entities]
+            keys += [(top, "tag", tag) for tag in {fold(t) for t in fact.tags}]
+            search.append((top, " | ".join(haystacks(store, fact).values())))
+    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", facts)
+    db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
+    db.executemany("INSERT INTO search VALUES (?, ?)", search)
 
 
-def _key_rows(facts: Sequence[Fact]) -> Iterator[tuple[int, str, str]]:
-    for n, fact in enumerate(facts):
-        for source in fact.source_ids:
-            yield (n, "source", source)
-        for entity in fact.entities:
-            yield (n, "entity", entity)
-        for tag in {fold(t) for t in fact.tags}:
-            yield (n, "tag", tag)
+def _finish(db: sqlite3.Connection, key: str, store: Store) -> None:
+    vocab = (store.sources, store.entities, store.topics, store.metrics, store.aliases, store.problems)
+    db.execute("INSERT INTO vocab VALUES (1, ?)", (pickle.dumps(vocab, protocol=5),))
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("key", key), ("format", _format())])
+    db.commit()
 
 
-def _search_rows(store: Store) -> Iterator[tuple[int, str]]:
-    from factcli.query import haystacks  # noqa: PLC0415 - the one definition of what search sees
-
-    for n, fact in enumerate(store.facts):
-        yield (n, " | ".join(haystacks(store, fact).values()))
+def _format() -> str:
+    return f"{INDEX_FORMAT}:{__version__}"
 
 
 def _open_current(path: Path, root: Path, key: str) -> IndexedStore | None:
@@ -225,10 +273,10 @@ class IndexedStore(Store):
         return fact
 
     def fact_ids(self) -> list[str]:
-        return self._values("SELECT id FROM facts ORDER BY n")
+        return self._values("SELECT id FROM facts ORDER BY file, rec")
 
     def all_facts(self) -> list[Fact]:
-        return self._facts("SELECT data FROM facts ORDER BY n")
+        return self._facts("SELECT data FROM facts ORDER BY file, rec")
 
     def tags(self) -> set[str]:
         return set(self._values("SELECT DISTINCT key FROM keys WHERE dim = 'tag'"))
@@ -237,10 +285,10 @@ class IndexedStore(Store):
         return set(self._values("SELECT DISTINCT unit FROM facts WHERE unit IS NOT NULL"))
 
     def facts_of_metric(self, metric: str) -> list[Fact]:
-        return self._facts("SELECT data FROM facts WHERE metric = ? ORDER BY n", (metric,))
+        return self._facts("SELECT data FROM facts WHERE metric = ? ORDER BY file, rec", (metric,))
 
     def superseded_by(self, fact_id: str) -> list[str]:
-        return self._values("SELECT id FROM facts WHERE supersedes = ? ORDER BY n", (fact_id,))
+        return self._values("SELECT id FROM facts WHERE supersedes = ? ORDER BY file, rec", (fact_id,))
 
     def count_by(self, dim: str) -> dict[str, int]:
         if dim == "topic":
@@ -253,7 +301,7 @@ class IndexedStore(Store):
     def candidates(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact]:
         """The facts that match every filter and contain every term, in file order."""
         where, params = _where(query, entity_names, terms)
-        return self._facts(f"SELECT data FROM facts {where} ORDER BY n", params)
+        return self._facts(f"SELECT data FROM facts {where} ORDER BY file, rec", params)
 
     def select(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact] | None:
         """The exact, ordered result when no relevance ranking is needed (else None).

@@ -166,3 +166,35 @@ def test_index_of_another_version_is_rebuilt(store_dir: Path, monkeypatch: pytes
     assert not isinstance(open_store(store_dir), IndexedStore)
     with sqlite3.connect(index_path(store_dir)) as db:
         assert db.execute("SELECT count(*) FROM facts").fetchone() == (5,)
+
+
+def test_incremental_update_replaces_only_the_changed_rows(store_dir: Path) -> None:
+    open_store(store_dir)
+    path = store_dir / "military-diplomacy.yaml"
+    path.write_text(path.read_text().replace("over 150 countries.", "over 150 nations.", 1))
+    (store_dir / "peacekeeping.yaml").unlink()
+    open_store(store_dir)  # updates the index in place
+    indexed = open_store(store_dir)
+    assert isinstance(indexed, IndexedStore)
+    assert sorted(indexed.fact_ids()) == ["md-2002-relations", "md-2007-rok-hotline", "md-2008-relations"]
+    fact = indexed.get("md-2008-relations")
+    assert fact is not None
+    assert fact.citations[0].quote.endswith("over 150 nations.")
+    assert [f.id for f in query.find(indexed, Query(text=["nations"]))] == ["md-2008-relations"]
+    assert indexed.count_by("topic") == {"military-diplomacy": 3}
+
+
+def test_a_vocabulary_change_rebuilds_every_record(store_dir: Path) -> None:
+    import json
+
+    open_store(store_dir)
+    sources = store_dir / "sources.yaml"
+    sources.write_text(sources.read_text().replace("Document A: Peacekeeping", "Document A, retitled"))
+    open_store(store_dir)
+    indexed = open_store(store_dir)
+    assert isinstance(indexed, IndexedStore)
+    fact = indexed.get("pk-2008-deployed")
+    assert fact is not None
+    text = indexed.prerendered_json(fact)
+    assert text is not None
+    assert json.loads(text)["citations"][0]["source"]["title"] == "Document A, retitled"
