@@ -317,6 +317,33 @@ def metrics(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, field
 
 
 @app.command()
+def series(
+    metric: Annotated[str, typer.Argument(help="Metric key.", autocompletion=completion.metrics, metavar="METRIC")],
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """One metric across documents and years, with a bar chart; flags documents that disagree.
+
+    One row per document and date. Two documents disagree when they give
+    different values for the same date or period (unless one supersedes the
+    other).
+
+    Examples:
+
+      factcli series countries-with-military-relations
+
+      factcli series un-peacekeepers-deployed --format csv
+    """
+    from factcli import series as series_mod  # noqa: PLC0415 - only this command needs it
+    from factcli.records import series_rows  # noqa: PLC0415
+
+    store = state.store()
+    rows = series_mod.series(store, metric)
+    _emit(series_rows(store, metric, rows), fmt, as_json, fields, f"No facts for metric {metric}.")
+
+
+@app.command()
 def validate(
     texts: Annotated[
         Path | None,

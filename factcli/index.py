@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from factcli.query import Query
 
 #: Bump when the tables or the pickled classes change shape.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -40,7 +40,8 @@ CREATE TABLE vocab(id INTEGER PRIMARY KEY, data BLOB);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, id TEXT, topic TEXT, metric TEXT, kind TEXT,
                    unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT, data BLOB, json TEXT);
 CREATE TABLE keys(n INTEGER, dim TEXT, key TEXT);
-CREATE TABLE search(n INTEGER PRIMARY KEY, hay TEXT);
+CREATE TABLE search(n INTEGER PRIMARY KEY, hay TEXT, id TEXT, claim TEXT, entities TEXT, tags TEXT,
+                    value_text TEXT, quote TEXT);
 CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_file ON facts(file, rec);
 CREATE INDEX facts_topic ON facts(topic);
@@ -211,10 +212,11 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
             keys += [(top, "source", source) for source in fact.source_ids]
             keys += [(top, "entity", entity) for entity in fact.entities]
             keys += [(top, "tag", tag) for tag in {fold(t) for t in fact.tags}]
-            search.append((top, " | ".join(haystacks(store, fact).values())))
+            hay = haystacks(store, fact)
+            search.append((top, " | ".join(hay), *hay))
     db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", facts)
     db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
-    db.executemany("INSERT INTO search VALUES (?, ?)", search)
+    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", search)
 
 
 def _finish(db: sqlite3.Connection, key: str, store: Store) -> None:
@@ -309,16 +311,37 @@ class IndexedStore(Store):
         Also keeps each selected fact's ready-made JSON, so ``--json`` prints stored
         text instead of building and encoding every record again.
         """
-        if terms:
-            return None
         where, params = _where(query, entity_names, terms)
+        assert self.db is not None
+        if terms and query.sort in (None, "relevance"):
+            return self._ranked(query, where, params, terms)
         keys = _ORDER[query.sort if query.sort not in (None, "relevance") else "date"]
         order = ", ".join(f"{key} DESC" if query.reverse else key for key in keys)
         limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-        assert self.db is not None
         facts = []
         sql = f"SELECT id, data, json FROM facts {where} ORDER BY {order}{limit}"
         for fact_id, blob, text in self.db.execute(sql, params):
+            self.json_text[fact_id] = text
+            facts.append(cast(Fact, _LazyFact(fact_id, blob)))
+        return facts
+
+    def _ranked(self, query: Query, where: str, params: list[Any], terms: Sequence[str]) -> list[Fact]:
+        """Relevance order, scored in Python on the stored folded fields (query.score, the one scorer)."""
+        from factcli.query import HAY_FIELDS, score  # noqa: PLC0415
+
+        assert self.db is not None
+        columns = ", ".join(f"s.{name}" for name in HAY_FIELDS)
+        sql = f"SELECT id, data, json, first, last, {columns} FROM facts JOIN search s USING (n) {where}"
+        scored = []
+        for fact_id, blob, text, first, last, *hay in self.db.execute(sql.replace(" id,", " facts.id,", 1), params):
+            scored.append((-score(hay, terms), first, last, fact_id, blob, text))
+        scored.sort(key=lambda row: row[:4])
+        if query.reverse:
+            scored.reverse()
+        if query.limit is not None:
+            scored = scored[: query.limit]
+        facts = []
+        for *_, fact_id, blob, text in scored:
             self.json_text[fact_id] = text
             facts.append(cast(Fact, _LazyFact(fact_id, blob)))
         return facts

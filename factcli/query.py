@@ -134,29 +134,34 @@ def _in_range(fact: Fact, query: Query) -> bool:
 
 
 #: How much a hit in each field counts: the id and claim say what a fact is about.
-_FIELD_WEIGHTS = (("id", 3.0), ("claim", 3.0), ("entities", 2.5), ("tags", 2.0), ("value_text", 2.0), ("quote", 1.0))
+#: The fields search looks in, and how much a hit in each counts: the id and claim say what a fact is about.
+HAY_FIELDS = ("id", "claim", "entities", "tags", "value_text", "quote")
+_WEIGHTS = (3.0, 3.0, 2.5, 2.0, 2.0, 1.0)
 
 
-def haystacks(store: Store, fact: Fact) -> dict[str, str]:
+def haystacks(store: Store, fact: Fact) -> tuple[str, ...]:
+    """The folded text of each of HAY_FIELDS, entity aliases included."""
     aliases = [a for name in fact.entities if name in store.entities for a in store.entities[name].aliases]
-    return {
-        "id": fold(fact.id.replace("-", " ")),
-        "claim": fold(fact.claim),
-        "entities": fold(" ".join([*fact.entities, *aliases])),
-        "tags": fold(" ".join(fact.tags)),
-        "value_text": fold(fact.value_text),
-        "quote": fold(" ".join(c.quote for c in fact.citations)),
-    }
+    return (
+        fold(fact.id.replace("-", " ")),
+        fold(fact.claim),
+        fold(" ".join([*fact.entities, *aliases])),
+        fold(" ".join(fact.tags)),
+        fold(fact.value_text),
+        fold(" ".join(c.quote for c in fact.citations)),
+    )
 
 
 def relevance(store: Store, fact: Fact, terms: Sequence[str]) -> float:
+    return score(haystacks(store, fact), terms)
+
+
+def score(hay: Sequence[str], terms: Sequence[str]) -> float:
     """0 unless every term occurs somewhere; else a weighted count favouring whole-word hits."""
-    hay = haystacks(store, fact)
     total = 0.0
     for term in terms:
         best = 0.0
-        for name, weight in _FIELD_WEIGHTS:
-            text = hay[name]
+        for text, weight in zip(hay, _WEIGHTS, strict=True):
             if term in text:
                 whole = f" {term} " in f" {text} "
                 best = max(best, weight * (1.5 if whole else 1.0))

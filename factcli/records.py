@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source, Topic
 from factcli.store import Store
+
+if TYPE_CHECKING:
+    from factcli.series import SeriesRow
 
 Record = dict[str, Any]
 
@@ -224,3 +227,55 @@ def _metric_order(metric: Metric) -> str:
 
 def _topic_order(topic: Topic) -> str:  # pragma: no cover - kept for symmetry with the others
     return topic.key
+
+
+SERIES_FIELDS = (
+    "metric", "id", "source", "date", "period", "value", "qualifier", "unit", "value_text",
+    "conflicts", "superseded_by",
+)  # fmt: skip
+SERIES_TABLE_FIELDS = ("when", "value", "bar", "source", "id", "flags")
+#: Width of the longest bar in the terminal chart.
+BAR_WIDTH = 30
+
+
+def series_rows(store: Store, metric: str, rows: Sequence[SeriesRow]) -> Rows:
+    top = max((abs(r.fact.value) for r in rows if r.fact.value is not None), default=0) or 1
+
+    def structured(row: SeriesRow) -> Record:
+        f = row.fact
+        return {
+            "metric": metric,
+            "id": f.id,
+            "source": row.source,
+            "date": f.date,
+            "period": {"start": f.period.start, "end": f.period.end} if f.period else None,
+            "value": f.value,
+            "qualifier": f.qualifier,
+            "unit": f.unit,
+            "value_text": f.value_text,
+            "conflicts": list(row.conflicts),
+            "superseded_by": list(row.superseded_by),
+        }
+
+    def flat(row: SeriesRow) -> dict[str, str]:
+        out = _stringify(structured(row))
+        out["period"] = row.fact.period.iso() if row.fact.period else ""
+        out["value"] = number_text(row.fact.value)
+        return out
+
+    def human(row: SeriesRow) -> dict[str, str]:
+        f = row.fact
+        flags = [f"disagrees with {', '.join(row.conflicts)}"] if row.conflicts else []
+        flags += [f"superseded by {', '.join(row.superseded_by)}"] if row.superseded_by else []
+        length = round(BAR_WIDTH * abs(f.value) / top) if f.value is not None else 0
+        return {
+            **flat(row),
+            "when": f.when,
+            "value": amount(f),
+            "bar": "█" * max(length, 1 if f.value else 0),
+            "source": row.source,
+            "id": f.id,
+            "flags": "; ".join(flags),
+        }
+
+    return Rows("series", rows, SERIES_FIELDS, SERIES_TABLE_FIELDS, "id", structured, flat, human)

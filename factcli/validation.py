@@ -51,6 +51,7 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     problems = list(store.problems)
     for fact in store.facts:
         problems.extend(check_fact(fact))
+    problems.extend(check_conflicts(store))
     if texts is not None:
         problems.extend(check_quotes(store, texts))
     return sorted(set(problems))
@@ -118,6 +119,20 @@ def _year_in_period(year: int, fact: Fact) -> bool:
     start = int(fact.period.start[:4]) if fact.period.start else -(10**9)
     end = int(fact.period.end[:4]) if fact.period.end else 10**9
     return start <= year <= end
+
+
+def check_conflicts(store: Store) -> list[Problem]:
+    """Documents that give different values for the same metric and time (a warning: both may be quoted right)."""
+    from factcli.series import all_conflicts  # noqa: PLC0415
+
+    out = []
+    for fact, others in all_conflicts(store):
+        msg = (
+            f"{fact.id}: {fact.metric} is {fact.value_text!r} for {fact.when} here but differs in "
+            f"{', '.join(others)}; if one replaces the other, say so with 'supersedes'"
+        )
+        out.append(_at(fact, msg, "conflict", "warning"))
+    return out
 
 
 def normalise(text: str) -> str:

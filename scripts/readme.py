@@ -28,10 +28,14 @@ ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "LC_ALL": "C.UTF-8"}
 
 def run(command: str) -> str:
     args = shlex.split(command)
-    if args[0] == "factcli":
-        args[0] = str(Path(sys.executable).parent / "factcli")
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_STORE", "FORCE_COLOR", "NO_COLOR")}
     env.update(ENV)
+    while "=" in args[0]:  # VAR=value before the command, as in a shell
+        name, _, value = args.pop(0).partition("=")
+        env[name] = value
+        command = command.split(" ", 1)[1]
+    if args[0] == "factcli":
+        args[0] = str(Path(sys.executable).parent / "factcli")
     if "|" in args:
         result = subprocess.run(command.replace("factcli", args[0], 1), shell=True, capture_output=True, text=True,
                                 env=env, cwd=ROOT, check=False)  # fmt: skip

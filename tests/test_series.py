@@ -1,0 +1,115 @@
+"""series: a metric across documents, disagreements flagged, supersedes honoured."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli import series, validation
+from factcli.cli import app
+from factcli.errors import UsageError
+from factcli.loader import load_store
+
+from .conftest import GOOD
+
+RIVAL = """
+- id: md-2008-relations-web
+  claim: "A web page says China had military relations with more than 160 countries in 2008."
+  kind: quantity
+  value: 160
+  qualifier: more_than
+  unit: countries
+  value_text: "more than 160"
+  date: "2008-06"
+  topic: military-diplomacy
+  metric: countries-with-military-relations
+  citations:
+    - source: doc-b
+      section: "Military Exchanges"
+      quote: "China has military relations with more than 160 countries."
+"""
+runner = CliRunner()
+
+
+def store_with(tmp_path: Path, extra: str) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(GOOD, target)
+    with open(target / "military-diplomacy.yaml", "a", encoding="utf-8") as fh:
+        fh.write(extra)
+    return target
+
+
+def test_series_in_date_order_one_row_per_document() -> None:
+    rows = series.series(load_store(GOOD), "countries-with-military-relations")
+    assert [(r.fact.id, r.source, r.conflicts) for r in rows] == [
+        ("md-2002-relations", "doc-b", ()),
+        ("md-2008-relations", "doc-a", ()),
+    ]
+
+
+def test_unknown_metric_is_a_usage_error() -> None:
+    with pytest.raises(
+        UsageError, match="unknown metric 'countries-with-relations' \\(did you mean 'countries-with-mil"
+    ):
+        series.series(load_store(GOOD), "countries-with-relations")
+
+
+def test_disagreeing_documents_are_flagged_and_warned(tmp_path: Path) -> None:
+    root = store_with(tmp_path, RIVAL)
+    rows = series.series(load_store(root), "countries-with-military-relations")
+    assert {r.fact.id: r.conflicts for r in rows} == {
+        "md-2002-relations": (),
+        "md-2008-relations": ("md-2008-relations-web",),
+        "md-2008-relations-web": ("md-2008-relations",),
+    }
+    warnings = [p for p in validation.validate(root) if p.check == "conflict"]
+    assert [p.message for p in warnings] == [
+        "md-2008-relations: countries-with-military-relations is 'over 150' for 2008 here but differs in "
+        "md-2008-relations-web; if one replaces the other, say so with 'supersedes'",
+        "md-2008-relations-web: countries-with-military-relations is 'more than 160' for 2008-06 here but differs in "
+        "md-2008-relations; if one replaces the other, say so with 'supersedes'",
+    ]
+    assert {p.level for p in warnings} == {"warning"}
+
+
+def test_supersedes_ends_the_disagreement(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    root = store_with(tmp_path, RIVAL + '  supersedes: {id: md-2008-relations, reason: "later count"}\n')
+    rows = series.series(load_store(root), "countries-with-military-relations")
+    by_id = {r.fact.id: r for r in rows}
+    assert by_id["md-2008-relations"].conflicts == ()
+    assert by_id["md-2008-relations"].superseded_by == ("md-2008-relations-web",)
+    assert [p for p in validation.validate(root) if p.check == "conflict"] == []
+    result = runner.invoke(app, ["--store", str(root), "series", "countries-with-military-relations"])
+    assert "superseded by md-2008-relations-web" in result.stdout
+    shown = runner.invoke(app, ["--store", str(root), "show", "md-2008-relations"])
+    assert "Superseded by  md-2008-relations-web" in shown.stdout
+
+
+def test_cumulative_periods_are_a_series_not_a_conflict() -> None:
+    a = load_store(GOOD).by_id["pk-2008-personnel"]
+    b = a.__class__(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, "id": "pk-2002", "value": 5000,
+                       "period": a.period.__class__("1990", "2002")})  # fmt: skip
+    assert not series.disagree(a, b)
+
+
+def test_series_command_json_and_chart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    root = store_with(tmp_path, RIVAL)
+    result = runner.invoke(app, ["--store", str(root), "series", "countries-with-military-relations", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [(d["id"], d["value"], d["conflicts"]) for d in data] == [
+        ("md-2002-relations", 100, []),
+        ("md-2008-relations", 150, ["md-2008-relations-web"]),
+        ("md-2008-relations-web", 160, ["md-2008-relations"]),
+    ]
+    table = runner.invoke(app, ["--store", str(root), "series", "countries-with-military-relations"])
+    lines = table.stdout.splitlines()
+    bars = [line.count("█") for line in lines[1:]]
+    assert bars == [19, 28, 30]  # scaled to the largest value (160)
+    assert "disagrees with md-2008-relations-web" in table.stdout
