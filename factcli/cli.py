@@ -343,6 +343,40 @@ def series(
     _emit(series_rows(store, metric, rows), fmt, as_json, fields, f"No facts for metric {metric}.")
 
 
+@app.command("check-draft")
+def check_draft(
+    file: Annotated[str, typer.Argument(help="Markdown or text file; - reads stdin.", metavar="FILE")],
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """Check every number in a draft against the store: supported, contradicted or not found.
+
+    Numbers are numerals ("1,949"), number words ("eight"), qualified ("more
+    than 650"), years and months ("August 2007"). Each is matched to facts by
+    value and by the words its sentence shares with them. Exits 1 when a number
+    is contradicted, so a CI job can stop a draft.
+
+    Examples:
+
+      factcli check-draft article.md
+
+      pandoc -t plain article.docx | factcli check-draft - --json
+    """
+    from factcli import draft  # noqa: PLC0415 - only this command needs it
+    from factcli.records import finding_rows  # noqa: PLC0415
+
+    text = output.read_text_argument(file)
+    store = state.store()
+    findings = draft.check(store, text)
+    _emit(finding_rows(store, findings), fmt, as_json, fields, "No numbers found in the draft.")
+    contradicted = sum(f.status == "contradicted" for f in findings)
+    counts = {s: sum(f.status == s for f in findings) for s in ("supported", "contradicted", "not-found")}
+    output.note(", ".join(f"{n} {s}" for s, n in counts.items()))
+    if contradicted:
+        raise typer.Exit(1)
+
+
 @app.command()
 def validate(
     texts: Annotated[

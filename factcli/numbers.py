@@ -54,8 +54,8 @@ _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in [*_UNITS, *_ORDINALS]), key=len, reverse=True))
 _COMPOUND = "|".join(w for w in _UNITS if " " not in w and w not in {"single", "once", "twice", "both", "dozen"})
 _TOKEN = re.compile(
-    rf"(?<![\w-])(?:(?P<num>{_NUMERAL})(?P<suffix>st|nd|rd|th)?|(?P<word>{_WORD_NUMBER}))"
-    rf"(?:[\s-]+(?P<word2>{_COMPOUND}))?"
+    rf"(?<![\w-])(?:(?P<num>{_NUMERAL})(?P<suffix>st|nd|rd|th)?"
+    rf"|(?P<word>{_WORD_NUMBER})(?:[\s-]+(?P<word2>{_COMPOUND}))?)"  # "twenty-five", never "1990 eight"
     rf"(?:\s+(?P<mult>{'|'.join(_MULTIPLIERS)}))?(?![\w])",
     re.IGNORECASE,
 )
@@ -66,6 +66,7 @@ class Reading:
     value: float
     text: str
     ordinal: bool = False
+    start: int = 0
 
 
 def read_numbers(text: str) -> list[Reading]:
@@ -84,7 +85,7 @@ def read_numbers(text: str) -> list[Reading]:
             value = value * second if second == 100 else value + second
         if m.group("mult"):
             value *= _MULTIPLIERS[m.group("mult").lower()]
-        out.append(Reading(value, m.group(0), ordinal))
+        out.append(Reading(value, m.group(0), ordinal, m.start()))
     return out
 
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any, NoReturn, TextIO
 
 from factcli import citations, query
-from factcli.errors import Problem
+from factcli.errors import Problem, UsageError
 from factcli.model import Fact
 from factcli.records import Rows, amount
 from factcli.render import choose_fields, render
@@ -61,6 +61,18 @@ def progress() -> Callable[[int, int], None] | None:
         bar[0].update(done)
 
     return update
+
+
+def read_text_argument(name: str) -> str:
+    """A file's text, or stdin's for '-'; unreadable input is a usage error, never a traceback."""
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        with open(name, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    except OSError as exc:
+        msg = f"cannot read {name!r}: {exc.strerror}"
+        raise UsageError(msg) from exc
 
 
 def pipe_closed() -> NoReturn:

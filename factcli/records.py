@@ -16,6 +16,7 @@ from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source, Topic
 from factcli.store import Store
 
 if TYPE_CHECKING:
+    from factcli.draft import Finding
     from factcli.series import SeriesRow
 
 Record = dict[str, Any]
@@ -279,3 +280,45 @@ def series_rows(store: Store, metric: str, rows: Sequence[SeriesRow]) -> Rows:
         }
 
     return Rows("series", rows, SERIES_FIELDS, SERIES_TABLE_FIELDS, "id", structured, flat, human)
+
+
+FINDING_FIELDS = (
+    "line", "column", "text", "status", "value", "date", "fact", "fact_value_text", "reference", "quote", "sentence",
+)  # fmt: skip
+FINDING_TABLE_FIELDS = ("where", "text", "status", "fact", "detail")
+
+
+def finding_rows(store: Store, findings: Sequence[Finding]) -> Rows:
+    from factcli.citations import reference_text  # noqa: PLC0415
+
+    def structured(item: Finding) -> Record:
+        fact = item.fact
+        citation = fact.citations[0] if fact else None
+        return {
+            "line": item.line,
+            "column": item.column,
+            "text": item.text,
+            "status": item.status,
+            "value": item.value,
+            "date": item.date,
+            "fact": fact.id if fact else None,
+            "fact_value_text": fact.value_text if fact else None,
+            "reference": reference_text(store.sources[citation.source]) if citation else None,
+            "quote": citation.quote if citation else None,
+            "sentence": item.sentence,
+        }
+
+    def human(item: Finding) -> dict[str, str]:
+        row = _stringify(structured(item))
+        fact = item.fact
+        detail = ""
+        if fact is not None and item.status == "supported":
+            detail = f"{', '.join(fact.source_ids)}: “{fact.citations[0].quote}”"
+        elif fact is not None:
+            detail = f"the store says {fact.value_text} ({fact.when}, {', '.join(fact.source_ids)})"
+        return {**row, "where": f"{item.line}:{item.column}", "detail": detail}
+
+    return Rows(
+        "findings", findings, FINDING_FIELDS, FINDING_TABLE_FIELDS, "text", structured,
+        lambda item: _stringify(structured(item)), human,
+    )  # fmt: skip

@@ -28,7 +28,7 @@ SHORT_COLUMN = 24
 MIN_WRAP_WIDTH = 30
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 #: Columns that must be read whole: an id cut short cites the wrong fact.
-_NEVER_CUT = frozenset({"id", "key", "value", "date", "when", "bar", "name", "published", "facts"})
+_NEVER_CUT = frozenset({"id", "key", "value", "date", "when", "bar", "name", "published", "facts", "where", "fact"})
 
 
 def safe(text: str) -> str:

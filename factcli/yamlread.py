@@ -36,9 +36,7 @@ Path_ = tuple[int | str, ...]
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()  # noqa: SIM905 - reads as the list
-)
+_YAML11_BOOLS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
 # Forms that YAML 1.1 and 1.2 tools read differently, or read as something the writer did not mean.

@@ -27,6 +27,10 @@ def test_reads_numbers_like_a_reader(text: str, value: float) -> None:
     assert numbers.agrees(value, text)
 
 
+def test_a_numeral_never_joins_the_number_word_after_it() -> None:
+    assert [r.value for r in numbers.read_numbers("Since 1990 eight peacekeepers")] == [1990, 8]
+
+
 def test_does_not_read_numbers_inside_words() -> None:
     assert numbers.read_numbers("Peace-2007") == []
     assert not numbers.agrees(1, "someone")
