@@ -66,5 +66,11 @@ def units(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching(store.units(), incomplete) if store else []
 
 
+def styles(ctx: typer.Context, incomplete: str) -> list[str]:
+    from factcli.cite import find_styles  # noqa: PLC0415
+
+    return [name for name in find_styles(None) if name.startswith(incomplete)]
+
+
 def kinds(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching(KINDS, incomplete)

@@ -63,6 +63,14 @@ def progress() -> Callable[[int, int], None] | None:
     return update
 
 
+def read_ids(args: Sequence[str]) -> list[str]:
+    """Ids from the arguments, with '-' replaced by the whitespace-separated ids on stdin."""
+    out: list[str] = []
+    for arg in args:
+        out.extend(sys.stdin.read().split() if arg == "-" else [arg])
+    return out
+
+
 def read_text_argument(name: str) -> str:
     """A file's text, or stdin's for '-'; unreadable input is a usage error, never a traceback."""
     if name == "-":
