@@ -63,6 +63,73 @@ def progress() -> Callable[[int, int], None] | None:
     return update
 
 
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def read_json_record(name: str) -> dict[str, Any]:
+    text = read_text_argument(name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"--from-json: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise UsageError(msg) from exc
+    if not isinstance(data, dict):
+        msg = "--from-json: expected one JSON object (a fact)"
+        raise UsageError(msg)
+    return data
+
+
+def prompt_missing(record: dict[str, Any], root: Any) -> dict[str, Any]:
+    """Ask for each missing field on the terminal, completing names from the store with Tab."""
+    import typer  # noqa: PLC0415
+
+    from factcli.loader import load_store  # noqa: PLC0415
+
+    store = load_store(root)
+    choices = {"topic": sorted(store.topics), "source": sorted(store.sources), "kind": ["quantity", "event"]}
+
+    def ask(label: str, default: str | None = None, options: Sequence[str] = ()) -> str:
+        _complete_with(options)
+        shown = f"{label} ({', '.join(options)})" if 0 < len(options) <= 12 else label
+        answer: str = typer.prompt(shown, default=default or "", show_default=bool(default))
+        return answer.strip()
+
+    for key in ("claim", "kind"):
+        record[key] = record.get(key) or ask(key, options=choices.get(key, ()))
+    if record["kind"] == "quantity":
+        if record.get("value") is None:
+            number = ask("value (the number)")
+            record["value"] = float(number) if "." in number else int(number)
+        record["unit"] = record.get("unit") or ask("unit", options=sorted(store.units()))
+    record["value_text"] = record.get("value_text") or ask("value_text (the source's words)")
+    if not record.get("date") and not record.get("period"):
+        record["date"] = ask("date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    record["topic"] = record.get("topic") or ask("topic", options=choices["topic"])
+    if not record.get("citations"):
+        source = ask("source", options=choices["source"])
+        record["citations"] = [{"source": source, "section": ask("section"), "quote": ask("quote (verbatim)")}]
+    if not record.get("entities"):
+        names = ask("entities (comma-separated, optional)", options=sorted(store.entities))
+        record["entities"] = [n.strip() for n in names.split(",") if n.strip()]
+    return record
+
+
+def _complete_with(options: Sequence[str]) -> None:
+    try:
+        import readline  # noqa: PLC0415 - not on every platform
+    except ImportError:  # pragma: no cover
+        return
+
+    def complete(text: str, state: int) -> str | None:
+        matches = [o for o in options if o.lower().startswith(text.lower())]
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer_delims("\t\n,")
+    readline.set_completer(complete)
+    readline.parse_and_bind("tab: complete")
+
+
 def read_ids(args: Sequence[str]) -> list[str]:
     """Ids from the arguments, with '-' replaced by the whitespace-separated ids on stdin."""
     out: list[str] = []
@@ -126,6 +193,16 @@ def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -
         return
     with machine_stream() as out:
         render(rows, format_name, chosen, out)
+
+
+def write_file(path: Any, rows: Rows, format_name: str) -> None:
+    """A machine format to a file, UTF-8, every field."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            render(rows, format_name, list(rows.fields), fh)
+    except OSError as exc:
+        msg = f"cannot write {path}: {exc.strerror}"
+        raise UsageError(msg) from exc
 
 
 def show_details(store: Store, facts: Sequence[Fact]) -> None:

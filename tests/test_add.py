@@ -1,0 +1,225 @@
+"""add: validated, byte-preserving, atomic, locked appends; round-trips through any YAML reader."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from factcli import schema, writer
+from factcli.cli import app
+from factcli.errors import StoreError
+from factcli.loader import load_store
+from factcli.yamlread import LoadedFile, parse_text
+
+from .conftest import CACHE, FACTCLI, GOOD
+
+runner = CliRunner()
+
+
+def record(**changes: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": "md-2009-new",
+        "claim": "China and South Korea held talks in May 2008.",
+        "kind": "event",
+        "value_text": "May 2008",
+        "date": "2008-05",
+        "topic": "military-diplomacy",
+        "entities": ["South Korea"],
+        "citations": [{"source": "doc-a", "section": "Talks", "quote": "In May 2008 the talks began."}],
+    }
+    base.update(changes)
+    return base
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(GOOD, target)
+    return target
+
+
+def test_append_keeps_every_old_byte_and_adds_one_fact(store: Path) -> None:
+    path = store / "military-diplomacy.yaml"
+    old = path.read_bytes()
+    added = writer.append(store, record())
+    new = path.read_bytes()
+    assert new.startswith(old)
+    assert new[len(old) :].decode() == "\n" + added.text
+    ids = [f.id for f in load_store(store).facts if f.topic == "military-diplomacy"]
+    assert ids == ["md-2002-relations", "md-2008-relations", "md-2007-rok-hotline", "md-2009-new"]
+    assert not list(store.glob(".*.tmp"))
+
+
+def test_crlf_file_gets_crlf_and_missing_final_newline_is_added(store: Path) -> None:
+    path = store / "military-diplomacy.yaml"
+    old = path.read_bytes().replace(b"\n", b"\r\n").rstrip(b"\r\n")
+    path.write_bytes(old)
+    added = writer.append(store, record())
+    new = path.read_bytes()
+    assert new.startswith(old)
+    assert added.text.endswith('began."\r\n')
+    assert new[len(old) :] == b"\r\n\r\n" + added.text.encode()
+    assert added.notes == ("military-diplomacy.yaml had no newline at its end; one was added before the new fact",)
+    assert load_store(store).by_id["md-2009-new"].date == "2008-05"
+
+
+def test_invalid_facts_are_refused_with_every_problem(store: Path) -> None:
+    before = (store / "military-diplomacy.yaml").read_bytes()
+    with pytest.raises(StoreError) as info:
+        writer.append(store, record(id="md-2008-relations", topic="nope", value_text="June 2008"))
+    messages = [p.message for p in info.value.problems]
+    assert "fact id 'md-2008-relations' is taken (tests/data/good-01/military-diplomacy.yaml:27)" not in messages
+    assert any(m.startswith("fact id 'md-2008-relations' is taken") for m in messages)
+    assert "unknown topic 'nope'" in messages
+    assert "md-2008-relations: value_text 'June 2008' does not occur in the quote from doc-a" in messages
+    assert (store / "military-diplomacy.yaml").read_bytes() == before
+
+
+def test_cli_add_from_flags_and_json(store: Path) -> None:
+    args = ["--store", str(store), "add", "--kind", "quantity", "--claim", "China sent 44 observers in 2008.",
+            "--value", "44", "--unit", "personnel", "--value-text", "44", "--date", "2008",
+            "--topic", "peacekeeping", "--source", "doc-a", "--section", "S", "--quote", "It sent 44 observers."]  # fmt: skip
+    result = runner.invoke(app, args, input="")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("peacekeeping.yaml\n")
+    assert load_store(store).by_id["china-sent-44-observers-2008-2008"].value == 44
+    fact = json.dumps(record(id="md-json"))
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input=fact)
+    assert result.exit_code == 0, result.stderr
+    assert "md-json" in load_store(store).by_id
+
+
+def test_dry_run_writes_nothing(store: Path) -> None:
+    before = {p.name: p.read_bytes() for p in store.iterdir()}
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-", "--dry-run"], input=json.dumps(record()))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("- id: md-2009-new\n  claim: \"China and South Korea")
+    assert {p.name: p.read_bytes() for p in store.iterdir()} == before
+
+
+def test_bad_json_is_a_usage_error(store: Path) -> None:
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input="{not json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --from-json: not valid JSON at line 1 column 2")
+
+
+def test_failed_write_leaves_the_original_and_no_temp_file(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = store / "military-diplomacy.yaml"
+    before = path.read_bytes()
+
+    def refuse(*args: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(writer.WriteError, match="Read-only file system; the original is unchanged"):
+        writer.append(store, record())
+    assert path.read_bytes() == before
+    assert not list(store.glob(".*.tmp"))
+
+
+def test_file_size_limit_mid_write_leaves_the_original(store: Path) -> None:
+    """A real failure of the write itself (EFBIG under RLIMIT_FSIZE), in a real process."""
+    path = store / "military-diplomacy.yaml"
+    before = path.read_bytes()
+    limit = len(before) + 40  # the temp file cannot grow past this
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {**os.environ, "FACTCLI_CACHE_DIR": str(CACHE)}
+    result = subprocess.run(
+        [FACTCLI, "--store", str(store), "add", "--from-json", "-"],
+        input=json.dumps(record()), capture_output=True, text=True, preexec_fn=cap, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "the original is unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+    assert not list(store.glob(".*.tmp"))
+
+
+def test_concurrent_adds_all_land_and_an_id_is_taken_once(store: Path) -> None:
+    env = {**os.environ, "FACTCLI_CACHE_DIR": str(CACHE)}
+    procs = []
+    for i in range(40):
+        rec = record(id=f"md-concurrent-{i:02d}")
+        procs.append(subprocess.Popen(
+            [FACTCLI, "--store", str(store), "add", "--from-json", "-"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, text=True,
+        ))  # fmt: skip
+        assert procs[-1].stdin is not None
+        procs[-1].stdin.write(json.dumps(rec))
+        procs[-1].stdin.close()
+    same = []
+    for _ in range(10):
+        same.append(subprocess.Popen(
+            [FACTCLI, "--store", str(store), "add", "--from-json", "-"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, text=True,
+        ))  # fmt: skip
+        assert same[-1].stdin is not None
+        same[-1].stdin.write(json.dumps(record(id="md-contested")))
+        same[-1].stdin.close()
+    codes = [p.wait(timeout=120) for p in procs]
+    contested = [p.wait(timeout=120) for p in same]
+    assert codes == [0] * 40
+    assert sorted(contested) == [0] + [1] * 9
+    facts = load_store(store).facts
+    assert len(facts) == 5 + 40 + 1
+    assert sum(f.id == "md-contested" for f in facts) == 1
+
+
+_TRICKY = st.sampled_from(
+    ["no", "NO", "yes", "on", "off", "y", "null", "~", "true", "010", "0x10", "1:20", "10:30", "2008-11", "2008",
+     "1e3", "0o10", ".nan", "a: b", "#1", "x #2", "- item", "[sic]", "'quoted'", '"dq"', "back\\slash", "tab\there",
+     "line\nbreak", "café", "China’s “concept” — new", "  padded  ", "*alias", "&anchor", "!tag", "%", "@", "`"]
+)  # fmt: skip
+_TEXT = st.one_of(_TRICKY, st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(claim=_TEXT, tag=_TEXT, section=_TEXT, note=_TEXT, value=st.one_of(st.integers(0, 10**9), st.floats(0, 1e6)))
+def test_written_facts_read_back_identically(claim: str, tag: str, section: str, note: str, value: float) -> None:
+    if not all(s.strip() for s in (claim, tag, section, note)):
+        return
+    tags = [tag] if tag == "2008-11" else [tag, "2008-11"]
+    rec = {
+        "id": "t-1", "claim": claim, "kind": "quantity", "value": value, "unit": "personnel",
+        "value_text": "the text", "date": "2008-11", "topic": "no", "tags": tags, "note": note,
+        "citations": [{"source": "on", "section": section, "quote": "the text"}],
+    }  # fmt: skip
+    text = writer.fact_yaml(rec)
+    lf = LoadedFile("t.yaml")
+    parse_text(text, lf)
+    assert [p for p in lf.problems if p.level == "error"] == []
+    (_, fact), = schema.build_facts(lf)
+    assert (fact.claim, fact.tags, fact.citations[0].section, fact.note) == (claim, tuple(tags), section, note)
+    assert fact.value == value
+    assert (fact.topic, fact.citations[0].source, fact.date) == ("no", "on", "2008-11")
+    loaded = yaml.safe_load(text)[0]  # a YAML 1.1 reader sees the same strings
+    assert (loaded["claim"], loaded["tags"], loaded["topic"], loaded["note"]) == (claim, tags, "no", note)
+    assert loaded["citations"][0]["source"] == "on"
+
+
+def test_proposed_ids_are_readable_and_unique() -> None:
+    assert writer.propose_id("China and the ROK opened a hotline.", "2007-08", set()) == "china-rok-opened-hotline-2007"
+    taken = {"china-rok-opened-hotline-2007"}
+    assert writer.propose_id("China and the ROK opened a hotline.", "2007-08", taken) == "china-rok-opened-hotline-2007-2"
+
+
+def test_python_m_works_for_add(store: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "factcli", "--store", str(store), "add", "--from-json", "-", "--dry-run"],
+        input=json.dumps(record()), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0

@@ -1,0 +1,57 @@
+"""export: SQLite ready for Datasette, and CSV/JSON/JSONL of every fact."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcli.cli import app
+
+from .conftest import GOOD
+
+runner = CliRunner()
+
+
+def test_sqlite_has_every_table_and_a_full_text_index(tmp_path: Path) -> None:
+    db_path = tmp_path / "facts.db"
+    result = runner.invoke(app, ["--store", str(GOOD), "export", "--format", "sqlite", "-o", str(db_path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"wrote {db_path}: 5 facts, 2 sources, 6 citations, 3 entities, 4 fact_entities, 2 fact_tags\n"
+    )
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT count(*) FROM facts").fetchone() == (5,)
+        assert db.execute("SELECT value, period_start, period_end FROM facts WHERE id = 'pk-2008-personnel'").fetchone() == (
+            11063,
+            "1990",
+            "2008-11",
+        )
+        hits = db.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'hotline' ORDER BY rank").fetchall()
+        assert hits == [("md-2007-rok-hotline",)]
+        accents = db.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'sic'").fetchall()
+        assert accents == [("pk-2008-personnel",)]
+        joined = db.execute(
+            "SELECT s.title FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.fact_id = 'pk-2008-deployed'"
+            " ORDER BY c.position"
+        ).fetchall()
+        assert joined == [("Document A: Peacekeeping",), ("Document B",)]
+
+
+def test_sqlite_needs_an_output_file() -> None:
+    result = runner.invoke(app, ["--store", str(GOOD), "export", "--format", "sqlite"])
+    assert (result.exit_code, result.stderr) == (2, "Error: --format sqlite needs --output FILE\n")
+
+
+def test_csv_one_row_per_fact_and_json_to_a_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--store", str(GOOD), "export", "--format", "csv"])
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert [r["id"] for r in rows] == ["md-2002-relations", "md-2008-relations", "md-2007-rok-hotline",
+                                       "pk-2008-personnel", "pk-2008-deployed"]  # fmt: skip
+    out = tmp_path / "facts.jsonl"
+    result = runner.invoke(app, ["--store", str(GOOD), "export", "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [r["id"] for r in rows]
