@@ -300,11 +300,6 @@ class IndexedStore(Store):
         assert self.db is not None
         return dict(self.db.execute(sql, () if dim == "topic" else (dim,)).fetchall())
 
-    def candidates(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact]:
-        """The facts that match every filter and contain every term, in file order."""
-        where, params = _where(query, entity_names, terms)
-        return self._facts(f"SELECT data FROM facts {where} ORDER BY file, rec", params)
-
     def select(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact] | None:
         """The exact, ordered result when no relevance ranking is needed (else None).
 

@@ -16,7 +16,7 @@ from typing import Any
 from factcli import schema
 from factcli.errors import Problem, StoreError
 from factcli.model import Fact
-from factcli.store import VOCABULARIES, Store, _display, store_files, suggest
+from factcli.store import VOCABULARIES, Store, display_path, store_files, suggest
 from factcli.textnorm import fold
 from factcli.yamlread import LoadedFile, Path_, read_yaml_file
 
@@ -39,7 +39,7 @@ _REFERENCE_FIELDS = frozenset({"topic", "metric", "entities", "citations", "supe
 
 
 def parse_fact_file(path: Path) -> ParsedFile:
-    lf = read_yaml_file(str(path), _display(path))
+    lf = read_yaml_file(str(path), display_path(path))
     if lf.empty and not lf.problems:
         lf.problems.append(Problem(lf.path, 1, 1, "warning", "file is empty", "empty-file"))
     facts = schema.build_facts(lf)
@@ -69,7 +69,7 @@ def read_store(
     for done, path in enumerate(files, 1):
         stem = path.name.rsplit(".", 1)[0].lower()
         if stem in vocab:
-            lf = read_yaml_file(str(path), _display(path))
+            lf = read_yaml_file(str(path), display_path(path))
             if lf.empty and not lf.problems:
                 lf.problems.append(Problem(lf.path, 1, 1, "warning", "file is empty", "empty-file"))
             vocab[stem].append(lf)

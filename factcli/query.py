@@ -97,7 +97,7 @@ def find(store: Store, query: Query) -> list[Fact]:
     tags = {fold(t) for t in query.tags}
 
     scored: list[tuple[float, Fact]] = []
-    for fact in store.candidates(query, entity_names, terms):
+    for fact in store.all_facts():
         if query.topics and fact.topic not in query.topics:
             continue
         if query.kinds and fact.kind not in query.kinds:

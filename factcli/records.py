@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source, Topic
+from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source
 from factcli.store import Store
 
 if TYPE_CHECKING:
@@ -224,10 +224,6 @@ def metric_rows(store: Store) -> Rows:
 
 def _metric_order(metric: Metric) -> str:
     return metric.key
-
-
-def _topic_order(topic: Topic) -> str:  # pragma: no cover - kept for symmetry with the others
-    return topic.key
 
 
 SERIES_FIELDS = (

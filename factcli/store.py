@@ -83,10 +83,6 @@ class Store:
                 counts[key] = counts.get(key, 0) + 1
         return counts
 
-    def candidates(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact]:
-        """Facts that may match ``query`` (a superset); in memory that is all of them."""
-        return self.facts
-
     def select(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact] | None:
         """The exact ordered result if this store can compute it directly; None means: filter in Python."""
         return None
@@ -137,7 +133,7 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
         return os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows

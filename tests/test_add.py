@@ -88,8 +88,8 @@ def test_invalid_facts_are_refused_with_every_problem(store: Path) -> None:
 
 def test_cli_add_from_flags_and_json(store: Path) -> None:
     args = ["--store", str(store), "add", "--kind", "quantity", "--claim", "China sent 44 observers in 2008.",
-            "--value", "44", "--unit", "personnel", "--value-text", "44", "--date", "2008",
-            "--topic", "peacekeeping", "--source", "doc-a", "--section", "S", "--quote", "It sent 44 observers."]  # fmt: skip
+            "--value", "44", "--unit", "personnel", "--value-text", "44", "--date", "2008", "--topic",
+            "peacekeeping", "--source", "doc-a", "--section", "S", "--quote", "It sent 44 observers."]  # fmt: skip
     result = runner.invoke(app, args, input="")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.endswith("peacekeeping.yaml\n")
@@ -102,9 +102,10 @@ def test_cli_add_from_flags_and_json(store: Path) -> None:
 
 def test_dry_run_writes_nothing(store: Path) -> None:
     before = {p.name: p.read_bytes() for p in store.iterdir()}
-    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-", "--dry-run"], input=json.dumps(record()))
+    args = ["--store", str(store), "add", "--from-json", "-", "--dry-run"]
+    result = runner.invoke(app, args, input=json.dumps(record()))
     assert result.exit_code == 0
-    assert result.stdout.startswith("- id: md-2009-new\n  claim: \"China and South Korea")
+    assert result.stdout.startswith('- id: md-2009-new\n  claim: "China and South Korea')
     assert {p.name: p.read_bytes() for p in store.iterdir()} == before
 
 
@@ -202,7 +203,7 @@ def test_written_facts_read_back_identically(claim: str, tag: str, section: str,
     lf = LoadedFile("t.yaml")
     parse_text(text, lf)
     assert [p for p in lf.problems if p.level == "error"] == []
-    (_, fact), = schema.build_facts(lf)
+    ((_, fact),) = schema.build_facts(lf)
     assert (fact.claim, fact.tags, fact.citations[0].section, fact.note) == (claim, tuple(tags), section, note)
     assert fact.value == value
     assert (fact.topic, fact.citations[0].source, fact.date) == ("no", "on", "2008-11")
@@ -212,9 +213,10 @@ def test_written_facts_read_back_identically(claim: str, tag: str, section: str,
 
 
 def test_proposed_ids_are_readable_and_unique() -> None:
-    assert writer.propose_id("China and the ROK opened a hotline.", "2007-08", set()) == "china-rok-opened-hotline-2007"
+    claim = "China and the ROK opened a hotline."
+    assert writer.propose_id(claim, "2007-08", set()) == "china-rok-opened-hotline-2007"
     taken = {"china-rok-opened-hotline-2007"}
-    assert writer.propose_id("China and the ROK opened a hotline.", "2007-08", taken) == "china-rok-opened-hotline-2007-2"
+    assert writer.propose_id(claim, "2007-08", taken) == "china-rok-opened-hotline-2007-2"
 
 
 def test_python_m_works_for_add(store: Path) -> None:

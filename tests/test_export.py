@@ -25,11 +25,8 @@ def test_sqlite_has_every_table_and_a_full_text_index(tmp_path: Path) -> None:
     )
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT count(*) FROM facts").fetchone() == (5,)
-        assert db.execute("SELECT value, period_start, period_end FROM facts WHERE id = 'pk-2008-personnel'").fetchone() == (
-            11063,
-            "1990",
-            "2008-11",
-        )
+        row = db.execute("SELECT value, period_start, period_end FROM facts WHERE id = 'pk-2008-personnel'")
+        assert row.fetchone() == (11063, "1990", "2008-11")
         hits = db.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'hotline' ORDER BY rank").fetchall()
         assert hits == [("md-2007-rok-hotline",)]
         accents = db.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'sic'").fetchall()
