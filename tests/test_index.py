@@ -198,3 +198,37 @@ def test_a_vocabulary_change_rebuilds_every_record(store_dir: Path) -> None:
     text = indexed.prerendered_json(fact)
     assert text is not None
     assert json.loads(text)["citations"][0]["source"]["title"] == "Document A, retitled"
+
+
+def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
+    import pty
+    import subprocess
+
+    from .conftest import FACTCLI
+
+    store = tmp_path / "store"
+    shutil.copytree(GOOD, store)
+    text = (store / "peacekeeping.yaml").read_text()
+    for i in range(25):
+        (store / f"part-{i:02d}.yaml").write_text(text.replace("pk-2008-", f"pk{i}-2008-"))
+    env = {**os.environ, "FACTCLI_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm"}
+    piped = subprocess.run([FACTCLI, "--store", str(store), "find", "--format", "ids"], env=env,
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    assert piped.stderr == ""
+    (store / "part-00.yaml").write_text(text.replace("pk-2008-", "pkx-2008-"))  # force a re-read
+    main, secondary = pty.openpty()
+    with subprocess.Popen([FACTCLI, "--store", str(store), "find", "--format", "ids"], env=env,
+                          stdout=subprocess.DEVNULL, stderr=secondary) as proc:  # fmt: skip
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                data = os.read(main, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=60)
+    os.close(main)
+    assert b"Reading the store" in b"".join(chunks)
