@@ -37,7 +37,7 @@ def series(
 
     store = state.store()
     rows = series_mod.series(store, metric)
-    _emit(series_rows(store, metric, rows), fmt, as_json, fields, f"No facts for metric {metric}.")
+    _emit(series_rows(metric, rows), fmt, as_json, fields, f"No facts for metric {metric}.")
 
 
 @app.command("check-draft")

@@ -235,7 +235,7 @@ SERIES_TABLE_FIELDS = ("when", "value", "bar", "source", "id", "flags")
 BAR_WIDTH = 30
 
 
-def series_rows(store: Store, metric: str, rows: Sequence[SeriesRow]) -> Rows:
+def series_rows(metric: str, rows: Sequence[SeriesRow]) -> Rows:
     top = max((abs(r.fact.value) for r in rows if r.fact.value is not None), default=0) or 1
 
     def structured(row: SeriesRow) -> Record:
