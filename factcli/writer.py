@@ -34,6 +34,21 @@ class WriteError(FactcliError):
     """The file could not be written; the original is unchanged (exit 1)."""
 
 
+class InvalidFactError(FactcliError):
+    """The new fact fails the store's checks; every problem is listed (exit 1)."""
+
+    prefixed = False
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def __str__(self) -> str:
+        errors = [p for p in self.problems if p.level == "error"]
+        lines = [f"error: {p.message} [{p.check}]" for p in errors]
+        return "\n".join([*lines, f"the new fact was not added: {len(errors)} error(s)"])
+
+
 @dataclass(frozen=True)
 class Added:
     fact: Fact
@@ -109,7 +124,7 @@ def check_record(root: Path, record: Mapping[str, Any]) -> Fact:
         fact = built[0][1]
         problems += _references(store, fact) + validation.check_fact(fact)
     if any(p.level == "error" for p in problems) or not built:
-        raise StoreError(problems, "the new fact is invalid")
+        raise InvalidFactError(problems)
     return built[0][1]
 
 

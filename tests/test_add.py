@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 
 from factcli import schema, writer
 from factcli.cli import app
-from factcli.errors import StoreError
 from factcli.loader import load_store
 from factcli.yamlread import LoadedFile, parse_text
 
@@ -76,7 +75,7 @@ def test_crlf_file_gets_crlf_and_missing_final_newline_is_added(store: Path) -> 
 
 def test_invalid_facts_are_refused_with_every_problem(store: Path) -> None:
     before = (store / "military-diplomacy.yaml").read_bytes()
-    with pytest.raises(StoreError) as info:
+    with pytest.raises(writer.InvalidFactError) as info:
         writer.append(store, record(id="md-2008-relations", topic="nope", value_text="June 2008"))
     messages = [p.message for p in info.value.problems]
     assert "fact id 'md-2008-relations' is taken (tests/data/good-01/military-diplomacy.yaml:27)" not in messages
@@ -225,3 +224,17 @@ def test_python_m_works_for_add(store: Path) -> None:
         input=json.dumps(record()), capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0
+
+
+def test_cli_lists_every_problem_of_an_invalid_fact(store: Path) -> None:
+    bad = record(id="md-2008-relations", topic="nope", citations=[{"source": "doc-z", "section": "s", "quote": "q"}])
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input=json.dumps(bad))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("error: fact id 'md-2008-relations' is taken (")
+    assert lines[1:] == [
+        "error: unknown topic 'nope' [reference]",
+        "error: unknown source 'doc-z' (did you mean 'doc-b' or 'doc-a'?) [reference]",
+        "error: md-2008-relations: value_text 'May 2008' does not occur in the quote from doc-z [value-text]",
+        "the new fact was not added: 4 error(s)",
+    ]
