@@ -11,8 +11,9 @@ import sys
 
 def main() -> None:
     try:
-        from factcli.cli import app  # noqa: PLC0415 - the guarded import is the point
+        from factcli.cli import app, keep_only_invoked_command  # noqa: PLC0415 - the guarded import is the point
 
+        keep_only_invoked_command(sys.argv[1:])
         app(prog_name="factcli")
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")

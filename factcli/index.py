@@ -11,10 +11,10 @@ unwritable, another version) means: read the YAML, warn once, carry on.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from factcli.query import Query
 
 #: Bump when the tables or the pickled classes change shape.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -64,7 +64,8 @@ def cache_dir() -> Path:
 
 
 def index_path(root: Path) -> Path:
-    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    # A short name is enough: the meta key holds the full path, so a clash only costs a rebuild.
+    digest = f"{zlib.crc32(str(root.resolve()).encode()):08x}"
     return cache_dir() / f"store-{digest}.sqlite"
 
 
@@ -82,7 +83,7 @@ def fingerprint(root: Path) -> Fingerprint:
 
 def _meta_key(root: Path, files: Fingerprint) -> str:
     payload = repr((INDEX_FORMAT, __version__, str(root.resolve()), files))
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return payload  # compared as text: hashing it would only cost an import
 
 
 def open_store(root: Path, progress: Progress | None = None) -> Store:

@@ -6,7 +6,6 @@ both produce a ``Store`` (the index a subclass answering from SQL).
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +126,8 @@ def store_files(root: Path) -> list[Path]:
 
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """' (did you mean 'x'?)' or '' — the one phrasing every unknown-name message uses."""
+    import difflib  # noqa: PLC0415 - only error paths need it
+
     close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
     if not close:
         return ""

@@ -148,3 +148,25 @@ def test_narrow_terminal_keeps_ids_and_values_whole() -> None:
     for fact_id in ("pk-2008-personnel", "md-2007-rok-hotline", "md-2002-relations"):
         assert fact_id in out
     assert "11,063 person-times" in out
+
+
+@pytest.mark.parametrize("command", [["show"], ["find"], ["sources", "show"], ["check-draft"], ["cite"]])
+def test_help_is_the_same_when_only_the_invoked_command_is_built(command: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from factcli.cli import app
+
+    env = {"COLUMNS": "120", "TERM": "dumb", "NO_COLOR": "1"}
+    full = CliRunner().invoke(app, [*command, "--help"], env=env, prog_name="factcli")
+    pruned = run_cli(*command, "--help", env={"TERM": "dumb", "NO_COLOR": "1"})
+    assert pruned.returncode == full.exit_code == 0
+    assert pruned.stdout == full.stdout
+
+
+def test_top_level_help_and_unknown_commands_keep_the_full_app() -> None:
+    top = run_cli("--help", env={"TERM": "dumb"})
+    for name in ("find", "show", "series", "check-draft", "cite", "add", "export", "validate", "schema", "sources"):
+        assert name in top.stdout
+    unknown = run_cli("--store", str(GOOD), "nope")
+    assert unknown.returncode == 2
+    assert "No such command 'nope'" in unknown.stderr
