@@ -315,10 +315,10 @@ class IndexedStore(Store):
         order = ", ".join(f"{key} DESC" if query.reverse else key for key in keys)
         limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
         facts = []
-        sql = f"SELECT id, data, json FROM facts {where} ORDER BY {order}{limit}"
-        for fact_id, blob, text in self.db.execute(sql, params):
+        sql = f"SELECT n, id, json FROM facts {where} ORDER BY {order}{limit}"
+        for n, fact_id, text in self.db.execute(sql, params):
             self.json_text[fact_id] = text
-            facts.append(cast(Fact, _LazyFact(fact_id, blob)))
+            facts.append(cast(Fact, _LazyFact(self.db, n, fact_id)))
         return facts
 
     def _ranked(self, query: Query, where: str, params: list[Any], terms: Sequence[str]) -> list[Fact]:
@@ -327,19 +327,19 @@ class IndexedStore(Store):
 
         assert self.db is not None
         columns = ", ".join(f"s.{name}" for name in HAY_FIELDS)
-        sql = f"SELECT id, data, json, first, last, {columns} FROM facts JOIN search s USING (n) {where}"
+        sql = f"SELECT n, facts.id, json, first, last, {columns} FROM facts JOIN search s USING (n) {where}"
         scored = []
-        for fact_id, blob, text, first, last, *hay in self.db.execute(sql.replace(" id,", " facts.id,", 1), params):
-            scored.append((-score(hay, terms), first, last, fact_id, blob, text))
+        for n, fact_id, text, first, last, *hay in self.db.execute(sql, params):
+            scored.append((-score(hay, terms), first, last, fact_id, n, text))
         scored.sort(key=lambda row: row[:4])
         if query.reverse:
             scored.reverse()
         if query.limit is not None:
             scored = scored[: query.limit]
         facts = []
-        for *_, fact_id, blob, text in scored:
+        for *_, fact_id, n, text in scored:
             self.json_text[fact_id] = text
-            facts.append(cast(Fact, _LazyFact(fact_id, blob)))
+            facts.append(cast(Fact, _LazyFact(self.db, n, fact_id)))
         return facts
 
     def prerendered_json(self, fact: Fact) -> str | None:
@@ -348,18 +348,20 @@ class IndexedStore(Store):
 
 class _LazyFact:
     """Stands in for a Fact until a field besides its id is read: `--json` never reads one,
-    and unpickling is most of the cost of a large result."""
+    and reading and unpickling every row is most of the cost of a large result."""
 
-    __slots__ = ("_blob", "_fact", "id")
+    __slots__ = ("_db", "_fact", "_n", "id")
 
-    def __init__(self, fact_id: str, blob: bytes) -> None:
+    def __init__(self, db: sqlite3.Connection, n: int, fact_id: str) -> None:
         self.id = fact_id
-        self._blob = blob
+        self._db = db
+        self._n = n
         self._fact: Fact | None = None
 
     def __getattr__(self, name: str) -> Any:
         if self._fact is None:
-            self._fact = pickle.loads(self._blob)
+            (blob,) = self._db.execute("SELECT data FROM facts WHERE n = ?", (self._n,)).fetchone()
+            self._fact = pickle.loads(blob)
         return getattr(self._fact, name)
 
 
