@@ -50,11 +50,6 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return time.perf_counter() - start, int(result.stdout.strip()) / 1024
 
 
-def median(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    samples = [run(cmd, env) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
-
-
 def compile_package() -> None:
     """Write factcli's bytecode first, as `pip install` does: with PYTHONDONTWRITEBYTECODE set
     (as on this project's machines) an editable install would otherwise recompile every run."""
@@ -96,8 +91,13 @@ def main() -> None:
                 ' | map(ascii_downcase) | any(contains("treaty")))]',
             ),
         ):
-            ours, rss = median(cmd, env, args.runs)
-            base = median([jq, jq_filter, str(json_file)], env, args.runs)[0] if jq else None
+            # interleaved, so that load on a shared machine hits both sides alike
+            pairs = [
+                (run(cmd, env), run([jq, jq_filter, str(json_file)], env) if jq else None) for _ in range(args.runs)
+            ]
+            ours = statistics.median(p[0][0] for p in pairs)
+            rss = max(p[0][1] for p in pairs)
+            base = statistics.median(p[1][0] for p in pairs if p[1]) if jq else None
             rows.append((label, ours, rss, base))
         files = sorted(str(p) for p in store.glob("*.yaml"))
         plain_parse, _ = run([sys.executable, "-c", PARSE, *files], env)
