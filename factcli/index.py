@@ -101,8 +101,6 @@ def open_store(root: Path, progress: Progress | None = None) -> Store:
             return indexed
     except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
         notes.append(f"warning: ignoring the unreadable index cache {path} ({exc}); reading the YAML")
-        with contextlib.suppress(OSError):
-            path.unlink()
     from factcli.loader import read_store  # noqa: PLC0415 - the YAML machinery only when rebuilding
 
     previous, stats = _previous(path)
