@@ -53,7 +53,6 @@ def _internal_error(exc: BaseException) -> NoReturn:
 
 app = typer.Typer(
     cls=_Group,
-    help="Look up sourced facts on China's international security cooperation.",
     epilog="Exit codes: 0 success (an empty result too), 1 invalid store or data, 2 usage error.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -140,7 +139,7 @@ def main(
 
       factcli find --topic peacekeeping --json | jq '.[].value'
 
-      factcli show wp2008-peacekeepers-cumulative
+      factcli show peacekeeping-2008-military-personnel-deployed
     """
     state.store_option = store
     state._store = None
@@ -233,9 +232,9 @@ def show(
 
     Examples:
 
-      factcli show wp2008-peacekeepers-cumulative
+      factcli show peacekeeping-2008-military-personnel-deployed
 
-      factcli show wp2008-peacekeepers-cumulative --json
+      factcli show peacekeeping-2008-military-personnel-deployed --json
     """
     store = state.store()
     facts = query.get_facts(store, ids)

@@ -162,7 +162,7 @@ def cite(
 
     Examples:
 
-      factcli cite wp2008-peacekeepers-cumulative --style apa
+      factcli cite peacekeeping-2008-military-personnel-deployed --style apa
 
       factcli find --topic peacekeeping --ids | factcli cite - --style bibtex
 

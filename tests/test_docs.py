@@ -43,3 +43,23 @@ def test_quick_start_test_command_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = next(line for line in readme.splitlines() if line.startswith("python3 -m venv") and "pytest" in line)
     assert command in ci.splitlines()
+
+
+def test_ids_in_help_examples_exist_in_the_bundled_store() -> None:
+    import re
+
+    from typer.testing import CliRunner
+
+    from factcli.loader import load_store
+    from factcli.store import bundled_store
+
+    store = load_store(bundled_store())
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    helps = [CliRunner().invoke(app, [name.replace("_", "-"), "--help"]).stdout for name in names]
+    helps.append(CliRunner().invoke(app, ["--help"]).stdout)
+    text = "\n".join(helps)
+    fact_ids = re.findall(r"factcli (?:show|cite) ([a-z0-9][a-z0-9-]+)", text)
+    source_ids = re.findall(r"factcli sources show ([a-z0-9][a-z0-9-]+)", text)
+    assert fact_ids
+    assert all(i in store.by_id for i in fact_ids), fact_ids
+    assert all(i in store.sources for i in source_ids), source_ids
