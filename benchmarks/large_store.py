@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _common import compile_package
 from make_store import write_store
 
 PEAK = (
@@ -48,16 +49,6 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
         [sys.executable, "-c", PEAK, os.devnull, *cmd], env=env, capture_output=True, text=True, check=True
     )
     return time.perf_counter() - start, int(result.stdout.strip()) / 1024
-
-
-def compile_package() -> None:
-    """Write factcli's bytecode first, as `pip install` does: with PYTHONDONTWRITEBYTECODE set
-    (as on this project's machines) an editable install would otherwise recompile every run."""
-    import compileall
-
-    import factcli
-
-    compileall.compile_dir(Path(factcli.__file__).parent, quiet=1)
 
 
 def main() -> None:

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import compile_package
+
 TYPER_HELLO = """
 import typer
 app = typer.Typer()
@@ -38,16 +40,6 @@ def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
-
-
-def compile_package() -> None:
-    """Write factcli's bytecode first, as `pip install` does: with PYTHONDONTWRITEBYTECODE set
-    (as on this project's machines) an editable install would otherwise recompile every run."""
-    import compileall
-
-    import factcli
-
-    compileall.compile_dir(Path(factcli.__file__).parent, quiet=1)
 
 
 def main() -> None:

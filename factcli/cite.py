@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from factcli.dates import MONTHS
 from factcli.errors import UsageError
 from factcli.model import Fact, Source
 from factcli.store import Store, suggest
@@ -28,7 +29,6 @@ DEFAULT_STYLE = "chicago-author-date"
 _CSL_TYPES = {"white-paper": "report", "policy-paper": "report", "web-page": "webpage"}
 _BIBTEX_TYPES = {"report": "techreport", "webpage": "misc"}
 _RIS_TYPES = {"report": "RPRT", "webpage": "ELEC"}
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 @cache
@@ -179,7 +179,7 @@ def bibtex(sources: Sequence[Source]) -> str:
             parts = source.published.split("-")
             fields.append(("year", parts[0]))
             if len(parts) > 1:
-                fields.append(("month", _MONTHS[int(parts[1]) - 1]))
+                fields.append(("month", list(MONTHS)[int(parts[1]) - 1][:3]))
         if source.url:
             fields.append(("url", source.url))
         if source.accessed:

@@ -344,11 +344,3 @@ def keep_only_invoked_command(argv: list[str]) -> None:
 
 def _command_name(info: Any) -> str:
     return str(info.name or info.callback.__name__.replace("_", "-"))
-
-
-def run() -> None:  # pragma: no cover - console entry for `python -m factcli.cli`
-    app(prog_name="factcli")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    run()

@@ -73,10 +73,8 @@ def add(
         if output.interactive():
             record = output.prompt_missing(record, root)
     if not record.get("id") and record.get("claim"):
-        from factcli.loader import load_store  # noqa: PLC0415
-
         when = record.get("date") or (record.get("period") or {}).get("end")
-        record["id"] = writer.propose_id(str(record["claim"]), when, set(load_store(root).by_id))
+        record["id"] = writer.propose_id(str(record["claim"]), when, set(state.store().fact_ids()))
     added = writer.append(root, record, file, dry_run=dry_run)
     if dry_run:
         with output.machine_stream() as out:

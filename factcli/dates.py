@@ -12,6 +12,14 @@ import re
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
+#: Month names as they are written in English prose, with their numbers.
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+
 MIN_DAY = dt.date.min
 MAX_DAY = dt.date.max
 

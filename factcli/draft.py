@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from factcli import numbers
+from factcli import dates, numbers
 from factcli.model import Fact
 from factcli.store import Store
 from factcli.textnorm import words
@@ -32,14 +32,8 @@ _STOP = frozenset(
     "until up very was we were what when where which while who whom why will with would you your since end per "
     "year years total number nearly almost around roughly least fewer less".split()
 )
-_MONTHS = {
-    month: i
-    for i, month in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
 _SUFFIXES = ("ings", "ing", "ers", "er", "es", "ed", "s")
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(dates.MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|\n|$)")
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 #: Shared content words that make a fact "about the same thing" as a sentence.
@@ -104,7 +98,7 @@ def _numbers_in(sentence: str) -> list[tuple[int, str, float | None, str | None]
     found: list[tuple[int, str, float | None, str | None]] = []
     taken: set[int] = set()
     for m in _MONTH_YEAR.finditer(sentence):
-        date = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
+        date = f"{m.group(2)}-{dates.MONTHS[m.group(1).lower()]:02d}"
         found.append((m.start(), m.group(), None, date))
         taken.update(range(m.start(), m.end()))
     for reading in numbers.read_numbers(sentence):
@@ -156,7 +150,7 @@ def _distance(fact: Fact, value: float | None) -> float:
 
 def _matches(fact: Fact, value: float | None, date: str | None) -> bool:
     if value is not None:
-        return fact.value is not None and abs(fact.value - value) < 1e-9 * max(1.0, abs(value))
+        return fact.value is not None and numbers.same_value(fact.value, value)
     assert date is not None
     if fact.date is not None:
         return fact.date.startswith(date) or date.startswith(fact.date)

@@ -98,6 +98,11 @@ def implied_qualifier(text: str) -> str | None:
     return None
 
 
+def same_value(a: float, b: float) -> bool:
+    """Equal as a reader means it: 1949 and 1949.0, floats within rounding."""
+    return abs(a - b) < 1e-9 * max(1.0, abs(b))
+
+
 def agrees(value: float, text: str) -> bool:
     """True when some number in ``text`` is ``value``."""
-    return any(abs(r.value - value) < 1e-9 * max(1.0, abs(value)) for r in read_numbers(text))
+    return any(same_value(r.value, value) for r in read_numbers(text))

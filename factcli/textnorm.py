@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TYPOGRAPHIC = str.maketrans(
+#: Typographic quotes, dashes and no-break spaces as their plain ASCII forms.
+TYPOGRAPHY = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -37,7 +38,7 @@ _WORD = re.compile(r"\w+(?:[-']\w+)*")
 def fold(text: str) -> str:
     """Case-, accent- and typography-insensitive form of ``text`` with single spaces."""
     if not text.isascii():  # the per-character pass is only needed beyond ASCII (and costs 10x)
-        text = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
+        text = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHY))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SPACE.sub(" ", text.casefold()).strip()
 

@@ -13,35 +13,15 @@ import hashlib
 import re
 from pathlib import Path
 
-from factcli import numbers
+from factcli import dates, numbers
 from factcli.errors import Problem, UsageError
 from factcli.loader import read_store
 from factcli.model import Fact, Source
 from factcli.store import Store
+from factcli.textnorm import TYPOGRAPHY
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 _HYPHENATION = re.compile(r"(?<=[a-z])-\s*(?=[a-z])")
 
@@ -108,7 +88,7 @@ def _check_event_words(fact: Fact) -> list[Problem]:
         elif fact.period is not None and not _year_in_period(int(year), fact):
             out.append(_at(fact, f"{fact.id}: value_text names {year}, outside the period {when.strip()}", "date"))
     if fact.date is not None and len(fact.date) >= 7:
-        named = [n for m, n in _MONTHS.items() if re.search(rf"\b{m}\b", low)]
+        named = [n for m, n in dates.MONTHS.items() if re.search(rf"\b{m}\b", low)]
         if named and int(fact.date[5:7]) not in named:
             out.append(_at(fact, f"{fact.id}: value_text names another month than the date {fact.date}", "date"))
     return out
@@ -137,7 +117,7 @@ def check_conflicts(store: Store) -> list[Problem]:
 
 def normalise(text: str) -> str:
     """Whitespace, typographic quotes and dashes, and line-break hyphenation ('con-cept') folded away."""
-    text = text.translate(_TYPOGRAPHY)
+    text = text.translate(TYPOGRAPHY)
     text = _SPACES.sub(" ", text)
     return _HYPHENATION.sub("", text).strip()
 

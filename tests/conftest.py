@@ -31,6 +31,28 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCLI_CACHE_DIR", str(CACHE))
 
 
+def read_pty(args: list[str], env: dict[str, str], *, stream: str = "stdout", timeout: float = 60) -> bytes:
+    """Run the console script with one stream on a pseudo-terminal and return what it wrote there."""
+    import pty
+
+    main, secondary = pty.openpty()
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: secondary}
+    with subprocess.Popen([FACTCLI, *args], env=env, **streams) as proc:  # type: ignore[call-overload]
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                data = os.read(main, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=timeout)
+    os.close(main)
+    return b"".join(chunks)
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None,
             cwd: str | Path | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:  # fmt: skip
     """The installed console script in a real subprocess, with a pinned environment."""

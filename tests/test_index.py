@@ -201,10 +201,9 @@ def test_a_vocabulary_change_rebuilds_every_record(store_dir: Path) -> None:
 
 
 def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
-    import pty
     import subprocess
 
-    from .conftest import FACTCLI
+    from .conftest import FACTCLI, read_pty
 
     store = tmp_path / "store"
     shutil.copytree(GOOD, store)
@@ -216,19 +215,5 @@ def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
                            capture_output=True, text=True, check=True)  # fmt: skip
     assert piped.stderr == ""
     (store / "part-00.yaml").write_text(text.replace("pk-2008-", "pkx-2008-"))  # force a re-read
-    main, secondary = pty.openpty()
-    with subprocess.Popen([FACTCLI, "--store", str(store), "find", "--format", "ids"], env=env,
-                          stdout=subprocess.DEVNULL, stderr=secondary) as proc:  # fmt: skip
-        os.close(secondary)
-        chunks = []
-        while True:
-            try:
-                data = os.read(main, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        proc.wait(timeout=60)
-    os.close(main)
-    assert b"Reading the store" in b"".join(chunks)
+    written = read_pty(["--store", str(store), "find", "--format", "ids"], env, stream="stderr")
+    assert b"Reading the store" in written

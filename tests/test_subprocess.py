@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 
 import pytest
 
-from .conftest import CACHE, FACTCLI, GOOD, run_cli
+from .conftest import CACHE, FACTCLI, GOOD, read_pty, run_cli
 
 
 def test_console_script_and_module_agree() -> None:
@@ -113,24 +112,10 @@ def test_json_path_does_not_import_rich() -> None:
 
 def _pty_run(args: list[str], env: dict[str, str]) -> bytes:
     """Run with stdout on a pseudo-terminal, as a person's terminal would be."""
-    main, secondary = pty.openpty()
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}
     full_env.update(env)
     full_env["FACTCLI_CACHE_DIR"] = str(CACHE)
-    with subprocess.Popen([FACTCLI, *args], stdout=secondary, stderr=subprocess.DEVNULL, env=full_env) as proc:
-        os.close(secondary)
-        chunks = []
-        while True:
-            try:
-                data = os.read(main, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        proc.wait(timeout=30)
-    os.close(main)
-    return b"".join(chunks)
+    return read_pty(args, full_env)
 
 
 def test_terminal_table_is_coloured_but_not_with_no_color() -> None:
