@@ -6,7 +6,7 @@ boundary writes the message to stderr and exits with ``exit_code``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class FactcliError(Exception):
@@ -23,9 +23,11 @@ class UsageError(FactcliError):
     exit_code = 2
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One finding about a store file, positioned for editors (1-based line/column)."""
+class Problem(NamedTuple):
+    """One finding about a store file, positioned for editors (1-based line/column).
+
+    Sorts by path, line, column, level, message: the order validate prints.
+    """
 
     path: str
     line: int
@@ -38,13 +40,15 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.check}]"
 
 
-@dataclass
 class StoreError(FactcliError):
     """The store cannot be used as it is: every problem found, all at once (exit 1)."""
 
-    problems: list[Problem] = field(default_factory=list)
-    summary: str = "the store is invalid"
     prefixed = False
+
+    def __init__(self, problems: list[Problem] | None = None, summary: str = "the store is invalid") -> None:
+        super().__init__(summary)
+        self.problems = problems if problems is not None else []
+        self.summary = summary
 
     def __str__(self) -> str:
         errors = [p for p in self.problems if p.level == "error"]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from factcli import dates
 from factcli.errors import UsageError
@@ -22,8 +21,7 @@ SortKey = Literal["relevance", "date", "value", "id", "topic"]
 SORT_KEYS: tuple[SortKey, ...] = ("relevance", "date", "value", "id", "topic")
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """Every filter of ``find``; lists mean any-of within a filter, all filters must hold."""
 
     text: Sequence[str] = ()

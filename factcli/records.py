@@ -9,8 +9,7 @@ names here are the documented output contract.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source
 from factcli.store import Store
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Rows:
+class Rows(NamedTuple):
     """Items plus the three views of them; views are computed only for the format chosen."""
 
     kind: str

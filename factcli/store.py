@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcli.errors import Problem, UsageError
-from factcli.model import Entity, Fact, Metric, Source, Topic
+from factcli.errors import UsageError
 from factcli.textnorm import fold
 
 if TYPE_CHECKING:
+    from factcli.errors import Problem
     from factcli.loader import ParsedFile
+    from factcli.model import Entity, Fact, Metric, Source, Topic
     from factcli.query import Query
 
 STORE_ENV = "FACTCLI_STORE"
@@ -26,25 +25,29 @@ VOCABULARIES = ("sources", "entities", "topics", "metrics")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
 class Store:
-    """A loaded store: facts in file order, vocabularies by key, and every problem found."""
+    """A loaded store: facts in file order, vocabularies by key, and every problem found.
 
-    root: Path
-    facts: list[Fact] = field(default_factory=list)
-    by_id: dict[str, Fact] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    entities: dict[str, Entity] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    metrics: dict[str, Metric] = field(default_factory=dict)
-    #: folded name or alias → canonical entity name
-    aliases: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
-    notes: list[str] = field(default_factory=list)
-    #: Each fact file's parse result by file name, for the index to reuse next time.
-    parsed_files: dict[str, ParsedFile] = field(default_factory=dict)
+    A plain class, not a dataclass: it is created on every lookup, and generating a
+    dataclass's methods at import costs more than the whole query of an indexed store.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.facts: list[Fact] = []
+        self.by_id: dict[str, Fact] = {}
+        self.sources: dict[str, Source] = {}
+        self.entities: dict[str, Entity] = {}
+        self.topics: dict[str, Topic] = {}
+        self.metrics: dict[str, Metric] = {}
+        #: folded name or alias → canonical entity name
+        self.aliases: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self.files: list[str] = []
+        #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
+        self.notes: list[str] = []
+        #: Each fact file's parse result by file name, for the index to reuse next time.
+        self.parsed_files: dict[str, ParsedFile] = {}
 
     @property
     def errors(self) -> list[Problem]:
@@ -92,8 +95,12 @@ class Store:
 
 
 def bundled_store() -> Path:
-    """The store shipped inside the package (and the wheel)."""
-    return Path(str(resources.files("factcli") / "facts"))
+    """The store shipped inside the package (and the wheel), beside this module.
+
+    Not importlib.resources: a store must be a real directory (the index keys it by
+    file stats), and importing the resources machinery cost 4 ms of every start-up.
+    """
+    return Path(__file__).parent / "facts"
 
 
 def resolve_store_path(option: str | None) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,32 @@ def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
     (store / "part-00.yaml").write_text(text.replace("pk-2008-", "pkx-2008-"))  # force a re-read
     written = read_pty(["--store", str(store), "find", "--format", "ids"], env, stream="stderr")
     assert b"Reading the store" in written
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is for Linux only")
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"HOME": "/home/ann"},
+        {"HOME": "/home/ann/"},
+        {"HOME": "/"},
+        {"HOME": "/home/ann", "XDG_CACHE_HOME": "/var/tmp/xdg"},
+        {"HOME": "/home/ann", "XDG_CACHE_HOME": "relative/xdg"},
+        {"HOME": "/home/ann", "XDG_CACHE_HOME": ""},
+        {"HOME": "relative-home"},
+        {"HOME": ""},
+    ],
+)
+def test_cache_dir_is_where_platformdirs_puts_it(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """cache_dir skips importing platformdirs in the common Linux cases; it must land in the same place."""
+    import platformdirs
+
+    for name in (index.CACHE_ENV, "XDG_CACHE_HOME", "HOME", "ANDROID_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    expected = Path(platformdirs.user_cache_dir("factcli", appauthor=False))
+    assert index.cache_dir() == expected
+    shortcut = index._linux_cache_dir()
+    if env.get("HOME", "").startswith("/") or env.get("XDG_CACHE_HOME", "").startswith("/"):
+        assert shortcut == expected  # the common cases really take the shortcut

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 
@@ -112,7 +111,7 @@ def test_table_prints_markup_and_emoji_codes_verbatim(store: Store, monkeypatch:
     from factcli import render_table
 
     monkeypatch.setenv("COLUMNS", "300")
-    rows = dataclasses.replace(fact_rows(store, [store.by_id["pk-2008-personnel"]]), human=fact_flat)
+    rows = fact_rows(store, [store.by_id["pk-2008-personnel"]])._replace(human=fact_flat)
     out = io.StringIO()
     render_table.table(rows, ["id", "citations"], out)
     text = out.getvalue()

@@ -13,6 +13,7 @@ from factcli import series, validation
 from factcli.cli import app
 from factcli.errors import UsageError
 from factcli.loader import load_store
+from factcli.model import Period
 
 from .conftest import GOOD
 
@@ -92,8 +93,7 @@ def test_supersedes_ends_the_disagreement(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_cumulative_periods_are_a_series_not_a_conflict() -> None:
     a = load_store(GOOD).by_id["pk-2008-personnel"]
-    b = a.__class__(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, "id": "pk-2002", "value": 5000,
-                       "period": a.period.__class__("1990", "2002")})  # fmt: skip
+    b = a._replace(id="pk-2002", value=5000, period=Period("1990", "2002"))
     assert not series.disagree(a, b)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -85,15 +87,32 @@ def test_shell_pipe_to_head() -> None:
     assert result.stdout.startswith('[\n{"id"')
 
 
+def _wait_until_reading_stdin(pid: int) -> None:
+    """Block until the process sits in read(0, …): our code is running, the interpreter's start is over.
+
+    A signal sent after a fixed sleep could land while Python itself is still starting (site,
+    the console script's own imports), where no program can catch it: that made this test flaky.
+    """
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/syscall").read_text().startswith("0 0x0 "):
+                return
+        time.sleep(0.01)
+    pytest.fail("the process never read its stdin")
+
+
+@pytest.mark.skipif(not Path("/proc/self/syscall").exists(), reason="needs Linux /proc/PID/syscall")
 def test_ctrl_c_exits_130_without_traceback() -> None:
-    with subprocess.Popen([FACTCLI, "find", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
-        time.sleep(0.05)
+    with subprocess.Popen(
+        [FACTCLI, "cite", "-"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    ) as proc:
+        _wait_until_reading_stdin(proc.pid)
         proc.send_signal(signal.SIGINT)
         code = proc.wait(timeout=30)
         err = proc.stderr.read().decode() if proc.stderr else ""
-    assert "Traceback" not in err
-    assert code in (0, 130)  # 0 when the lookup finished before the signal arrived
-    assert len(err.strip().splitlines()) <= 1
+    assert code == 130
+    assert err == ""  # quiet, as DESIGN asks of Ctrl-C
 
 
 def test_json_path_does_not_import_rich() -> None:
