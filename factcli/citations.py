@@ -6,7 +6,10 @@ author. Full CSL styles (APA, MLA, BibTeX …) belong to ``factcli cite``.
 
 from __future__ import annotations
 
-from factcli.model import Source
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcli.model import Source
 
 
 def year(source: Source) -> str:

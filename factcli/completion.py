@@ -7,11 +7,14 @@ failure to load the store completes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import typer
 
-from factcli.model import KINDS
-from factcli.store import Store, resolve_store_path
+from factcli.store import resolve_store_path
+
+if TYPE_CHECKING:
+    from factcli.store import Store
 
 
 def _store(ctx: typer.Context) -> Store | None:
@@ -73,4 +76,6 @@ def styles(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def kinds(ctx: typer.Context, incomplete: str) -> list[str]:
+    from factcli.model import KINDS  # noqa: PLC0415
+
     return _matching(KINDS, incomplete)

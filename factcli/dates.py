@@ -6,7 +6,6 @@ A fact dated "2008" holds for the whole year, so filters compare spans
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -37,7 +36,7 @@ def parse_span(text: str) -> tuple[dt.date, dt.date]:
     if not 1 <= month <= 12:
         msg = f"'{text}' has no month {month}"
         raise ValueError(msg)
-    last = calendar.monthrange(year, month)[1]
+    last = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
     if m.group(3) is None:
         return dt.date(year, month, 1), dt.date(year, month, last)
     day = int(m.group(3))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import sqlite3
 import sys
 import zlib
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
     from factcli.query import Query
 
 #: Bump when the tables or the pickled classes change shape.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -122,7 +121,7 @@ def open_store(root: Path, progress: Progress | None = None) -> Store:
         indexed = _open_current(path, root, key)
         if indexed is not None:
             return indexed
-    except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
+    except sqlite3.Error as exc:
         notes.append(f"warning: ignoring the unreadable index cache {path} ({exc}); reading the YAML")
     from factcli.loader import read_store  # noqa: PLC0415 - the YAML machinery only when rebuilding
 
@@ -153,6 +152,8 @@ def _vocabulary_files(files: Fingerprint, stats: dict[str, tuple[int, int]]) -> 
 
 def _previous(path: Path) -> tuple[dict[tuple[str, int, int], ParsedFile], dict[str, tuple[int, int]]]:
     """The last index's per-file parses (for reuse) and file stats (to find what changed)."""
+    import pickle  # noqa: PLC0415 - lookups on a current index may never unpickle anything
+
     parses: dict[tuple[str, int, int], ParsedFile] = {}
     stats: dict[str, tuple[int, int]] = {}
     if not path.exists():
@@ -203,6 +204,8 @@ def _update(path: Path, key: str, store: Store, files: Fingerprint, changed: set
 
 
 def _insert_files(db: sqlite3.Connection, store: Store, files: Fingerprint, names: set[str]) -> None:
+    import pickle  # noqa: PLC0415
+
     parsed = store.parsed_files
     rows = []
     for name, size, mtime in files:
@@ -215,6 +218,7 @@ def _insert_files(db: sqlite3.Connection, store: Store, files: Fingerprint, name
 def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) -> None:
     """Rows for the facts of the named files, numbered after any already in the index."""
     import json  # noqa: PLC0415 - only a rebuild needs these
+    import pickle  # noqa: PLC0415
 
     from factcli.query import fact_span, haystacks  # noqa: PLC0415
     from factcli.records import fact_record  # noqa: PLC0415
@@ -242,9 +246,12 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
 
 
 def _finish(db: sqlite3.Connection, key: str, store: Store) -> None:
-    vocab = (store.sources, store.entities, store.topics, store.metrics, store.aliases, store.problems)
-    db.execute("INSERT INTO vocab VALUES (1, ?)", (pickle.dumps(vocab, protocol=5),))
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [("key", key), ("format", _format())])
+    import pickle  # noqa: PLC0415
+
+    blob = pickle.dumps(tuple(getattr(store, name) for name in _VOCABULARY), protocol=5)
+    db.execute("INSERT INTO vocab VALUES (1, ?)", (blob,))
+    meta = [("key", key), ("format", _format()), ("vocab_crc", str(zlib.crc32(blob)))]
+    db.executemany("INSERT INTO meta VALUES (?, ?)", meta)
     db.commit()
 
 
@@ -261,27 +268,50 @@ def _open_current(path: Path, root: Path, key: str) -> IndexedStore | None:
         if row is None or row[0] != key:
             db.close()
             return None
-        (blob,) = db.execute("SELECT data FROM vocab WHERE id = 1").fetchone()
+        vocab = db.execute("SELECT data FROM vocab WHERE id = 1").fetchone()
+        crc = db.execute("SELECT value FROM meta WHERE key = 'vocab_crc'").fetchone()
+        if vocab is None or crc is None or str(zlib.crc32(vocab[0])) != crc[0]:
+            # Checked now, while a damaged cache can still mean reading the YAML instead.
+            msg = "the vocabularies' checksum does not match"
+            raise sqlite3.DatabaseError(msg)
     except BaseException:
         db.close()
         raise
-    sources, entities, topics, metrics, aliases, problems = pickle.loads(blob)
-    store = IndexedStore(root, db=db)
-    store.sources, store.entities, store.topics, store.metrics = sources, entities, topics, metrics
-    store.aliases, store.problems = aliases, problems
-    return store
+    return IndexedStore(root, db, vocab[0])
+
+
+#: Store attributes kept as one pickle in the index, unpickled on first use.
+_VOCABULARY = ("sources", "entities", "topics", "metrics", "aliases", "problems")
 
 
 class IndexedStore(Store):
     """A store answered from the SQLite index: facts are read only when a query selects them."""
 
-    def __init__(self, root: Path, db: sqlite3.Connection) -> None:
+    def __init__(self, root: Path, db: sqlite3.Connection, vocabulary: bytes) -> None:
         super().__init__(root)
         self.db: sqlite3.Connection | None = db
         #: Ready-made JSON of the facts queries returned, by id.
         self.json_text: dict[str, str] = {}
+        # `show --json` needs no vocabulary: unpickling it, and importing pickle and the
+        # model to do so, would be a tenth of its run. __getattr__ does it on first use.
+        for name in _VOCABULARY:
+            delattr(self, name)
+        self._vocabulary = vocabulary
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not set: the vocabularies, until first use.
+        if name not in _VOCABULARY or "_vocabulary" not in self.__dict__:
+            raise AttributeError(name)
+        import pickle  # noqa: PLC0415
+
+        values = pickle.loads(self.__dict__.pop("_vocabulary"))
+        for key, value in zip(_VOCABULARY, values, strict=True):
+            setattr(self, key, value)
+        return getattr(self, name)
 
     def _facts(self, sql: str, params: Sequence[Any] = ()) -> list[Fact]:
+        import pickle  # noqa: PLC0415
+
         assert self.db is not None
         return [pickle.loads(blob) for (blob,) in self.db.execute(sql, params)]
 
@@ -291,12 +321,11 @@ class IndexedStore(Store):
 
     def get(self, fact_id: str) -> Fact | None:
         assert self.db is not None
-        row = self.db.execute("SELECT data, json FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        row = self.db.execute("SELECT n, json FROM facts WHERE id = ?", (fact_id,)).fetchone()
         if row is None:
             return None
         self.json_text[fact_id] = row[1]
-        fact: Fact = pickle.loads(row[0])
-        return fact
+        return cast("Fact", _LazyFact(self.db, row[0], fact_id))
 
     def fact_ids(self) -> list[str]:
         return self._values("SELECT id FROM facts ORDER BY file, rec")
@@ -381,11 +410,26 @@ class _LazyFact:
         self._n = n
         self._fact: Fact | None = None
 
-    def __getattr__(self, name: str) -> Any:
+    def _resolve(self) -> Fact:
         if self._fact is None:
+            import pickle  # noqa: PLC0415
+
             (blob,) = self._db.execute("SELECT data FROM facts WHERE n = ?", (self._n,)).fetchone()
             self._fact = pickle.loads(blob)
-        return getattr(self._fact, name)
+        return self._fact
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._resolve(), name)
+
+    # Special methods bypass __getattr__: these make the stand-in compare, hash and print as its Fact.
+    def __eq__(self, other: object) -> bool:
+        return self._resolve() == (other._resolve() if isinstance(other, _LazyFact) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._resolve())
+
+    def __repr__(self) -> str:
+        return repr(self._resolve())
 
 
 #: SQL for each sort key, matching query._order (spans as ISO days sort as dates).

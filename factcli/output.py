@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from factcli import citations, query
 from factcli.errors import Problem, UsageError
-from factcli.model import Fact
 from factcli.records import Rows, amount
 from factcli.render import choose_fields, render
 from factcli.store import Store
+
+if TYPE_CHECKING:
+    from factcli.model import Fact
 
 #: Exit status after the reader closed the pipe (`| head`): what a process killed by SIGPIPE reports.
 EXIT_PIPE_CLOSED = 141
@@ -68,6 +69,8 @@ def interactive() -> bool:
 
 
 def read_json_record(name: str) -> dict[str, Any]:
+    import json  # noqa: PLC0415 - only add reads JSON
+
     text = read_text_argument(name)
     try:
         data = json.loads(text)
@@ -248,6 +251,8 @@ def _detail(store: Store, fact: Fact) -> dict[str, Any]:
 
 def report_problems(problems: Sequence[Problem], fmt: ProblemFormat, *, strict: bool) -> bool:
     """Print problems (stdout: they are the command's output); True when the run should fail."""
+    import json  # noqa: PLC0415 - lookups never encode here
+
     failing = [p for p in problems if p.level == "error" or strict]
     with machine_stream() as out:
         if fmt is ProblemFormat.json:

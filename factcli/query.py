@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from factcli import dates
 from factcli.errors import UsageError
-from factcli.model import KINDS, Fact
-from factcli.store import Store, suggest
+from factcli.store import suggest
 from factcli.textnorm import fold, words
+
+if TYPE_CHECKING:
+    from factcli.model import Fact
+    from factcli.store import Store
 
 SortKey = Literal["relevance", "date", "value", "id", "topic"]
 SORT_KEYS: tuple[SortKey, ...] = ("relevance", "date", "value", "id", "topic")
@@ -75,6 +78,8 @@ def fact_span(fact: Fact) -> tuple[dt.date, dt.date]:
 
 def find(store: Store, query: Query) -> list[Fact]:
     """Facts matching every filter and every search word, ordered as asked."""
+    from factcli.model import KINDS  # noqa: PLC0415 - `show` never needs the model module
+
     _resolve_names(query.topics, list(store.topics), "topic", "--topic")
     _resolve_names(query.sources, list(store.sources), "source", "--source")
     _resolve_names(query.metrics, list(store.metrics), "metric", "--metric")

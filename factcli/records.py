@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from factcli.model import QUALIFIER_SYMBOLS, Entity, Fact, Metric, Source
-from factcli.store import Store
-
 if TYPE_CHECKING:
     from factcli.draft import Finding
+    from factcli.model import Entity, Fact, Metric, Source
     from factcli.series import SeriesRow
+    from factcli.store import Store
 
 Record = dict[str, Any]
 
@@ -68,6 +67,8 @@ def number_text(value: int | float | None) -> str:
 
 def amount(fact: Fact) -> str:
     """'> 900 personnel' — value with qualifier and unit, or the date words of an event."""
+    from factcli.model import QUALIFIER_SYMBOLS  # noqa: PLC0415 - JSON output never needs the model module
+
     if fact.value is None:
         return fact.value_text
     number = f"{fact.value:,}" if isinstance(fact.value, int) else f"{fact.value:,.10g}"

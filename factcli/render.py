@@ -8,8 +8,6 @@ Only the ``table`` format imports rich, lazily, from ``render_table``.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
@@ -75,6 +73,8 @@ def _json_record(rows: Rows, fields: Sequence[str], item: object) -> str:
         text = rows.prerendered(item)
         if text is not None:
             return text
+    import json  # noqa: PLC0415 - stored JSON (the usual case) needs no encoder
+
     record = rows.structured(item)
     return json.dumps({f: record[f] for f in fields}, ensure_ascii=False)
 
@@ -86,6 +86,8 @@ def _jsonl(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
 
 
 def _delimited(rows: Rows, fields: Sequence[str], out: TextIO, delimiter: str) -> None:
+    import csv  # noqa: PLC0415 - each format imports only what it needs
+
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fields)
     for item in rows.items:

@@ -140,6 +140,40 @@ def test_corrupt_cache_falls_back_with_a_warning(store_dir: Path) -> None:
     assert isinstance(open_store(store_dir), IndexedStore)  # rewritten
 
 
+def test_damaged_vocabulary_in_a_sound_database_falls_back_too(store_dir: Path) -> None:
+    """The vocabularies are unpickled only on first use, so their checksum is what catches damage."""
+    open_store(store_dir)
+    with sqlite3.connect(index_path(store_dir)) as db:
+        (blob,) = db.execute("SELECT data FROM vocab").fetchone()
+        db.execute("UPDATE vocab SET data = ?", (blob[:-8] + b"garbage!",))
+    store = open_store(store_dir)
+    assert not isinstance(store, IndexedStore)
+    assert len(store.facts) == 5
+    assert "checksum does not match" in store.notes[0]
+    assert isinstance(open_store(store_dir), IndexedStore)  # rewritten
+
+
+def test_vocabularies_and_facts_from_the_index_are_the_yaml_ones(store_dir: Path) -> None:
+    plain = load_store(store_dir)
+    open_store(store_dir)
+    indexed = open_store(store_dir)
+    assert isinstance(indexed, IndexedStore)
+    assert "_vocabulary" in indexed.__dict__  # nothing unpickled yet
+    assert indexed.topics == plain.topics
+    assert "_vocabulary" not in indexed.__dict__
+    assert (indexed.sources, indexed.entities, indexed.metrics) == (plain.sources, plain.entities, plain.metrics)
+    assert (indexed.aliases, indexed.problems) == (plain.aliases, plain.problems)
+    fact = plain.facts[0]
+    lazy = indexed.get(fact.id)
+    assert lazy == fact
+    assert hash(lazy) == hash(fact)
+    assert repr(lazy) == repr(fact)
+    assert lazy is not None
+    assert (lazy.claim, lazy.value) == (fact.claim, fact.value)
+    with pytest.raises(AttributeError):
+        _ = indexed.no_such_attribute
+
+
 def test_unwritable_cache_falls_back_with_a_warning(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcli import query
+from factcli import dates, query
 from factcli.errors import UsageError
 from factcli.loader import load_store
 from factcli.query import Query
@@ -113,3 +113,25 @@ def test_related_facts_share_the_metric(store: Store) -> None:
     fact = store.by_id["md-2008-relations"]
     assert [f.id for f in query.related(store, fact)] == ["md-2002-relations"]
     assert query.related(store, store.by_id["pk-2008-deployed"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2008", "2008-01-01", "2008-12-31"),
+        ("2008-02", "2008-02-01", "2008-02-29"),
+        ("1900-02", "1900-02-01", "1900-02-28"),
+        ("2009-11", "2009-11-01", "2009-11-30"),
+        ("2009-12", "2009-12-01", "2009-12-31"),
+        ("2009-12-05", "2009-12-05", "2009-12-05"),
+        ("9999-12", "9999-12-01", "9999-12-31"),
+    ],
+)
+def test_partial_dates_are_the_spans_they_denote(text: str, first: str, last: str) -> None:
+    assert [d.isoformat() for d in dates.parse_span(text)] == [first, last]
+
+
+@pytest.mark.parametrize("text", ["2008-13", "2008-00", "2008-02-30", "08", "2008/11"])
+def test_impossible_dates_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=text.replace("/", ".")):
+        dates.parse_span(text)
