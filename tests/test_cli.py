@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -217,3 +218,22 @@ def test_completion_from_the_store() -> None:
     assert completion.units(ctx, "p") == ["person-times", "personnel"]  # type: ignore[arg-type]
     assert completion.kinds(ctx, "e") == ["event"]  # type: ignore[arg-type]
     assert completion.topics(Ctx("/nonexistent"), "") == []  # type: ignore[arg-type]
+
+
+def test_entry_point_runs_commands_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_entry pauses the garbage collector for the import only; commands run with it on."""
+    import gc
+
+    from factcli import _entry, cli
+
+    seen: list[tuple[bool, int]] = []
+    monkeypatch.setattr(cli, "app", lambda **_: seen.append((gc.isenabled(), gc.get_freeze_count())))
+    monkeypatch.setattr(cli, "keep_only_invoked_command", lambda argv: None)
+    monkeypatch.setattr(sys, "argv", ["factcli", "topics"])
+    try:
+        _entry.main()
+    finally:
+        gc.unfreeze()
+    assert len(seen) == 1
+    assert seen[0][0] is True
+    assert seen[0][1] > 0  # what the import made was frozen
