@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import compile_package
+from _common import Ratio, compile_package, print_table, ratio
 
 TYPER_HELLO = """
 import typer
@@ -42,11 +42,8 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    compile_package()
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args()
+def measure(runs: int) -> tuple[list[str], list[Ratio]]:
+    """Medians of every command (as report lines) and the two tracked ratios."""
     factcli = str(Path(sys.executable).parent / "factcli")
     fact_id = subprocess.run(
         [factcli, "find", "--format", "ids", "--limit", "1"], capture_output=True, text=True, check=True
@@ -66,19 +63,30 @@ def main() -> None:
         for cmd in commands.values():  # warm the file cache
             timed(cmd)
         samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for name, cmd in commands.items():
                 samples[name].append(timed(cmd))
-    medians = {name: statistics.median(values) * 1000 for name, values in samples.items()}
+    medians = {name: statistics.median(values) for name, values in samples.items()}
     import typer
 
-    print(f"Python {sys.version.split()[0]}, typer {typer.__version__}, {args.runs} runs each, medians:")
-    for name, ms in medians.items():
-        print(f"  {name:<42} {ms:7.1f} ms")
+    lines = [f"Python {sys.version.split()[0]}, typer {typer.__version__}, {runs} runs each, medians:"]
+    lines += [f"  {name:<42} {seconds * 1000:7.1f} ms" for name, seconds in medians.items()]
     show = medians["factcli show ID --format json"]
-    print("ratios:")
-    print(f"  show --format json / typer hello-world    {show / medians['typer hello-world']:.2f}x  (target <= 1.2)")
-    print(f"  show --format json / argparse hello-world {show / medians['argparse hello-world']:.2f}x  (target <= 3)")
+    ratios = [
+        ratio("show --format json", show, medians["typer hello-world"], "typer hello", unit="ms", at_most=1.2),
+        ratio("show --format json", show, medians["argparse hello-world"], "argparse hello", unit="ms", at_most=3),
+    ]
+    return lines, ratios
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    compile_package()
+    lines, ratios = measure(args.runs)
+    print("\n".join(lines))
+    print_table(ratios)
 
 
 if __name__ == "__main__":
