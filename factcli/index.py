@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,14 +31,15 @@ if TYPE_CHECKING:
     from factcli.query import Query
 
 #: Bump when the tables or the pickled classes change shape.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, parsed BLOB);
 CREATE TABLE vocab(id INTEGER PRIMARY KEY, data BLOB);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, id TEXT, topic TEXT, metric TEXT, kind TEXT,
-                   unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT, data BLOB, json TEXT);
+                   unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT);
+CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT, data BLOB);
 CREATE TABLE keys(n INTEGER, dim TEXT, key TEXT);
 CREATE TABLE search(n INTEGER PRIMARY KEY, hay TEXT, id TEXT, claim TEXT, entities TEXT, tags TEXT,
                     value_text TEXT, quote TEXT);
@@ -193,7 +195,7 @@ def _update(path: Path, key: str, store: Store, files: Fingerprint, changed: set
         gone = [(name,) for name in changed | removed]
         db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
         db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
-        for table in ("facts", "keys", "search"):
+        for table in ("facts", "bodies", "keys", "search"):
             db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
         db.executemany("DELETE FROM files WHERE name = ?", gone)
         _insert_files(db, store, files, changed)
@@ -224,7 +226,7 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
     from factcli.records import fact_record  # noqa: PLC0415
 
     (top,) = db.execute("SELECT coalesce(max(n), -1) FROM facts").fetchone()
-    facts, keys, search = [], [], []
+    facts, bodies, keys, search = [], [], [], []
     for name in names:
         for record_path, fact in store.parsed_files[name].facts:
             top += 1
@@ -233,14 +235,16 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
             record = json.dumps(fact_record(store, fact), ensure_ascii=False)  # what --json prints, ready-made
             facts.append(
                 (top, name, record_path[0], fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
-                 first_day.isoformat(), last_day.isoformat(), supersedes, pickle.dumps(fact, protocol=5), record)
+                 first_day.isoformat(), last_day.isoformat(), supersedes)
             )  # fmt: skip
+            bodies.append((top, record, pickle.dumps(fact, protocol=5)))
             keys += [(top, "source", source) for source in fact.source_ids]
             keys += [(top, "entity", entity) for entity in fact.entities]
             keys += [(top, "tag", tag) for tag in {fold(t) for t in fact.tags}]
             hay = haystacks(store, fact)
             search.append((top, " | ".join(hay), *hay))
-    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", facts)
+    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 12)})", facts)
+    db.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
     db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", search)
 
@@ -321,7 +325,7 @@ class IndexedStore(Store):
 
     def get(self, fact_id: str) -> Fact | None:
         assert self.db is not None
-        row = self.db.execute("SELECT n, json FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        row = self.db.execute("SELECT n, json FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
         if row is None:
             return None
         self.json_text[fact_id] = row[1]
@@ -331,7 +335,7 @@ class IndexedStore(Store):
         return self._values("SELECT id FROM facts ORDER BY file, rec")
 
     def all_facts(self) -> list[Fact]:
-        return self._facts("SELECT data FROM facts ORDER BY file, rec")
+        return self._facts("SELECT data FROM facts JOIN bodies USING (n) ORDER BY file, rec")
 
     def tags(self) -> set[str]:
         return set(self._values("SELECT DISTINCT key FROM keys WHERE dim = 'tag'"))
@@ -340,7 +344,9 @@ class IndexedStore(Store):
         return set(self._values("SELECT DISTINCT unit FROM facts WHERE unit IS NOT NULL"))
 
     def facts_of_metric(self, metric: str) -> list[Fact]:
-        return self._facts("SELECT data FROM facts WHERE metric = ? ORDER BY file, rec", (metric,))
+        return self._facts(
+            "SELECT data FROM facts JOIN bodies USING (n) WHERE metric = ? ORDER BY file, rec", (metric,)
+        )
 
     def superseded_by(self, fact_id: str) -> list[str]:
         return self._values("SELECT id FROM facts WHERE supersedes = ? ORDER BY file, rec", (fact_id,))
@@ -364,13 +370,25 @@ class IndexedStore(Store):
         if terms and query.sort in (None, "relevance"):
             return self._ranked(query, where, params, terms)
         keys = _ORDER[query.sort if query.sort not in (None, "relevance") else "date"]
-        order = ", ".join(f"{key} DESC" if query.reverse else key for key in keys)
-        limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-        facts = []
-        sql = f"SELECT n, id, json FROM facts {where} ORDER BY {order}{limit}"
-        for n, fact_id, text in self.db.execute(sql, params):
-            self.json_text[fact_id] = text
-            facts.append(cast("Fact", _LazyFact(self.db, n, fact_id)))
+        sql = f"SELECT n, id, json, {', '.join(keys)} FROM facts JOIN bodies USING (n) {where}"
+        if query.limit is not None:  # SQLite keeps only the top rows while it sorts
+            order = ", ".join(f"{key} DESC" if query.reverse else key for key in keys)
+            rows = self.db.execute(f"{sql} ORDER BY {order} LIMIT {int(query.limit)}", params).fetchall()
+        else:
+            # Sorted here, not by ORDER BY: SQLite's sorter would copy every row's JSON
+            # (~1 KB) through a temporary B-tree, a third of a large lookup. Python compares
+            # str by code point, as SQLite's BINARY collation does the UTF-8 bytes.
+            rows = self.db.execute(sql, params).fetchall()
+            rows.sort(key=itemgetter(*range(3, 3 + len(keys))), reverse=query.reverse)
+        return self._stand_ins(rows)
+
+    def _stand_ins(self, rows: Iterable[Sequence[Any]]) -> list[Fact]:
+        """Lazy facts for rows starting (n, id, json), keeping each one's JSON for --json."""
+        assert self.db is not None
+        db, json_text, facts = self.db, self.json_text, []
+        for row in rows:
+            json_text[row[1]] = row[2]
+            facts.append(cast("Fact", _LazyFact(db, row[0], row[1])))
         return facts
 
     def _ranked(self, query: Query, where: str, params: list[Any], terms: Sequence[str]) -> list[Fact]:
@@ -379,7 +397,10 @@ class IndexedStore(Store):
 
         assert self.db is not None
         columns = ", ".join(f"s.{name}" for name in HAY_FIELDS)
-        sql = f"SELECT n, facts.id, json, first, last, {columns} FROM facts JOIN search s USING (n) {where}"
+        sql = (
+            f"SELECT n, facts.id, json, first, last, {columns} "
+            f"FROM facts JOIN search s USING (n) JOIN bodies USING (n) {where}"
+        )
         scored = []
         for n, fact_id, text, first, last, *hay in self.db.execute(sql, params):
             scored.append((-score(hay, terms), first, last, fact_id, n, text))
@@ -388,11 +409,7 @@ class IndexedStore(Store):
             scored.reverse()
         if query.limit is not None:
             scored = scored[: query.limit]
-        facts = []
-        for *_, fact_id, n, text in scored:
-            self.json_text[fact_id] = text
-            facts.append(cast("Fact", _LazyFact(self.db, n, fact_id)))
-        return facts
+        return self._stand_ins((n, fact_id, text) for *_, fact_id, n, text in scored)
 
     def prerendered_json(self, fact: Fact) -> str | None:
         return self.json_text.get(fact.id)
@@ -414,7 +431,7 @@ class _LazyFact:
         if self._fact is None:
             import pickle  # noqa: PLC0415
 
-            (blob,) = self._db.execute("SELECT data FROM facts WHERE n = ?", (self._n,)).fetchone()
+            (blob,) = self._db.execute("SELECT data FROM bodies WHERE n = ?", (self._n,)).fetchone()
             self._fact = pickle.loads(blob)
         return self._fact
 

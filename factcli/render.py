@@ -58,31 +58,42 @@ def _table(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
 def _json(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
     # One compact record per line: readable with `less`, diffable, and written by the C encoder
     # (json.dumps with indent= falls back to a pure-Python encoder, 5x slower on large results).
-    if not rows.items:
+    records = _json_records(rows, fields)
+    if not records:
         out.write("[]\n")
         return
-    last = len(rows.items) - 1
     out.write("[\n")
-    for i, item in enumerate(rows.items):
-        out.write(_json_record(rows, fields, item) + (",\n" if i < last else "\n"))
+    for start in range(0, len(records), _CHUNK):  # a few large writes, never one copy of everything
+        chunk = records[start : start + _CHUNK]
+        out.write(",\n".join(chunk) + (",\n" if start + _CHUNK < len(records) else "\n"))
     out.write("]\n")
 
 
-def _json_record(rows: Rows, fields: Sequence[str], item: object) -> str:
-    if tuple(fields) == tuple(rows.fields):
-        text = rows.prerendered(item)
-        if text is not None:
-            return text
-    import json  # noqa: PLC0415 - stored JSON (the usual case) needs no encoder
-
-    record = rows.structured(item)
-    return json.dumps({f: record[f] for f in fields}, ensure_ascii=False)
+#: Records per write: large enough that per-call cost vanishes, small enough to keep memory flat.
+_CHUNK = 512
 
 
 @register("jsonl", "one JSON record per line (JSON Lines)")
 def _jsonl(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
+    records = _json_records(rows, fields)
+    for start in range(0, len(records), _CHUNK):
+        out.write("".join(f"{record}\n" for record in records[start : start + _CHUNK]))
+
+
+def _json_records(rows: Rows, fields: Sequence[str]) -> list[str]:
+    """Each item as compact JSON: the store's ready-made text where it has one, else encoded."""
+    whole = tuple(fields) == tuple(rows.fields)
+    prerendered = rows.prerendered
+    out = []
     for item in rows.items:
-        out.write(_json_record(rows, fields, item) + "\n")
+        text = prerendered(item) if whole else None
+        if text is None:
+            import json  # noqa: PLC0415 - stored JSON (the usual case) needs no encoder
+
+            record = rows.structured(item)
+            text = json.dumps({f: record[f] for f in fields}, ensure_ascii=False)
+        out.append(text)
+    return out
 
 
 def _delimited(rows: Rows, fields: Sequence[str], out: TextIO, delimiter: str) -> None:

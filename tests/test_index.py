@@ -52,6 +52,10 @@ QUERIES = [
     Query(tags=["Cumulative"]),
     Query(sources=["doc-b"], kinds=["quantity"], units=["countries"]),
     Query(metrics=["countries-with-military-relations"], sort="value"),
+    Query(reverse=True),
+    Query(sort="topic"),
+    Query(sort="value"),
+    Query(sort="date", reverse=True, limit=2),
 ]
 
 
@@ -73,8 +77,16 @@ def test_bundled_store_answers_are_identical_through_the_index(tmp_path: Path, m
     open_store(bundled_store())
     indexed = open_store(bundled_store())
     assert isinstance(indexed, IndexedStore)
-    for q in (Query(), Query(text=["peacekeepers"]), Query(entities=["ROK"]), Query(since="2015", sort="value")):
-        assert [f.id for f in query.find(indexed, q)] == [f.id for f in query.find(plain, q)]
+    orders = [Query(sort=key, reverse=rev, limit=lim) for key in query.SORT_KEYS for rev in (False, True)
+              for lim in (None, 7)]  # fmt: skip
+    for q in (
+        Query(),
+        Query(text=["peacekeepers"]),
+        Query(entities=["ROK"]),
+        Query(since="2015", sort="value"),
+        *orders,
+    ):
+        assert [f.id for f in query.find(indexed, q)] == [f.id for f in query.find(plain, q)], q
     assert indexed.count_by("topic") == plain.count_by("topic")
     assert indexed.count_by("entity") == plain.count_by("entity")
     assert indexed.tags() == plain.tags()

@@ -142,3 +142,15 @@ def test_vocabulary_rows(store: Store) -> None:
     render.render(rows, "json", list(rows.fields), out)
     data = json.loads(out.getvalue())
     assert [(d["id"], d["facts"]) for d in data] == [("doc-b", 2), ("doc-a", 4)]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 4, 5, 512])
+def test_json_and_jsonl_are_the_same_in_any_number_of_writes(
+    store: Store, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = fact_rows(store, store.facts)
+    expected = [json.dumps(rows.structured(fact), ensure_ascii=False) for fact in store.facts]
+    assert len(expected) == 5
+    monkeypatch.setattr(render, "_CHUNK", chunk)
+    assert rendered(store, "json") == "[\n" + ",\n".join(expected) + "\n]\n"
+    assert rendered(store, "jsonl") == "".join(f"{line}\n" for line in expected)
