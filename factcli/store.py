@@ -53,7 +53,7 @@ class Store:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
 
-    # What lookups ask of a store. ``index.IndexedStore`` answers the same from SQLite.
+    # What lookups ask of a store. ``indexed.IndexedStore`` answers the same from SQLite.
 
     def get(self, fact_id: str) -> Fact | None:
         return self.by_id.get(fact_id)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from factcli import index, query
-from factcli.index import IndexedStore, index_path, open_store
+from factcli.index import index_path, open_store
+from factcli.indexed import IndexedStore
 from factcli.loader import load_store
 from factcli.query import Query
 from factcli.records import fact_record
