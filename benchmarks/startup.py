@@ -28,6 +28,13 @@ def main(name: str = "world") -> None:
     print("hello", name)
 app()
 """
+#: factcli's entry without the garbage-collector pause of _entry.py, to show what the pause buys.
+NO_GC_PAUSE = """
+import sys
+from factcli.cli import app, keep_only_invoked_command
+keep_only_invoked_command(sys.argv[1:])
+app(prog_name="factcli")
+"""
 ARGPARSE_HELLO = """
 import argparse
 parser = argparse.ArgumentParser()
@@ -48,6 +55,7 @@ def measure(runs: int) -> tuple[list[str], list[Ratio]]:
     fact_id = subprocess.run(
         [factcli, "find", "--format", "ids", "--limit", "1"], capture_output=True, text=True, check=True
     ).stdout.strip()
+    show = ["show", fact_id, "--format", "json"]
     with tempfile.TemporaryDirectory() as tmp:
         typer_py, argparse_py = Path(tmp, "typer_hello.py"), Path(tmp, "argparse_hello.py")
         typer_py.write_text(TYPER_HELLO)
@@ -57,6 +65,15 @@ def measure(runs: int) -> tuple[list[str], list[Ratio]]:
             "argparse hello-world": [sys.executable, str(argparse_py)],
             "typer hello-world": [sys.executable, str(typer_py)],
             "factcli show ID --format json": [factcli, "show", fact_id, "--format", "json"],
+            "  the same, collector not paused": [
+                sys.executable,
+                "-c",
+                NO_GC_PAUSE,
+                "show",
+                fact_id,
+                "--format",
+                "json",
+            ],
             "factcli find --topic peacekeeping --json": [factcli, "find", "--topic", "peacekeeping", "--json"],
             "factcli find peacekeepers (table)": [factcli, "find", "peacekeepers"],
         }
