@@ -6,8 +6,8 @@ KeyboardInterrupt traceback; here it ends with the usual 130 and one line.
 The garbage collector is paused while the CLI is imported, and what the import
 made is then frozen: Typer, click and our modules leave ~27,000 objects that
 live until exit, which ~40 collections scan during the import and a full one
-scans again at exit (Python's shutdown collection), ~7 ms of a 75 ms lookup to
-free ~500 objects. Collection resumes before any command runs, so a command's
+scans again at exit (Python's shutdown collection): 10-15 ms of a 75 ms lookup
+to free ~500 objects (benchmarks/startup.py times both). Collection resumes before any command runs, so a command's
 own memory use is what it always was.
 """
 

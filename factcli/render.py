@@ -64,9 +64,8 @@ def _json(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
         return
     out.write("[\n")
     for start in range(0, len(records), _CHUNK):  # a few large writes, never one copy of everything
-        chunk = records[start : start + _CHUNK]
-        out.write(",\n".join(chunk) + (",\n" if start + _CHUNK < len(records) else "\n"))
-    out.write("]\n")
+        out.write((",\n" if start else "") + ",\n".join(records[start : start + _CHUNK]))
+    out.write("\n]\n")
 
 
 #: Records per write: large enough that per-call cost vanishes, small enough to keep memory flat.
