@@ -5,8 +5,8 @@ store file, its parse result keyed by (name, size, mtime_ns), plus every
 fact in query-ready columns and its folded text for search (``indexed.py``
 answers lookups from them). A lookup on an unchanged store reads only the
 rows its filters select; after a change only the changed files are parsed
-again. Anything wrong with the cache (corrupt,
-unwritable, another version) means: read the YAML, warn once, carry on.
+again. Anything wrong with the cache (corrupt, unwritable, another version)
+means: read the YAML, warn once, carry on.
 """
 
 from __future__ import annotations

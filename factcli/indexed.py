@@ -31,7 +31,7 @@ class IndexedStore(Store):
 
     def __init__(self, root: Path, db: sqlite3.Connection, vocabulary: bytes) -> None:
         super().__init__(root)
-        self.db: sqlite3.Connection | None = db
+        self.db = db
         #: Ready-made JSON of the facts queries returned, by id.
         self.json_text: dict[str, str] = {}
         # `show --json` needs no vocabulary: unpickling it, and importing pickle and the
@@ -54,15 +54,12 @@ class IndexedStore(Store):
     def _facts(self, sql: str, params: Sequence[Any] = ()) -> list[Fact]:
         import pickle  # noqa: PLC0415
 
-        assert self.db is not None
         return [pickle.loads(blob) for (blob,) in self.db.execute(sql, params)]
 
     def _values(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        assert self.db is not None
         return [row[0] for row in self.db.execute(sql, params)]
 
     def get(self, fact_id: str) -> Fact | None:
-        assert self.db is not None
         row = self.db.execute("SELECT n, json FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
         if row is None:
             return None
@@ -94,7 +91,6 @@ class IndexedStore(Store):
             sql = "SELECT topic, count(*) FROM facts GROUP BY topic"
         else:
             sql = "SELECT key, count(*) FROM keys WHERE dim = ? GROUP BY key"
-        assert self.db is not None
         return dict(self.db.execute(sql, () if dim == "topic" else (dim,)).fetchall())
 
     def select(self, query: Query, entity_names: Iterable[str], terms: Sequence[str]) -> list[Fact] | None:
@@ -104,7 +100,6 @@ class IndexedStore(Store):
         text instead of building and encoding every record again.
         """
         where, params = _where(query, entity_names, terms)
-        assert self.db is not None
         if terms and query.sort in (None, "relevance"):
             return self._ranked(query, where, params, terms)
         keys = _ORDER[query.sort if query.sort not in (None, "relevance") else "date"]
@@ -122,7 +117,6 @@ class IndexedStore(Store):
 
     def _stand_ins(self, rows: Iterable[Sequence[Any]]) -> list[Fact]:
         """Lazy facts for rows starting (n, id, json), keeping each one's JSON for --json."""
-        assert self.db is not None
         db, json_text, facts = self.db, self.json_text, []
         for row in rows:
             json_text[row[1]] = row[2]
@@ -133,7 +127,6 @@ class IndexedStore(Store):
         """Relevance order, scored in Python on the stored folded fields (query.score, the one scorer)."""
         from factcli.query import HAY_FIELDS, score  # noqa: PLC0415
 
-        assert self.db is not None
         columns = ", ".join(f"s.{name}" for name in HAY_FIELDS)
         sql = (
             f"SELECT n, facts.id, json, first, last, {columns} "
