@@ -24,6 +24,16 @@ from factcli.store import Store, resolve_store_path
 class _Group(TyperGroup):
     """Maps core errors to exit codes; anything unexpected is an internal error, never a traceback."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            from factcli.errors import UsageError  # noqa: PLC0415 - error path only
+            from factcli.store import suggest  # noqa: PLC0415
+
+            msg = f"unknown command '{name}'{suggest(name, self.list_commands(ctx))}; see '{ctx.command_path} --help'"
+            raise UsageError(msg)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -31,9 +41,11 @@ class _Group(TyperGroup):
             output.error(str(exc), prefix=exc.prefixed)
             raise typer.Exit(exc.exit_code) from None
         except OSError as exc:
+            # A fault of the environment (full disk, missing directory, no permission), not a bug.
             if exc.errno == errno.EPIPE:
                 output.pipe_closed()
-            _internal_error(exc)
+            output.error(output.describe_os_error(exc))
+            raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:

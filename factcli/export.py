@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from factcli.errors import FactcliError
 from factcli.store import Store
 
 _SCHEMA = """
@@ -40,7 +41,26 @@ CREATE INDEX fact_entities_entity ON fact_entities(entity);
 
 
 def to_sqlite(store: Store, target: Path, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Write the store to ``target`` (replaced atomically); returns row counts per table."""
+    """Write the store to ``target`` (replaced atomically); returns row counts per table.
+
+    Raises FactcliError naming the file when it cannot be written; nothing is left half-written.
+    """
+    try:
+        return _write_sqlite(store, target, progress)
+    except (OSError, sqlite3.Error) as exc:
+        from factcli.text.chars import os_error_text  # noqa: PLC0415 - error path only
+
+        if not target.parent.is_dir():
+            reason = f"no such directory {target.parent}"
+        elif isinstance(exc, OSError):
+            reason = os_error_text(exc)
+        else:
+            reason = "the database could not be written"
+        msg = f"cannot write {target}: {reason}"
+        raise FactcliError(msg) from exc
+
+
+def _write_sqlite(store: Store, target: Path, progress: Callable[[int, int], None] | None) -> dict[str, int]:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     facts = store.all_facts()

@@ -12,7 +12,6 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from factcli import schema
 from factcli.errors import Problem, StoreError
@@ -36,7 +35,7 @@ class ParsedFile:
 
 
 #: Fields whose positions cross-file checks point at; the rest are dropped before caching.
-_REFERENCE_FIELDS = frozenset({"topic", "metric", "entities", "citations", "supersedes"})
+_REFERENCE_FIELDS = frozenset({"id", "topic", "metric", "entities", "citations", "supersedes"})
 
 
 def parse_fact_file(path: Path) -> ParsedFile:
@@ -103,9 +102,10 @@ def _read_store(
         if progress is not None:
             progress(done, len(files))
     _load_vocabularies(store, vocab)
+    ids = _Unique("fact id", "id")
     for lf, parsed in fact_files:
         for record_path, fact in parsed.facts:
-            _check_fact_references(store, lf, record_path, fact)
+            _check_fact_references(store, ids, lf, record_path, fact)
     for lf in [*(f for f, _ in fact_files), *(f for files_ in vocab.values() for f in files_)]:
         store.problems.extend(lf.problems)
     if not fact_files:
@@ -126,43 +126,58 @@ def _reused(path: Path, reuse: dict[tuple[str, int, int], ParsedFile] | None) ->
     return reuse.get((path.name, st.st_size, st.st_mtime_ns))
 
 
+class _Unique:
+    """The first place each key was defined, so that a duplicate names both places, each at the key."""
+
+    def __init__(self, what: str, field: str) -> None:
+        self.what, self.field = what, field
+        self.first: dict[str, tuple[LoadedFile, Path_]] = {}
+
+    def claim(self, key: str, lf: LoadedFile, record: Path_) -> bool:
+        here = (*record, self.field)
+        first = self.first.setdefault(key, (lf, here))
+        if first == (lf, here):
+            return True
+        _first_lf, _first_path = first
+        for (at_lf, at_path), (other_lf, other_path) in (((lf, here), first), (first, (lf, here))):
+            line, col = other_lf.pos(other_path)
+            message = f"duplicate {self.what} '{key}' (also at {other_lf.path}:{line}:{col})"
+            at_lf.problem(at_path, message, check="duplicate-id")
+        return False
+
+
 def _load_vocabularies(store: Store, vocab: dict[str, list[LoadedFile]]) -> None:
+    sources, topics = _Unique("source id", "id"), _Unique("topic key", "key")
+    metrics, entities = _Unique("metric key", "key"), _Unique("entity name", "name")
     for lf in vocab["sources"]:
-        for source in schema.build_sources(lf):
-            _put_unique(lf, store.sources, source.id, source, "source id")
+        for path, source in schema.build_sources(lf):
+            if sources.claim(source.id, lf, path):
+                store.sources[source.id] = source
     for lf in vocab["topics"]:
-        for topic in schema.build_topics(lf):
-            _put_unique(lf, store.topics, topic.key, topic, "topic key")
+        for path, topic in schema.build_topics(lf):
+            if topics.claim(topic.key, lf, path):
+                store.topics[topic.key] = topic
     for lf in vocab["metrics"]:
-        for metric in schema.build_metrics(lf):
-            _put_unique(lf, store.metrics, metric.key, metric, "metric key")
+        for path, metric in schema.build_metrics(lf):
+            if metrics.claim(metric.key, lf, path):
+                store.metrics[metric.key] = metric
     for lf in vocab["entities"]:
-        for entity in schema.build_entities(lf):
-            if not _put_unique(lf, store.entities, entity.name, entity, "entity name"):
+        for path, entity in schema.build_entities(lf):
+            if not entities.claim(entity.name, lf, path):
                 continue
-            for name in (entity.name, *entity.aliases):
+            store.entities[entity.name] = entity
+            for i, name in enumerate((entity.name, *entity.aliases)):
                 key = fold(name)
                 other = store.aliases.setdefault(key, entity.name)
                 if other != entity.name:
-                    line = entity.location.line if entity.location else 1
-                    msg = f"alias '{name}' names both '{other}' and '{entity.name}'"
-                    lf.problems.append(Problem(lf.path, line, 1, "error", msg, "reference"))
+                    where = (*path, "name") if i == 0 else (*path, "aliases", i - 1)
+                    lf.problem(where, f"alias '{name}' names both '{other}' and '{entity.name}'", check="reference")
 
 
-def _put_unique(lf: LoadedFile, table: dict[str, Any], key: str, value: Any, what: str) -> bool:
-    location = getattr(value, "location", None)
-    if key in table:
-        first = getattr(table[key], "location", None)
-        where = f" (first at {first.path}:{first.line})" if first else ""
-        line = location.line if location else 1
-        lf.problems.append(Problem(lf.path, line, 1, "error", f"duplicate {what} '{key}'{where}", "duplicate-id"))
-        return False
-    table[key] = value
-    return True
-
-
-def _check_fact_references(store: Store, lf: LoadedFile, path: Path_, fact: Fact) -> None:
-    ok = _put_unique(lf, store.by_id, fact.id, fact, "fact id")
+def _check_fact_references(store: Store, ids: _Unique, lf: LoadedFile, path: Path_, fact: Fact) -> None:
+    ok = ids.claim(fact.id, lf, path)
+    if ok:
+        store.by_id[fact.id] = fact
 
     def missing(sub: Path_, message: str) -> None:
         nonlocal ok

@@ -38,6 +38,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("at least", "at_least"),
     ("at most", "at_most"),
     ("up to", "at_most"),
+    ("a score of", "approx"),  # a round twenty
     ("approximately", "approx"),
     ("roughly", "approx"),
     ("around", "approx"),
@@ -50,7 +51,10 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("under", "less_than"),
 )
 
-_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Thousands separators writers use: a comma, or (ISO and French style) a no-break, narrow or thin space.
+GROUP_SEPARATORS = ",\u00a0\u202f\u2009"
+_NUMERAL = rf"[0-9]{{1,3}}(?:[{GROUP_SEPARATORS}][0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_SEPARATOR = re.compile(f"[{GROUP_SEPARATORS}]")
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in [*_UNITS, *_ORDINALS]), key=len, reverse=True))
 _COMPOUND = "|".join(w for w in _UNITS if " " not in w and w not in {"single", "once", "twice", "both", "dozen"})
 _TOKEN = re.compile(
@@ -75,7 +79,7 @@ def read_numbers(text: str) -> list[Reading]:
     for m in _TOKEN.finditer(text):
         ordinal = bool(m.group("suffix"))
         if m.group("num"):
-            value = float(m.group("num").replace(",", ""))
+            value = float(_SEPARATOR.sub("", m.group("num")))
         else:
             word = m.group("word").lower()
             ordinal = word in _ORDINALS
@@ -87,6 +91,15 @@ def read_numbers(text: str) -> list[Reading]:
             value *= _MULTIPLIERS[m.group("mult").lower()]
         out.append(Reading(value, m.group(0), ordinal, m.start()))
     return out
+
+
+def parse_number(text: str) -> int | float | None:
+    """The one number ``text`` consists of ("1,949", "two hundred", "3.5"), or None."""
+    readings = read_numbers(text.strip())
+    if len(readings) != 1 or readings[0].text != text.strip() or readings[0].ordinal:
+        return None
+    value = readings[0].value
+    return int(value) if value.is_integer() else value
 
 
 def implied_qualifier(text: str) -> str | None:

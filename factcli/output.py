@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from factcli import citations, query
-from factcli.errors import Problem, UsageError
+from factcli.errors import FactcliError, Problem, UsageError
 from factcli.records import Rows, amount
 from factcli.render import choose_fields, render
 from factcli.store import Store
@@ -40,6 +40,14 @@ def error(message: str, *, prefix: bool = True) -> None:
 
 def note(message: str) -> None:
     sys.stderr.write(message + "\n")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line naming what failed and where: 'cannot write to standard output: no space left on the device'."""
+    from factcli.text.chars import os_error_text  # noqa: PLC0415 - error path only
+
+    where = f"cannot use {exc.filename}" if exc.filename else "cannot write to standard output"
+    return f"{where}: {os_error_text(exc)}"
 
 
 #: Fewer files than this load too fast for a progress bar to help.
@@ -87,6 +95,7 @@ def prompt_missing(record: dict[str, Any], root: Any) -> dict[str, Any]:
     """Ask for each missing field on the terminal, completing names from the store with Tab."""
     import typer  # noqa: PLC0415
 
+    from factcli import numbers  # noqa: PLC0415
     from factcli.loader import load_store  # noqa: PLC0415
 
     store = load_store(root)
@@ -101,17 +110,21 @@ def prompt_missing(record: dict[str, Any], root: Any) -> dict[str, Any]:
     for key in ("claim", "kind"):
         record[key] = record.get(key) or ask(key, options=choices.get(key, ()))
     if record["kind"] == "quantity":
-        if record.get("value") is None:
-            number = ask("value (the number)")
-            record["value"] = float(number) if "." in number else int(number)
+        while record.get("value") is None:  # ask again until the answer reads as one number
+            answer = ask("value (the number, e.g. 1949, 1,949 or two hundred)")
+            record["value"] = numbers.parse_number(answer)
+            if record["value"] is None:
+                note(f"'{answer}' is not one number; type it again")
         record["unit"] = record.get("unit") or ask("unit", options=sorted(store.units()))
     record["value_text"] = record.get("value_text") or ask("value_text (the source's words)")
     if not record.get("date") and not record.get("period"):
         record["date"] = ask("date (YYYY, YYYY-MM or YYYY-MM-DD)")
     record["topic"] = record.get("topic") or ask("topic", options=choices["topic"])
-    if not record.get("citations"):
-        source = ask("source", options=choices["source"])
-        record["citations"] = [{"source": source, "section": ask("section"), "quote": ask("quote (verbatim)")}]
+    citation = dict((record.get("citations") or [{}])[0])
+    for key, label in (("source", "source"), ("section", "section"), ("quote", "quote (verbatim)")):
+        while not citation.get(key):  # every part of a citation is required: never leave one empty
+            citation[key] = ask(label, options=choices["source"] if key == "source" else ())
+    record["citations"] = [citation, *(record.get("citations") or [])[1:]]
     if not record.get("entities"):
         names = ask("entities (comma-separated, optional)", options=sorted(store.entities))
         record["entities"] = [n.strip() for n in names.split(",") if n.strip()]
@@ -149,7 +162,9 @@ def read_text_argument(name: str) -> str:
         with open(name, encoding="utf-8", errors="replace") as fh:
             return fh.read()
     except OSError as exc:
-        msg = f"cannot read {name!r}: {exc.strerror}"
+        from factcli.text.chars import os_error_text  # noqa: PLC0415 - error path only
+
+        msg = f"cannot read {name!r}: {os_error_text(exc)}"
         raise UsageError(msg) from exc
 
 
@@ -192,7 +207,9 @@ def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -
             if empty_message:
                 note(empty_message)
             return
-        render(rows, format_name, chosen, human_stream())
+        stream = human_stream()
+        render(rows, format_name, chosen, stream)
+        stream.flush()  # here, not at exit: a full disk or closed pipe is reported like any other
         return
     with machine_stream() as out:
         render(rows, format_name, chosen, out)
@@ -200,12 +217,14 @@ def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -
 
 def write_file(path: Any, rows: Rows, format_name: str) -> None:
     """A machine format to a file, UTF-8, every field."""
+    from factcli.text.chars import os_error_text  # noqa: PLC0415 - error path only
+
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             render(rows, format_name, list(rows.fields), fh)
     except OSError as exc:
-        msg = f"cannot write {path}: {exc.strerror}"
-        raise UsageError(msg) from exc
+        msg = f"cannot write {path}: {os_error_text(exc)}"
+        raise FactcliError(msg) from exc
 
 
 def show_details(store: Store, facts: Sequence[Fact]) -> None:

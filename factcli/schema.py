@@ -31,8 +31,6 @@ from factcli.yamlread import LoadedFile, Path_
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
-#: Fields whose text is shown as verbatim or as the curator's words; a ' #' after them cut them short.
-TEXT_FIELDS = frozenset({"claim", "value_text", "quote", "section", "note", "title", "description", "reason"})
 
 
 @dataclass(frozen=True)
@@ -114,7 +112,8 @@ class _Reader:
         for key, fs in spec.items():
             if fs.required and data.get(key) is None:
                 self.ok = False
-                self.lf.problem(path, f"missing required field '{key}'")
+                if (*path, key) not in lf.refused:
+                    self.lf.problem(path, f"missing required field '{key}'")
 
     def _fail(self, key: str, message: str, *, at_key: bool = False) -> None:
         self.ok = False
@@ -126,6 +125,9 @@ class _Reader:
     def get(self, key: str) -> Any:
         """The field's value converted to its type, or None (absent or wrong: a problem is recorded)."""
         value = self.data.get(key)
+        if (*self.path, key) in self.lf.refused:
+            self.ok = False  # already reported where the file refused it
+            return None
         if value is None:
             return None
         fs = self.spec[key]
@@ -134,14 +136,6 @@ class _Reader:
         if message:
             self._fail(key, f"'{key}' {message}")
             return None
-        if fs.type in ("text", "textlist") and (*self.path, key) in self.lf.commented_plain and key in TEXT_FIELDS:
-            self.lf.problem(
-                (*self.path, key),
-                f"'{key}' is unquoted and followed by ' #', which YAML reads as a comment: the text is cut short; "
-                "quote the whole text",
-                level="warning",
-                check="truncated-text",
-            )
         return result
 
 
@@ -150,7 +144,9 @@ def _text(value: Any, fs: FieldSpec) -> tuple[Any, str]:
         return None, f"must be text, found {_type_name(value)}; quote it"
     if not value.strip():
         return None, "must not be empty"
-    return value, ""
+    # A block scalar (|, >) ends with a line break unless it is the file's last line: the text
+    # is the same either way, and stays the same when `add` appends after it.
+    return value.rstrip("\n"), ""
 
 
 def _id(value: Any, fs: FieldSpec) -> tuple[Any, str]:
@@ -236,6 +232,8 @@ def records(lf: LoadedFile, what: str) -> list[tuple[Path_, dict[str, Any]]]:
         return []
     out: list[tuple[Path_, dict[str, Any]]] = []
     for i, item in enumerate(lf.data):
+        if (i,) in lf.refused:
+            continue  # already reported where the file refused it
         if isinstance(item, dict):
             out.append(((i,), item))
         else:
@@ -345,43 +343,38 @@ def _build_citations(lf: LoadedFile, path: Path_, value: Any) -> tuple[Citation,
     return tuple(out) if ok else None
 
 
-def build_sources(lf: LoadedFile) -> list[Source]:
+def _build_records(
+    lf: LoadedFile, what: str, spec: dict[str, FieldSpec], make: Callable[[dict[str, Any], Location], Any]
+) -> list[tuple[Path_, Any]]:
     out = []
-    for path, item in records(lf, "sources"):
-        r = _Reader(lf, path, item, SOURCE_FIELDS)
-        v = {key: r.get(key) for key in SOURCE_FIELDS}
+    for path, item in records(lf, what):
+        r = _Reader(lf, path, item, spec)
+        values = {key: r.get(key) for key in spec}
         if r.ok:
-            out.append(Source(**v, location=_location(lf, path)))
+            out.append((path, make(values, _location(lf, path))))
     return out
 
 
-def build_entities(lf: LoadedFile) -> list[Entity]:
-    out = []
-    for path, item in records(lf, "entities"):
-        r = _Reader(lf, path, item, ENTITY_FIELDS)
-        v = {key: r.get(key) for key in ENTITY_FIELDS}
-        if r.ok:
-            out.append(
-                Entity(v["name"], v["kind"] or "other", v["aliases"] or (), v["note"], location=_location(lf, path))
-            )
-    return out
+def build_sources(lf: LoadedFile) -> list[tuple[Path_, Source]]:
+    return _build_records(lf, "sources", SOURCE_FIELDS, lambda v, loc: Source(**v, location=loc))
 
 
-def build_topics(lf: LoadedFile) -> list[Topic]:
-    out = []
-    for path, item in records(lf, "topics"):
-        r = _Reader(lf, path, item, TOPIC_FIELDS)
-        v = {key: r.get(key) for key in TOPIC_FIELDS}
-        if r.ok:
-            out.append(Topic(v["key"], v["title"], v["description"] or "", location=_location(lf, path)))
-    return out
+def build_entities(lf: LoadedFile) -> list[tuple[Path_, Entity]]:
+    return _build_records(
+        lf,
+        "entities",
+        ENTITY_FIELDS,
+        lambda v, loc: Entity(v["name"], v["kind"] or "other", v["aliases"] or (), v["note"], location=loc),
+    )
 
 
-def build_metrics(lf: LoadedFile) -> list[Metric]:
-    out = []
-    for path, item in records(lf, "metrics"):
-        r = _Reader(lf, path, item, METRIC_FIELDS)
-        v = {key: r.get(key) for key in METRIC_FIELDS}
-        if r.ok:
-            out.append(Metric(v["key"], v["unit"], v["description"], location=_location(lf, path)))
-    return out
+def build_topics(lf: LoadedFile) -> list[tuple[Path_, Topic]]:
+    return _build_records(
+        lf, "topics", TOPIC_FIELDS, lambda v, loc: Topic(v["key"], v["title"], v["description"] or "", location=loc)
+    )
+
+
+def build_metrics(lf: LoadedFile) -> list[tuple[Path_, Metric]]:
+    return _build_records(
+        lf, "metrics", METRIC_FIELDS, lambda v, loc: Metric(v["key"], v["unit"], v["description"], location=loc)
+    )

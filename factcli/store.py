@@ -122,7 +122,9 @@ def store_files(root: Path) -> list[Path]:
     try:
         names = sorted(os.listdir(root))
     except OSError as exc:
-        msg = f"cannot list store {str(root)!r}: {exc.strerror}"
+        from factcli.text.chars import os_error_text  # noqa: PLC0415 - error path only
+
+        msg = f"cannot list store {str(root)!r}: {os_error_text(exc)}"
         raise UsageError(msg) from exc
     return [
         root / name

@@ -20,6 +20,8 @@ from factcli.model import Fact, Source
 from factcli.store import Store
 from factcli.textnorm import TYPOGRAPHY
 
+#: A quote is the sentence or two that states the value; one this long is a passage pasted whole.
+MAX_QUOTE_CHARS = 1000
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 _SPACES = re.compile(r"\s+")
@@ -49,7 +51,13 @@ def check_fact(fact: Fact) -> list[Problem]:
         if fact.value_text not in citation.quote:
             msg = f"{fact.id}: value_text {fact.value_text!r} does not occur in the quote from {citation.source}"
             out.append(_at(fact, msg, "value-text"))
-        if len(_SENTENCE_END.findall(citation.quote.strip())) >= 2:
+        if len(citation.quote) > MAX_QUOTE_CHARS:
+            msg = (
+                f"{fact.id}: the quote from {citation.source} is {len(citation.quote):,} characters long; "
+                "quote only the sentence or two that state the value"
+            )
+            out.append(_at(fact, msg, "quote-length", "warning"))
+        elif len(_SENTENCE_END.findall(citation.quote.strip())) >= 2:
             msg = f"{fact.id}: the quote from {citation.source} is longer than two sentences"
             out.append(_at(fact, msg, "quote-length", "warning"))
     if fact.kind == "quantity" and fact.value is not None:
@@ -157,7 +165,23 @@ def check_quotes(store: Store, texts: Path) -> list[Problem]:
                     f"nearest: “{nearest(text, quote)}”"
                 )
                 out.append(_at(fact, msg, "quote-text"))
+            elif _cut_at_hash(text, quote):
+                msg = (
+                    f"{fact.id}: the quote from {citation.source} stops where the document goes on with '#': "
+                    "YAML read the rest as a comment; quote the whole value"
+                )
+                out.append(_at(fact, msg, "quote-text"))
     return out
+
+
+def _cut_at_hash(text: str, quote: str) -> bool:
+    """True when every place the quote occurs, the document goes on with ' #' (a comment cut it short)."""
+    start = text.find(quote)
+    while start >= 0:
+        if not text.startswith((" #", "#"), start + len(quote)):
+            return False
+        start = text.find(quote, start + 1)
+    return True
 
 
 def _source_text_problem(source: Source, archive: dict[str, str], texts: Path) -> Problem | None:

@@ -24,6 +24,7 @@ from factcli import schema, validation
 from factcli.errors import FactcliError, Problem, StoreError, UsageError
 from factcli.loader import read_store
 from factcli.model import Fact
+from factcli.text.chars import os_error_text
 from factcli.yamlread import LoadedFile, parse_text
 
 LOCK_NAME = ".factcli.lock"
@@ -160,7 +161,7 @@ def store_lock(root: Path) -> Iterator[None]:
     try:
         fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        msg = f"cannot write to the store {root}: {exc.strerror}"
+        msg = f"cannot write to the store {root}: {os_error_text(exc)}"
         raise WriteError(msg) from exc
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -223,7 +224,7 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        msg = f"cannot write {path}: {exc.strerror}; the store is unchanged"
+        msg = f"cannot write {path}: {os_error_text(exc)}; the store is unchanged"
         raise WriteError(msg) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -241,5 +242,5 @@ def _replace(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        msg = f"cannot write {path}: {exc.strerror}; the original is unchanged"
+        msg = f"cannot write {path}: {os_error_text(exc)}; the original is unchanged"
         raise WriteError(msg) from exc

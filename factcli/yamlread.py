@@ -4,8 +4,13 @@ PyYAML's constructors keep the last of two duplicate keys, turn ``no`` into
 False, ``010`` into 8 and ``2008-11-30`` into a date, expand aliases, and let
 ValueError and RecursionError escape with no position. So this module never
 constructs through PyYAML: it walks the parser's *events* (libyaml when
-present) and builds values itself, iteratively, with a depth cap. Every
-problem becomes a positioned ``Problem``; nothing here raises for bad input.
+present) and builds values itself, iteratively, with a depth cap.
+
+Every problem becomes a positioned ``Problem`` and reading goes on, so one run
+reports all of a file's problems, as yamllint does. The behaviour is factcli's
+own whatever PyYAML build is installed: when libyaml stops on a file, the file
+is read again by PyYAML's pure-Python parser, whose limits (none but ours) and
+whose errors (turned into factcli's messages) are the same everywhere.
 """
 
 from __future__ import annotations
@@ -21,15 +26,17 @@ from typing import Any
 import yaml
 
 from factcli.errors import Problem
+from factcli.text.chars import char_name, os_error_text
 
 try:
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
+_PURE: type = yaml.SafeLoader
 
 #: Files larger than this are refused before reading: parsing costs ~40x the size in memory.
 MAX_FILE_BYTES = 16 * 1024 * 1024
-#: Deeper nesting than this is refused; no store needs more than 5 levels.
+#: Deeper nesting than this is refused; no store needs more than 5 levels (libyaml's own limit is 1000).
 MAX_DEPTH = 64
 
 Path_ = tuple[int | str, ...]
@@ -48,21 +55,16 @@ _AMBIGUOUS_NUMBER = re.compile(
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
+#: Line breaks to YAML that editors do not break lines at (and a BOM inside the file).
 _BAD_BREAKS = re.compile("[\ufeff\u0085\u2028\u2029]")
+#: Spaces other than U+0020 in a line's indentation: invisible, and not indentation to YAML.
+_ODD_INDENT = re.compile("^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])", re.MULTILINE)
 _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _TAB = re.compile(r"^[^\t\n]*\t", re.MULTILINE)
+_DASH_WITHOUT_SPACE = re.compile(r"^ *(-)[A-Za-z_][\w-]*:(?=\s|$)", re.MULTILINE)
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
-
-_HINTS = (
-    ("mapping values are not allowed", "quote text that contains ': '"),
-    ("found character '\\t'", "indent with spaces, not tabs"),
-    ("did not find expected key", "check the indentation; quote text that starts with a quote mark"),
-    ("expected <block end>", "check the indentation; quote text that starts with a quote mark"),
-    ("found unknown escape character", "in double quotes write a backslash as '\\\\'"),
-    ("while scanning a quoted scalar", "a quoted string is not closed"),
-)
-
-_CHAR_NAMES = {"\ufeff": "byte order mark U+FEFF", "\u0085": "U+0085 (NEL)"}
+#: A refused value's stand-in: schema checks skip it (the refusal is already reported).
+_KEY_PREFIX = "\x00"
 
 
 @dataclass
@@ -73,7 +75,8 @@ class LoadedFile:
     data: Any = None
     value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    commented_plain: set[Path_] = field(default_factory=set)
+    #: Values already reported as refused (tags, aliases, ambiguous literals): later checks stay quiet on them.
+    refused: set[Path_] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     empty: bool = False
 
@@ -93,10 +96,6 @@ class LoadedFile:
     def problem_at_key(self, path: Path_, message: str, *, check: str = "schema") -> None:
         line, col = self.key_pos.get(path) or self.pos(path)
         self.problems.append(Problem(self.path, line, col, "error", message, check))
-
-
-def char_name(ch: str) -> str:
-    return _CHAR_NAMES.get(ch, f"U+{ord(ch):04X}")
 
 
 class _Lines:
@@ -124,18 +123,19 @@ def read_yaml_file(path: str, display: str | None = None) -> LoadedFile:
 
 
 def _read_bytes(path: str, out: LoadedFile) -> bytes | None:
+    def refuse(what: str) -> None:
+        out.problems.append(Problem(out.path, 1, 1, "error", f"cannot read: {what}", "io"))
+
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        what = "broken symbolic link" if os.path.islink(path) else "file not found"
-        out.problems.append(Problem(out.path, 1, 1, "error", f"cannot read: {what}", "io"))
+        refuse("broken symbolic link" if os.path.islink(path) else "file not found")
         return None
     except OSError as exc:
-        out.problems.append(Problem(out.path, 1, 1, "error", f"cannot read: {exc.strerror}", "io"))
+        refuse(os_error_text(exc))
         return None
     if not stat.S_ISREG(st.st_mode):
-        kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
-        out.problems.append(Problem(out.path, 1, 1, "error", f"cannot read: {kind}", "io"))
+        refuse("a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file")
         return None
     if st.st_size > MAX_FILE_BYTES:
         size_mib = st.st_size / 2**20
@@ -147,7 +147,7 @@ def _read_bytes(path: str, out: LoadedFile) -> bytes | None:
         with open(path, "rb") as fh:
             return fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        out.problems.append(Problem(out.path, 1, 1, "error", f"cannot read: {exc.strerror}", "io"))
+        refuse(os_error_text(exc))
         return None
 
 
@@ -170,32 +170,24 @@ def _decode(raw: bytes, out: LoadedFile) -> str | None:
 def parse_text(text: str, out: LoadedFile) -> None:
     """Parse YAML text into ``out``; also the entry point for tests of in-memory text."""
     lines = _Lines(text)
-    for m in _BAD_BREAKS.finditer(text):
-        line, col = lines.at(m.start())
-        msg = f"{char_name(m.group())} in the file; remove it (editors and YAML count lines differently)"
-        out.problems.append(Problem(out.path, line, col, "error", msg, "encoding"))
-    for m in _TAB.finditer(text):  # libyaml accepts some tabs the pure parser refuses: refuse them all
-        line, col = lines.at(m.end() - 1)
-        where = "for indentation" if _LEADING_TAB.match(m.group()) else "in the file"
-        message = f"tab used {where}; use spaces (YAML readers disagree about tabs)"
-        out.problems.append(Problem(out.path, line, col, "error", message, "syntax"))
-    if out.problems:
-        return
+    parsed = _prescan(text, lines, out)
+    replaced_lines = {p.line for p in out.problems}
     problems_before = len(out.problems)
-    try:
-        _Builder(text, lines, out).run()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = lines.at(mark.index) if mark is not None else (1, 1)
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        out.problems.append(Problem(out.path, line, col, "error", _with_hint(message), "syntax"))
-    except yaml.reader.ReaderError as exc:
-        line, col = lines.at(exc.position)
-        msg = f"character U+{exc.character:04X} is not allowed in YAML" if isinstance(exc.character, int) else str(exc)
-        out.problems.append(Problem(out.path, line, col, "error", msg, "syntax"))
-    except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
-        out.problems.append(Problem(out.path, 1, 1, "error", f"cannot parse: {exc}", "syntax"))
-    if any(p.check == "syntax" for p in out.problems[problems_before:]):
+    syntax = _parse(parsed, lines, out, _Loader)
+    if syntax is not None and _Loader is not _PURE:
+        # libyaml stopped: read again with the pure parser, so that its limits and its
+        # errors (in factcli's words below) are the same with or without libyaml.
+        del out.problems[problems_before:]
+        out.data, out.empty = None, False
+        out.value_pos.clear()
+        out.key_pos.clear()
+        out.refused.clear()
+        syntax = _parse(parsed, lines, out, _PURE)
+    if syntax is not None:
+        index, message = syntax
+        line, col = lines.at(index)
+        if line not in replaced_lines:  # else it follows from the odd character already reported there
+            out.problems.append(Problem(out.path, line, col, "error", message, "syntax"))
         out.data = None  # half a file would only add misleading "missing field" errors
     elif text and not text.endswith("\n"):
         line, col = lines.at(len(text))
@@ -203,23 +195,117 @@ def parse_text(text: str, out: LoadedFile) -> None:
         out.problems.append(Problem(out.path, line, col, "warning", msg, "newline"))
 
 
-def _with_hint(message: str) -> str:
-    for needle, hint in _HINTS:
-        if needle in message:
-            return f"{message} ({hint})"
-    return message
+def _prescan(text: str, lines: _Lines, out: LoadedFile) -> str:
+    """Report characters YAML readers disagree about; return the text with each replaced by a space.
+
+    The replacement keeps every offset, so the parse that follows finds the file's other
+    problems at their true positions instead of stopping at the first odd character.
+    """
+    spans: list[int] = []
+
+    def report(index: int, message: str, check: str) -> None:
+        line, col = lines.at(index)
+        out.problems.append(Problem(out.path, line, col, "error", message, check))
+        spans.append(index)
+
+    for m in _BAD_BREAKS.finditer(text):
+        what = "a line break to YAML but not to editors" if m.group() != "\ufeff" else "a byte order mark mid-file"
+        report(m.start(), f"{char_name(m.group())} in the file ({what}); remove it", "encoding")
+    for m in _ODD_INDENT.finditer(text):
+        report(m.start(1), f"{char_name(m.group(1))} used for indentation; indent with ordinary spaces", "syntax")
+    for m in _TAB.finditer(text):  # libyaml accepts some tabs the pure parser refuses: refuse them all
+        where = "for indentation" if _LEADING_TAB.match(m.group()) else "in the file"
+        report(m.end() - 1, f"tab used {where}; use spaces (YAML readers disagree about tabs)", "syntax")
+    for m in _DASH_WITHOUT_SPACE.finditer(text):
+        line, col = lines.at(m.start(1))
+        msg = "no space after '-': a list item starts with '- ' (write '- id: …')"
+        out.problems.append(Problem(out.path, line, col, "error", msg, "syntax"))
+    if not spans:
+        return text
+    chars = list(text)
+    for index in spans:
+        chars[index] = " "
+    return "".join(chars)
+
+
+def _parse(text: str, lines: _Lines, out: LoadedFile, loader: type) -> tuple[int, str] | None:
+    """Build ``out`` from ``text``; a syntax error stops it and is returned as (offset, message)."""
+    builder = _Builder(text, lines, out, loader)
+    try:
+        builder.run()
+    except _TooDeep:
+        out.data = None  # reported where it happened; half a file would only add misleading problems
+        return None
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_error(exc, text)
+    except yaml.reader.ReaderError as exc:
+        ch = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return exc.position, f"{char_name(ch)} is not allowed in YAML; remove it"
+    except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
+        return 0, f"cannot parse the file ({type(exc).__name__})"
+    finally:
+        builder.finish_aliases()
+    return None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """A parser error in factcli's words, at the character a writer must change.
+
+    Told apart by the character at the error and the kind of error, so the message
+    does not depend on which parser, or which release of it, found the problem.
+    """
+    problem_index = exc.problem_mark.index if exc.problem_mark is not None else 0
+    context_index = exc.context_mark.index if exc.context_mark is not None else problem_index
+    at = text[problem_index : problem_index + 1]
+    opened = text[context_index : context_index + 1]
+    context = exc.context or ""
+    if "quoted scalar" in context and opened in "'\"" and problem_index >= len(text.rstrip()):
+        return context_index, f"this quoted text is never closed; end it with {opened}"
+    if "quoted scalar" in context and opened == '"' and text[problem_index - 1 : problem_index] == "\\":
+        return (
+            problem_index - 1,
+            "unknown escape in double-quoted text; write a backslash as \\\\, or use single quotes",
+        )
+    if at == ":" and isinstance(exc, yaml.scanner.ScannerError):
+        return problem_index, "': ' inside unquoted text would start a mapping; quote the whole text"
+    if at in ("@", "`"):
+        return problem_index, f"unquoted text cannot start with '{at}'; quote it"
+    if "simple key" in context:
+        return context_index, "this line is neither 'key: value' nor '- item': a ':' is missing, or quote the text"
+    if isinstance(exc, yaml.parser.ParserError):
+        return problem_index, (
+            "the structure breaks here: check the indentation (the items of one list or mapping line up) "
+            "and quote text that starts with a quote mark"
+        )
+    words = " ".join(filter(None, [exc.context, exc.problem]))
+    return problem_index, f"YAML syntax error: {words}"
+
+
+def _start(event: Any) -> int:
+    """Where an event starts (every event the parser yields has a mark, whatever the stubs allow)."""
+    return int(event.start_mark.index)
+
+
+class _TooDeep(Exception):
+    """Nesting passed the cap: reported, and nothing deeper is read."""
 
 
 class _Builder:
     """Turns the parser's event stream into values and positions, without recursion."""
 
-    def __init__(self, text: str, lines: _Lines, out: LoadedFile) -> None:
+    def __init__(self, text: str, lines: _Lines, out: LoadedFile, loader: type) -> None:
         self.text = text
         self.lines = lines
         self.out = out
+        self.loader = loader
         # Each frame: [container, path, pending_key or None, seen_keys dict]
         self.stack: list[list[Any]] = []
         self.documents = 0
+        self.root_set = False
+        #: Offsets of plain scalars already refused as ambiguous literals.
+        self.ambiguous: set[int] = set()
+        #: (line, anchor name) → [index of its problem, count] for aliases.
+        self.aliases: dict[tuple[int, str], list[int]] = {}
 
     def error(self, index: int, message: str, check: str = "syntax") -> None:
         line, col = self.lines.at(index)
@@ -229,62 +315,85 @@ class _Builder:
         self.error(event.start_mark.index, message)
 
     def run(self) -> None:
-        root_set = False
-        events: Iterator[Any] = yaml.parse(self.text, Loader=_Loader)
+        events: Iterator[Any] = yaml.parse(self.text, Loader=self.loader)
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 self.documents += 1
-                if self.documents > 1:
+                if self.documents == 2:
                     self.error_at(event, "a store file holds one YAML document; found another here")
-                    return
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                self.error_at(event, "aliases (*name) are not allowed in a store; write the value out")
-                return
-            is_node = isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent))
-            if is_node and not self._check_node(event):
-                return
-            if isinstance(event, yaml.ScalarEvent):
-                self._add(self._scalar(event), event)
-                root_set = root_set or not self.stack
+            elif isinstance(event, yaml.AliasEvent):
+                self._alias(event)
+                path = self._add(None, event)
+                if path is not None:
+                    self.out.refused.add(path)
+            elif isinstance(event, yaml.ScalarEvent):
+                refused = self._refuse_node(event)
+                value = event.value if refused else self._scalar(event)
+                path = self._add(value, event)
+                if path is not None and (refused or _start(event) in self.ambiguous):
+                    self.out.refused.add(path)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                refused = self._refuse_node(event)
                 if len(self.stack) >= MAX_DEPTH:
                     self.error_at(event, f"nesting deeper than {MAX_DEPTH} levels")
-                    return
+                    raise _TooDeep
                 container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
                 path = self._add(container, event)
-                if path is None:
-                    return
-                self.stack.append([container, path, None, {}])
+                if path is not None and refused:
+                    self.out.refused.add(path)
+                self.stack.append([container, path if path is not None else ("\x00skip",), None, {}])
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 self.stack.pop()
-                root_set = root_set or not self.stack
-        if not root_set or self.out.data is None:
+        if not self.root_set or self.out.data is None:
             self.out.empty = True
 
-    def _check_node(self, event: Any) -> bool:
+    def _alias(self, event: Any) -> None:
+        """Report an alias; repeats of one name on one line are counted on its first report (a bomb
+        holds dozens per line, and one line of the report per line of the file says it all)."""
+        line, _col = self.lines.at(event.start_mark.index)
+        key = (line, event.anchor)
+        if key in self.aliases:
+            self.aliases[key][1] += 1
+            return
+        self.aliases[key] = [len(self.out.problems), 1]
+        self.error_at(event, f"aliases (*{event.anchor}) are not allowed in a store; write the value out")
+
+    def finish_aliases(self) -> None:
+        for (_, name), (at, count) in self.aliases.items():
+            if count > 1:
+                old = self.out.problems[at]
+                message = f"aliases (*{name}) are not allowed in a store ({count} on this line); write the values out"
+                self.out.problems[at] = old._replace(message=message)
+
+    def _refuse_node(self, event: Any) -> bool:
+        """Report an anchor or explicit tag on the node; True when its value must not be used."""
+        refused = False
         if event.anchor is not None:
             self.error_at(event, f"anchors (&{event.anchor}) are not allowed in a store")
-            return False
         if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-            self.error_at(event, f"explicit tags ({event.tag}) are not allowed in a store")
-            return False
-        return True
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as the writer wrote it
+            self.error_at(event, f"explicit tags ({tag}) are not allowed in a store")
+            refused = True
+        return refused
 
     def _scalar(self, event: Any) -> Any:
         value: str = event.value
-        if _INVISIBLE.search(value):
-            ch = _INVISIBLE.search(value).group()  # type: ignore[union-attr]
-            self.error_at(event, f"text contains the invisible or control character {char_name(ch)}")
+        found = _INVISIBLE.search(value)
+        if found:
+            self.error_at(event, f"text contains the invisible or control character {char_name(found.group())}")
         if event.style not in (None, ""):
             return value
-        end = event.end_mark.index
-        line_end = self.text.find("\n", end)
-        rest = self.text[end : len(self.text) if line_end < 0 else line_end]
-        if _COMMENT_AFTER.match(rest) and self.stack and self.stack[-1][2] is not None:
-            frame = self.stack[-1]
-            self.out.commented_plain.add((*frame[1], frame[2]))
-        return self._resolve_plain(value, event.start_mark.index)
+        resolved = self._resolve_plain(value, event.start_mark.index)
+        if isinstance(resolved, str) and resolved:
+            end = event.end_mark.index
+            line_end = self.text.find("\n", end)
+            rest = self.text[end : len(self.text) if line_end < 0 else line_end]
+            comment = _COMMENT_AFTER.match(rest)
+            if comment:
+                line, col = self.lines.at(end + comment.end() - 1)
+                msg = "text after ' #' is a comment, so the value ends before it; quote the value if '#' belongs to it"
+                self.out.problems.append(Problem(self.out.path, line, col, "warning", msg, "comment"))
+        return resolved
 
     def _resolve_plain(self, value: str, index: int) -> Any:
         if value in _NULLS:
@@ -297,6 +406,7 @@ class _Builder:
             return float(value)
         if value in _YAML11_BOOLS:
             self.error(index, f"'{value}' is a boolean to YAML 1.1 readers; quote it: \"{value}\"", "schema")
+            self.ambiguous.add(index)
         elif _AMBIGUOUS_NUMBER.fullmatch(value):
             self.error(
                 index,
@@ -304,41 +414,53 @@ class _Builder:
                 f'write a plain decimal number, or quote it if it is text: "{value}"',
                 "schema",
             )
+            self.ambiguous.add(index)
         return value
 
     def _add(self, value: Any, event: Any) -> Path_ | None:
-        """Place a value in the current container; returns its path."""
+        """Place a value in the current container; returns its path (None for a key that cannot be one)."""
         index = event.start_mark.index
         pos = self.lines.at(index)
         if not self.stack:
-            self.out.data = value
-            self.out.value_pos[()] = pos
-            return ()
+            path: Path_ = () if self.documents <= 1 else (f"{_KEY_PREFIX}document{self.documents}",)
+            if self.documents <= 1:
+                self.out.data = value
+                self.root_set = True
+            self.out.value_pos[path] = pos
+            return path
         frame = self.stack[-1]
-        container, path = frame[0], frame[1]
+        container, parent = frame[0], frame[1]
         if isinstance(container, list):
-            child: Path_ = (*path, len(container))
+            child: Path_ = (*parent, len(container))
             container.append(value)
             self.out.value_pos[child] = pos
             return child
         if frame[2] is None:  # this node is a key
-            if not isinstance(event, yaml.ScalarEvent):
-                self.error(index, "a mapping key must be plain text")
-                return None
-            key = event.value
-            seen: dict[str, tuple[int, int]] = frame[3]
-            if key in seen:
-                self.error(index, f"duplicate key '{key}' (first at line {seen[key][0]})", "duplicate-key")
-                key = f"\x00dup:{key}:{index}"  # keep parsing; never shadows the first value
-            elif key == "<<":
-                self.error(index, "merge keys (<<) are not allowed in a store; write the fields out")
-            seen[key] = pos
+            key = self._key(event, index, pos, frame[3])
             frame[2] = key
-            self.out.key_pos[(*path, key)] = pos
-            return (*path, key)
+            self.out.key_pos[(*parent, key)] = pos
+            return None if key.startswith(_KEY_PREFIX) else (*parent, key)
         key = frame[2]
         frame[2] = None
-        if not key.startswith("\x00dup:"):
+        if not key.startswith(_KEY_PREFIX):
             container[key] = value
-        self.out.value_pos[(*path, key)] = pos
-        return (*path, key)
+        self.out.value_pos[(*parent, key)] = pos
+        return (*parent, key)
+
+    def _key(self, event: Any, index: int, pos: tuple[int, int], seen: dict[str, tuple[int, int]]) -> str:
+        """The key an event names; refused keys get a private name that never shadows a real one."""
+        if isinstance(event, yaml.AliasEvent):
+            return f"{_KEY_PREFIX}alias:{index}"
+        if not isinstance(event, yaml.ScalarEvent):
+            self.error(index, "a mapping key must be plain text")
+            return f"{_KEY_PREFIX}complex:{index}"
+        key: str = event.value
+        if key in seen:
+            self.error(index, f"duplicate key '{key}' (first at line {seen[key][0]})", "duplicate-key")
+            return f"{_KEY_PREFIX}dup:{key}:{index}"
+        seen[key] = pos
+        if key == "<<" and event.style in (None, ""):
+            self.error(index, "merge keys (<<) are not allowed in a store; write the fields out")
+            self.out.refused.add(self.stack[-1][1])  # its other fields are not all there: check none of it
+            return f"{_KEY_PREFIX}merge:{index}"
+        return key

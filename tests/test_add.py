@@ -122,7 +122,7 @@ def test_failed_write_leaves_the_original_and_no_temp_file(store: Path, monkeypa
         raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(writer.WriteError, match="Read-only file system; the original is unchanged"):
+    with pytest.raises(writer.WriteError, match="read-only file system; the original is unchanged"):
         writer.append(store, record())
     assert path.read_bytes() == before
     assert not list(store.glob(".*.tmp"))
@@ -238,3 +238,42 @@ def test_cli_lists_every_problem_of_an_invalid_fact(store: Path) -> None:
         "error: md-2008-relations: value_text 'May 2008' does not occur in the quote from doc-z [value-text]",
         "the new fact was not added: 4 error(s)",
     ]
+
+
+def test_append_after_an_unterminated_block_scalar_keeps_the_old_fact(store: Path) -> None:
+    path = store / "military-diplomacy.yaml"
+    text = path.read_text()
+    last = 'quote: "In August 2007 a hotline between the defense ministries of China and the ROK was opened."'
+    assert text.rstrip("\n").endswith(last)
+    block = "quote: |\n        In August 2007 a hotline between the defense ministries of China and the ROK was opened."
+    path.write_text(text.rstrip("\n").removesuffix(last) + block)  # no newline at the end
+    before = load_store(store).by_id["md-2007-rok-hotline"]
+    writer.append(store, record())
+    after = load_store(store)
+    assert after.by_id["md-2007-rok-hotline"] == before
+    assert after.by_id["md-2009-new"].citations[0].quote == "In May 2008 the talks began."
+
+
+def test_a_bad_answer_at_the_value_prompt_is_asked_again(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcli import output
+
+    monkeypatch.setattr(output, "interactive", lambda: True)
+    monkeypatch.setattr(output, "_complete_with", lambda options: None)
+    answers = [
+        "China sent 1,949 peacekeepers.",  # claim
+        "quantity",  # kind
+        "many",  # value: not a number, asked again
+        "1,949",  # value
+        "personnel",  # unit
+        "1,949",  # value_text
+        "2008-11",  # date
+        "doc-a",  # source
+        "Peacekeeping",  # section
+        "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.",  # quote
+        "",  # entities
+    ]
+    args = ["--store", str(store), "add", "--topic", "peacekeeping", "--id", "pk-2008-new"]
+    result = runner.invoke(app, args, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "'many' is not one number; type it again" in result.stderr
+    assert load_store(store).by_id["pk-2008-new"].value == 1949

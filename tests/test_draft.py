@@ -59,4 +59,4 @@ def test_table_view_shows_what_the_store_says(monkeypatch) -> None:
 def test_missing_draft_is_a_usage_error() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "check-draft", "/nonexistent/draft.md"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: cannot read '/nonexistent/draft.md': No such file or directory\n"
+    assert result.stderr == "Error: cannot read '/nonexistent/draft.md': no such file or directory\n"

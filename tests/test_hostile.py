@@ -57,7 +57,7 @@ def test_hostile_store(case: str) -> None:
     code, out, err, _ = run_measured(["--store", case, "validate"], HOSTILE)
     assert (code, out) == (expected_code, expected)
     assert "Traceback" not in err
-    assert expected  # every case says something
+    assert expected or expected_code == 0  # a failing case always says why
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -102,7 +102,7 @@ def test_special_files_where_a_file_should_be(tmp_path: Path) -> None:
         "store/broken.yaml:1:1: error: cannot read: broken symbolic link [io]\n"
         "store/dir.yaml:1:1: error: cannot read: a directory [io]\n"
         "store/fifo.yaml:1:1: error: cannot read: not a regular file [io]\n"
-        "store/loop.yaml:1:1: error: cannot read: Too many levels of symbolic links [io]\n"
+        "store/loop.yaml:1:1: error: cannot read: symbolic link loop [io]\n"
     )
     assert "Traceback" not in err
 
@@ -127,7 +127,7 @@ def test_unreadable_file(tmp_path: Path) -> None:  # pragma: no cover - CI runs 
     (store / "secret.yaml").chmod(0)
     code, out, _, _ = run_measured(["--store", "store", "validate"], tmp_path)
     assert code == 1
-    assert "store/secret.yaml:1:1: error: cannot read: Permission denied [io]" in out
+    assert "store/secret.yaml:1:1: error: cannot read: permission denied [io]" in out
 
 
 def test_python_tag_runs_nothing(tmp_path: Path) -> None:

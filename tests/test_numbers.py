@@ -21,6 +21,9 @@ from factcli import numbers
         ("some 4,000", 4000),
         ("2.5", 2.5),
         ("First", 1),
+        ("11\u00a0063", 11063),  # a no-break space as thousands separator (ISO and French style)
+        ("11\u202f063", 11063),  # a narrow no-break space
+        ("1\u2009949", 1949),  # a thin space
     ],
 )
 def test_reads_numbers_like_a_reader(text: str, value: float) -> None:
@@ -51,3 +54,23 @@ def test_does_not_read_numbers_inside_words() -> None:
 )
 def test_implied_qualifier(text: str, qualifier: str | None) -> None:
     assert numbers.implied_qualifier(text) == qualifier
+
+
+def test_a_space_separated_number_is_one_number_not_two() -> None:
+    assert [r.value for r in numbers.read_numbers("11\u00a0063 person-times")] == [11063]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1,949", 1949), ("two hundred", 200), ("3.5", 3.5), ("11\u00a0063", 11063)]
+)
+def test_parse_number_reads_what_people_type(text: str, value: float) -> None:
+    assert numbers.parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "x", "12th", "1949 and 2008", "about 5"])
+def test_parse_number_refuses_anything_but_one_number(text: str) -> None:
+    assert numbers.parse_number(text) is None
+
+
+def test_a_score_of_is_a_round_number() -> None:
+    assert numbers.implied_qualifier("a score of") == "approx"

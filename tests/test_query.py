@@ -131,7 +131,7 @@ def test_partial_dates_are_the_spans_they_denote(text: str, first: str, last: st
     assert [d.isoformat() for d in dates.parse_span(text)] == [first, last]
 
 
-@pytest.mark.parametrize("text", ["2008-13", "2008-00", "2008-02-30", "08", "2008/11"])
+@pytest.mark.parametrize("text", ["2008-13", "2008-00", "2008-02-30", "08", "2008/11", "２００８", "2008-1１"])
 def test_impossible_dates_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match=text.replace("/", ".")):
         dates.parse_span(text)

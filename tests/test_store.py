@@ -172,3 +172,15 @@ def test_reading_pauses_the_collector_and_always_restores_it(monkeypatch: pytest
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_show_never_picks_one_of_two_facts_with_the_same_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    result = runner.invoke(app, ["--store", "bad-dup-id", "show", "pk-2008-deployed"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[:2] == [
+        "bad-dup-id/extra.yml:1:7: error: duplicate fact id 'pk-2008-deployed' "
+        "(also at bad-dup-id/peacekeeping.yaml:17:7) [duplicate-id]",
+        "bad-dup-id/peacekeeping.yaml:17:7: error: duplicate fact id 'pk-2008-deployed' "
+        "(also at bad-dup-id/extra.yml:1:7) [duplicate-id]",
+    ]

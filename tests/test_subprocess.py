@@ -191,5 +191,43 @@ def test_top_level_help_and_unknown_commands_keep_the_full_app() -> None:
     for name in ("find", "show", "series", "check-draft", "cite", "add", "export", "validate", "schema", "sources"):
         assert name in top.stdout
     unknown = run_cli("--store", str(GOOD), "nope")
-    assert unknown.returncode == 2
-    assert "No such command 'nope'" in unknown.stderr
+    assert (unknown.returncode, unknown.stdout) == (2, "")
+    assert unknown.stderr == "Error: unknown command 'nope'; see 'factcli --help'\n"
+    typo = run_cli("--store", str(GOOD), "fnd")
+    assert typo.stderr == "Error: unknown command 'fnd' (did you mean 'find'?); see 'factcli --help'\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ["export", "--format", "sqlite", "-o", "/nonexistent/dir/x.db"],
+            "Error: cannot write /nonexistent/dir/x.db: no such directory /nonexistent/dir\n",
+            id="export-to-missing-directory",
+        ),
+        pytest.param(
+            ["export", "--format", "csv", "-o", "/nonexistent/dir/x.csv"],
+            "Error: cannot write /nonexistent/dir/x.csv: no such file or directory\n",
+            id="csv-to-missing-directory",
+        ),
+    ],
+)
+def test_a_fault_of_the_environment_is_one_line_naming_the_path(args: list[str], message: str) -> None:
+    result = run_cli("--store", str(GOOD), *args)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
+def test_a_full_disk_is_reported_not_a_bug(fmt: str) -> None:
+    base = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_STORE", "NO_COLOR", "FORCE_COLOR")}
+    base.update({"FACTCLI_CACHE_DIR": str(CACHE), "COLUMNS": "120"})
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [FACTCLI, "--store", str(GOOD), "find", "--format", fmt], stdout=full, stderr=subprocess.PIPE,
+            text=True, env=base, timeout=30, check=False,
+        )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: cannot write to standard output: no space left on the device\n",
+    )

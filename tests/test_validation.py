@@ -63,3 +63,40 @@ def test_quote_longer_than_two_sentences_is_a_warning(tmp_path: Path) -> None:
     ))  # fmt: skip
     problems = validation.validate(store)
     assert [(p.level, p.check) for p in problems] == [("warning", "quote-length")]
+
+
+def test_a_quote_cut_short_by_a_comment_warns_at_the_hash_and_fails_against_the_text(tmp_path: Path) -> None:
+    text = DOC_A.replace("over 150 countries.", "over 150 countries, ranking #1 among developing countries.")
+    store, texts = store_with_text(tmp_path, text)
+    path = store / "military-diplomacy.yaml"
+    path.write_text(path.read_text().replace(
+        'quote: "China has established military relations with over 150 countries."',
+        "quote: China has established military relations with over 150 countries, ranking #1 among developing"
+        " countries.",
+    ))  # fmt: skip
+    problems = validation.validate(store, texts)
+    (warning,) = [p for p in problems if p.check == "comment"]
+    (error,) = [p for p in problems if p.check == "quote-text" and p.level == "error"]
+    assert warning.level == "warning"
+    line = path.read_text().splitlines()[warning.line - 1]
+    assert line[warning.column - 1] == "#"
+    assert error.message == (
+        "md-2008-relations: the quote from doc-a stops where the document goes on with '#': "
+        "YAML read the rest as a comment; quote the whole value"
+    )
+
+
+def test_a_quote_of_a_whole_page_is_a_warning(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(GOOD, store)
+    path = store / "military-diplomacy.yaml"
+    long_quote = "China has established military relations with over 150 countries " + "and more " * 22_000
+    path.write_text(path.read_text().replace(
+        'quote: "China has established military relations with over 150 countries."', f'quote: "{long_quote}"'
+    ))  # fmt: skip
+    problems = validation.validate(store)
+    assert [(p.level, p.check, p.message) for p in problems] == [
+        ("warning", "quote-length",
+         f"md-2008-relations: the quote from doc-a is {len(long_quote):,} characters long; "
+         "quote only the sentence or two that state the value")
+    ]  # fmt: skip

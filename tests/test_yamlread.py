@@ -47,11 +47,43 @@ def test_positions_are_one_based_editor_positions() -> None:
     [
         pytest.param("- value: 11063\n  value: 1063\n", [(2, 3, "duplicate key 'value' (first at line 1)")], id="dup"),
         pytest.param('- unit: a\n  "unit": b\n', [(2, 3, "duplicate key 'unit' (first at line 1)")], id="dup-quoted"),
-        pytest.param("- &a {x: 1}\n- *a\n", [(1, 3, "anchors (&a) are not allowed in a store")], id="anchor"),
+        pytest.param(
+            "- &a {x: 1}\n- *a\n",
+            [
+                (1, 3, "anchors (&a) are not allowed in a store"),
+                (2, 3, "aliases (*a) are not allowed in a store; write the value out"),
+            ],
+            id="anchor-and-alias",
+        ),
         pytest.param(
             "- !!python/object/apply:os.system [ls]\n",
-            [(1, 3, "explicit tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed in a store")],
+            [(1, 3, "explicit tags (!!python/object/apply:os.system) are not allowed in a store")],
             id="tag",
+        ),
+        pytest.param(
+            "- a: !!binary aGk=\n  b: !!int forty-four\n  c: !!timestamp soon\n  d: !!set {x}\n",
+            [
+                (1, 6, "explicit tags (!!binary) are not allowed in a store"),
+                (2, 6, "explicit tags (!!int) are not allowed in a store"),
+                (3, 6, "explicit tags (!!timestamp) are not allowed in a store"),
+                (4, 6, "explicit tags (!!set) are not allowed in a store"),
+            ],
+            id="every-tag",
+        ),
+        pytest.param(
+            "- &x {a: 1}\n- <<: *x\n  b: 2\n- c: d: e\n",
+            [
+                (1, 3, "anchors (&x) are not allowed in a store"),
+                (2, 3, "merge keys (<<) are not allowed in a store; write the fields out"),
+                (2, 7, "aliases (*x) are not allowed in a store; write the value out"),
+                (4, 7, "': ' inside unquoted text would start a mapping; quote the whole text"),
+            ],
+            id="refusals-then-a-syntax-error",
+        ),
+        pytest.param(
+            "a: [*x, *x, *x]\n",
+            [(1, 5, "aliases (*x) are not allowed in a store (3 on this line); write the values out")],
+            id="aliases-counted-per-line",
         ),
         pytest.param(
             "- a\n---\n- b\n", [(2, 1, "a store file holds one YAML document; found another here")], id="docs"
@@ -89,21 +121,28 @@ def test_quoted_literals_are_plain_text() -> None:
     assert lf.data == [["no", "010", "10:30", "2010"]]
 
 
-def test_comment_after_plain_scalar_is_recorded() -> None:
-    lf = parse('- quote: the 2nd #1 priority\n  note: "quoted # fine"\n')
-    assert lf.data == [{"quote": "the 2nd", "note": "quoted # fine"}]
-    assert lf.commented_plain == {(0, "quote")}
+def test_comment_after_unquoted_text_is_a_warning_at_the_hash() -> None:
+    lf = parse('- quote: the 2nd #1 priority\n  note: "quoted # fine"\n  value: 3  # a number is not cut\n')
+    assert lf.data == [{"quote": "the 2nd", "note": "quoted # fine", "value": 3}]
+    assert [(p.line, p.column, p.level, p.check) for p in lf.problems] == [(1, 18, "warning", "comment")]
+    assert "text after ' #' is a comment" in lf.problems[0].message
 
 
 @pytest.mark.parametrize(
     ("text", "line", "col", "part"),
     [
         pytest.param("- a: 1\n\t- b: 2\n", 2, 1, "tab used for indentation", id="tab"),
-        pytest.param("- a: 1\n\ufeff- b: 2\n", 2, 1, "byte order mark U+FEFF", id="mid-bom"),
-        pytest.param('- a: "x\u2028y"\n- b: c: d\n', 1, 8, "U+2028", id="line-separator"),
-        pytest.param('- a: "\\e[2J"\n', 1, 6, "invisible or control character U+001B", id="escape"),
-        pytest.param("- a: x\u202ey\n", 1, 6, "U+202E", id="bidi"),
-        pytest.param("- claim: a: b\n", 1, 11, "quote text that contains ': '", id="colon"),
+        pytest.param("- a: 1\n\ufeff- b: 2\n", 2, 1, "U+FEFF BYTE ORDER MARK in the file", id="mid-bom"),
+        pytest.param('- a: "x\u2028y"\n- b: c: d\n', 1, 8, "U+2028 LINE SEPARATOR", id="line-separator"),
+        pytest.param("- a: x\u0085y\n", 1, 7, "U+0085 NEXT LINE in the file", id="next-line"),
+        pytest.param("- a: 1\n\u00a0 b: 2\n", 2, 1, "U+00A0 NO-BREAK SPACE used for indentation", id="nbsp-indent"),
+        pytest.param('- a: "\\e[2J"\n', 1, 6, "invisible or control character U+001B ESCAPE", id="escape"),
+        pytest.param("- a: x\u202ey\n", 1, 6, "U+202E RIGHT-TO-LEFT OVERRIDE", id="bidi"),
+        pytest.param("- claim: a: b\n", 1, 11, "': ' inside unquoted text would start a mapping", id="colon"),
+        pytest.param("- a: 1\n-b: 2\n", 2, 1, "no space after '-': a list item starts with '- '", id="dash"),
+        pytest.param("- a: 'open\n", 1, 6, "this quoted text is never closed; end it with '", id="unclosed"),
+        pytest.param('- a: "x\\qy"\n', 1, 8, "unknown escape in double-quoted text", id="escape-seq"),
+        pytest.param("- a: @x\n", 1, 6, "unquoted text cannot start with '@'; quote it", id="reserved"),
     ],
 )
 def test_positioned_errors(text: str, line: int, col: int, part: str) -> None:
@@ -111,6 +150,12 @@ def test_positioned_errors(text: str, line: int, col: int, part: str) -> None:
     assert found, "expected a problem"
     assert found[0][:2] == (line, col)
     assert part in found[0][2]
+
+
+def test_positions_after_a_unicode_line_break_count_editor_lines() -> None:
+    # PyYAML counts U+2028 as a line break; an editor does not. The second problem is on editor line 2.
+    found = problems('- a: "x\u2028y"\n- b: c: d\n')
+    assert [(line, col) for line, col, _ in found] == [(1, 8), (2, 7)]
 
 
 def test_lone_surrogate_is_refused() -> None:
@@ -127,9 +172,19 @@ def test_nul_byte_is_positioned(tmp_path) -> None:
     assert "U+0000" in lf.problems[0].message
 
 
-def test_deep_nesting_stops_at_the_cap() -> None:
-    found = problems("[" * 40000 + "]" * 40000 + "\n")
+@pytest.mark.parametrize("depth", [yamlread.MAX_DEPTH + 1, 1001, 40000])
+def test_deep_nesting_stops_at_the_cap_before_any_parser_limit(depth: int) -> None:
+    # libyaml 0.2.6 stops at 1000 levels on its own, in its own words; factcli's cap comes first, with either backend.
+    found = problems("[" * depth + "]" * depth + "\n")
     assert found == [(1, yamlread.MAX_DEPTH + 1, f"nesting deeper than {yamlread.MAX_DEPTH} levels")]
+
+
+def test_deep_block_nesting_stops_at_the_cap() -> None:
+    text = "".join(" " * i + "-\n" for i in range(1200)) + " " * 1200 + "x\n"
+    found = problems(text)
+    assert found == [
+        (yamlread.MAX_DEPTH + 1, yamlread.MAX_DEPTH + 1, f"nesting deeper than {yamlread.MAX_DEPTH} levels")
+    ]
 
 
 def test_alias_bomb_is_refused_quickly() -> None:
