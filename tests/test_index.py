@@ -267,30 +267,32 @@ def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
     assert b"Reading the store" in written
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is for Linux only")
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG rules are for Linux")
 @pytest.mark.parametrize(
-    "env",
+    ("env", "expected"),
     [
-        {"HOME": "/home/ann"},
-        {"HOME": "/home/ann/"},
-        {"HOME": "/"},
-        {"HOME": "/home/ann", "XDG_CACHE_HOME": "/var/tmp/xdg"},
-        {"HOME": "/home/ann", "XDG_CACHE_HOME": "relative/xdg"},
-        {"HOME": "/home/ann", "XDG_CACHE_HOME": ""},
-        {"HOME": "relative-home"},
-        {"HOME": ""},
+        ({"HOME": "/home/ann"}, "/home/ann/.cache/factcli"),
+        ({"HOME": "/home/ann/"}, "/home/ann/.cache/factcli"),
+        ({"HOME": "/"}, "/.cache/factcli"),
+        ({"HOME": "/home/ann", "XDG_CACHE_HOME": "/var/tmp/xdg"}, "/var/tmp/xdg/factcli"),
+        # The XDG Base Directory spec: a relative path in $XDG_CACHE_HOME is invalid and ignored.
+        ({"HOME": "/home/ann", "XDG_CACHE_HOME": "relative/xdg"}, "/home/ann/.cache/factcli"),
+        ({"HOME": "/home/ann", "XDG_CACHE_HOME": ""}, "/home/ann/.cache/factcli"),
     ],
 )
-def test_cache_dir_is_where_platformdirs_puts_it(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """cache_dir skips importing platformdirs in the common Linux cases; it must land in the same place."""
-    import platformdirs
-
+def test_cache_dir_follows_the_xdg_spec(env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (index.CACHE_ENV, "XDG_CACHE_HOME", "HOME", "ANDROID_DATA"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    expected = Path(platformdirs.user_cache_dir("factcli", appauthor=False))
-    assert index.cache_dir() == expected
-    shortcut = index._linux_cache_dir()
-    if env.get("HOME", "").startswith("/") or env.get("XDG_CACHE_HOME", "").startswith("/"):
-        assert shortcut == expected  # the common cases really take the shortcut
+    assert index.cache_dir() == Path(expected)
+
+
+@pytest.mark.parametrize("home", ["relative-home", ""])
+def test_cache_dir_without_a_usable_home_asks_platformdirs(home: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    for name in (index.CACHE_ENV, "XDG_CACHE_HOME", "ANDROID_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", home)
+    assert index.cache_dir() == Path(platformdirs.user_cache_dir("factcli", appauthor=False))
