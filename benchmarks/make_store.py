@@ -13,8 +13,8 @@ import random
 import shutil
 from pathlib import Path
 
-from factcli.loader import load_store
-from factcli.store import bundled_store
+from factcli.store.files import bundled_store
+from factcli.store.load import load_store
 
 WORDS = [
     "peacekeepers",
@@ -94,7 +94,8 @@ def write_store(target: Path, facts: int, files: int, seed: int = 1) -> None:
     for name in ("sources", "entities", "topics", "metrics"):
         shutil.copy(bundled_store() / f"{name}.yaml", target / f"{name}.yaml")
     rng = random.Random(seed)
-    topics, entities, sources = sorted(bundled.topics), sorted(bundled.entities), sorted(bundled.sources)
+    vocab = bundled.vocab
+    topics, entities, sources = sorted(vocab.topics), sorted(vocab.entities), sorted(vocab.sources)
     per_file = -(-facts // files)
     for f in range(files):
         start = f * per_file

@@ -31,8 +31,8 @@ app()
 #: factcli's entry without the garbage-collector pause of _entry.py, to show what the pause buys.
 NO_GC_PAUSE = """
 import sys
-from factcli.cli import app, keep_only_invoked_command
-keep_only_invoked_command(sys.argv[1:])
+from factcli.cli import app, load_commands
+load_commands(sys.argv[1:])
 app(prog_name="factcli")
 """
 ARGPARSE_HELLO = """

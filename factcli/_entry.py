@@ -21,11 +21,12 @@ def main() -> None:
     try:
         gc.disable()
         try:
-            from factcli.cli import app, keep_only_invoked_command  # noqa: PLC0415 - the guarded import is the point
+            from factcli.cli import app, load_commands  # the guarded import is the point
+
+            load_commands(sys.argv[1:])
         finally:
             gc.freeze()
             gc.enable()
-        keep_only_invoked_command(sys.argv[1:])
         app(prog_name="factcli")
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")

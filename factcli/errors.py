@@ -6,7 +6,10 @@ boundary writes the message to stderr and exits with ``exit_code``.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcli.model import Problem
 
 
 class FactcliError(Exception):
@@ -21,23 +24,6 @@ class UsageError(FactcliError):
     """Bad input on the command line: unknown topic, bad date, unknown id (exit 2)."""
 
     exit_code = 2
-
-
-class Problem(NamedTuple):
-    """One finding about a store file, positioned for editors (1-based line/column).
-
-    Sorts by path, line, column, level, message: the order validate prints.
-    """
-
-    path: str
-    line: int
-    column: int
-    level: str  # "error" | "warning"
-    message: str
-    check: str = "schema"
-
-    def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.check}]"
 
 
 class StoreError(FactcliError):

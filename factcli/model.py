@@ -1,29 +1,21 @@
-"""The store's records as typed, immutable values.
+"""The store's records as frozen, slotted dataclasses, and the JSON shape each one has.
 
-Named tuples rather than a schema library or dataclasses: this module is on
-every lookup's path, and a NamedTuple class costs a tenth of a frozen
-dataclass to create (9 of them were 9 ms of each start-up), builds and
-unpickles as fast as a tuple, and is immutable without any generated code.
-A hand-written builder (``schema.py``) can point each problem at the file,
-line and column it came from.
+Dataclasses rather than named tuples: a Topic never equals a Metric with the same fields,
+and a record cannot be changed once built. The JSON shape lives here, beside the record,
+because both the index (which stores it) and the output formats (which print it) need it
+and neither may own the other. A lookup that prints stored JSON never imports this module.
 """
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Literal
 
 Kind = Literal["quantity", "event"]
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 
 KINDS: tuple[Kind, ...] = ("quantity", "event")
-QUALIFIERS: tuple[Qualifier, ...] = (
-    "exact",
-    "approx",
-    "at_least",
-    "more_than",
-    "at_most",
-    "less_than",
-)
+QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "more_than", "at_most", "less_than")
 
 #: How a qualifier reads in front of a number, for people.
 QUALIFIER_SYMBOLS: dict[str, str] = {
@@ -36,7 +28,26 @@ QUALIFIER_SYMBOLS: dict[str, str] = {
 }
 
 
-class Location(NamedTuple):
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One finding about a store file, positioned for editors (1-based line/column).
+
+    Sorts by path, line, column, level, message: the order validate prints.
+    """
+
+    path: str
+    line: int
+    column: int
+    level: str  # "error" | "warning"
+    message: str
+    check: str = "schema"
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message} [{self.check}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
     """Where a record starts in the store, so messages and `show` can point at it."""
 
     path: str
@@ -44,7 +55,8 @@ class Location(NamedTuple):
     column: int = 1
 
 
-class Period(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Period:
     """A span for cumulative or ranged figures; either end may be open (None)."""
 
     start: str | None
@@ -55,18 +67,21 @@ class Period(NamedTuple):
         return f"{self.start or '..'}/{self.end or '..'}"
 
 
-class Citation(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Citation:
     source: str
     section: str
     quote: str
 
 
-class Supersedes(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Supersedes:
     id: str
     reason: str
 
 
-class Fact(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Fact:
     id: str
     claim: str
     kind: Kind
@@ -97,7 +112,8 @@ class Fact(NamedTuple):
         return tuple(dict.fromkeys(c.source for c in self.citations))
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Source:
     id: str
     title: str
     publisher: str
@@ -111,7 +127,8 @@ class Source(NamedTuple):
     location: Location | None = None
 
 
-class Entity(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Entity:
     name: str
     kind: str = "other"
     aliases: tuple[str, ...] = ()
@@ -119,15 +136,78 @@ class Entity(NamedTuple):
     location: Location | None = None
 
 
-class Topic(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Topic:
     key: str
     title: str
     description: str = ""
     location: Location | None = None
 
 
-class Metric(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Metric:
     key: str
     unit: str
-    description: str
+    description: str = ""
     location: Location | None = None
+
+
+def fact_data(fact: Fact) -> dict[str, Any]:
+    """A fact's JSON record with each citation's source as its id (output embeds the source itself)."""
+    return {
+        "id": fact.id,
+        "claim": fact.claim,
+        "kind": fact.kind,
+        "value": fact.value,
+        "qualifier": fact.qualifier,
+        "unit": fact.unit,
+        "value_text": fact.value_text,
+        "date": fact.date,
+        "period": {"start": fact.period.start, "end": fact.period.end} if fact.period else None,
+        "topic": fact.topic,
+        "metric": fact.metric,
+        "tags": list(fact.tags),
+        "entities": list(fact.entities),
+        "citations": [{"source": c.source, "section": c.section, "quote": c.quote} for c in fact.citations],
+        "note": fact.note,
+        "supersedes": {"id": fact.supersedes.id, "reason": fact.supersedes.reason} if fact.supersedes else None,
+    }
+
+
+def fact_from_data(data: dict[str, Any], location: Location | None = None) -> Fact:
+    """The inverse of ``fact_data``; a citation's source may be an id or an embedded source record."""
+    period, supersedes = data.get("period"), data.get("supersedes")
+    return Fact(
+        id=data["id"],
+        claim=data["claim"],
+        kind=data["kind"],
+        value_text=data["value_text"],
+        topic=data["topic"],
+        citations=tuple(
+            Citation(c["source"]["id"] if isinstance(c["source"], dict) else c["source"], c["section"], c["quote"])
+            for c in data["citations"]
+        ),
+        value=data.get("value"),
+        qualifier=data.get("qualifier") or "exact",
+        unit=data.get("unit"),
+        date=data.get("date"),
+        period=Period(period.get("start"), period.get("end")) if period else None,
+        metric=data.get("metric"),
+        tags=tuple(data.get("tags") or ()),
+        entities=tuple(data.get("entities") or ()),
+        note=data.get("note"),
+        supersedes=Supersedes(supersedes["id"], supersedes["reason"]) if supersedes else None,
+        location=location,
+    )
+
+
+def source_data(source: Source) -> dict[str, Any]:
+    """A source as it is embedded in a fact's JSON record."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published,
+        "type": source.type,
+        "url": source.url,
+    }

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from factcli.cli import load_commands
+
+#: Every command registered, as --help sees them (the console script registers only the one it runs).
+load_commands([])
+
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "good-01"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -62,3 +67,11 @@ def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = N
     return subprocess.run(
         [FACTCLI, *args], capture_output=True, text=True, env=base, input=input, cwd=cwd, timeout=timeout, check=False
     )
+
+
+def memory(store_dir: Path):  # type: ignore[no-untyped-def]
+    """The query engine over ``store_dir``, built in memory (no cache file)."""
+    from factcli.index.build import memory_index
+    from factcli.store.load import load_store
+
+    return memory_index(load_store(store_dir))

@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcli import schema, writer
 from factcli.cli import app
-from factcli.loader import load_store
-from factcli.yamlread import LoadedFile, parse_text
+from factcli.store import builders
+from factcli.store import write as writer
+from factcli.store.load import load_store
+from factcli.store.yamlread import LoadedFile, parse_text
 
 from .conftest import CACHE, FACTCLI, GOOD
 
@@ -202,7 +203,7 @@ def test_written_facts_read_back_identically(claim: str, tag: str, section: str,
     lf = LoadedFile("t.yaml")
     parse_text(text, lf)
     assert [p for p in lf.problems if p.level == "error"] == []
-    ((_, fact),) = schema.build_facts(lf)
+    ((_, fact),) = builders.build_facts(lf)
     assert (fact.claim, fact.tags, fact.citations[0].section, fact.note) == (claim, tuple(tags), section, note)
     assert fact.value == value
     assert (fact.topic, fact.citations[0].source, fact.date) == ("no", "on", "2008-11")
@@ -218,12 +219,15 @@ def test_proposed_ids_are_readable_and_unique() -> None:
     assert writer.propose_id(claim, "2007-08", taken) == "china-rok-opened-hotline-2007-2"
 
 
-def test_python_m_works_for_add(store: Path) -> None:
+def test_python_m_works_for_add_and_a_dry_run_writes_nothing(store: Path) -> None:
+    before = {p.name: p.read_bytes() for p in store.iterdir()}
     result = subprocess.run(
         [sys.executable, "-m", "factcli", "--store", str(store), "add", "--from-json", "-", "--dry-run"],
         input=json.dumps(record()), capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert result.returncode == 0
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == writer.fact_yaml(record())
+    assert {p.name: p.read_bytes() for p in store.iterdir()} == before
 
 
 def test_cli_lists_every_problem_of_an_invalid_fact(store: Path) -> None:
@@ -236,7 +240,9 @@ def test_cli_lists_every_problem_of_an_invalid_fact(store: Path) -> None:
         "error: unknown topic 'nope' [reference]",
         "error: unknown source 'doc-z' (did you mean 'doc-b' or 'doc-a'?) [reference]",
         "error: md-2008-relations: value_text 'May 2008' does not occur in the quote from doc-z [value-text]",
-        "the new fact was not added: 4 error(s)",
+        "error: md-2008-relations: the quote from doc-z is 'q': quote the passage that states the value, not the "
+        "value alone [quote-length]",
+        "the new fact was not added: 5 error(s)",
     ]
 
 
@@ -255,10 +261,10 @@ def test_append_after_an_unterminated_block_scalar_keeps_the_old_fact(store: Pat
 
 
 def test_a_bad_answer_at_the_value_prompt_is_asked_again(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcli import output
+    from factcli.cli import prompts, streams
 
-    monkeypatch.setattr(output, "interactive", lambda: True)
-    monkeypatch.setattr(output, "_complete_with", lambda options: None)
+    monkeypatch.setattr(streams, "interactive", lambda: True)
+    monkeypatch.setattr(prompts, "_complete_with", lambda options: None)
     answers = [
         "China sent 1,949 peacekeepers.",  # claim
         "quantity",  # kind

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcli import validation
-from factcli.loader import load_store
-from factcli.store import bundled_store
+from factcli.checks import validate as validation
+from factcli.store.files import bundled_store
+from factcli.store.load import load_store
 
-from .conftest import SEEDS
+from .conftest import SEEDS, memory
 
 
 def test_bundled_store_loads_without_problems() -> None:
@@ -21,11 +21,11 @@ def test_bundled_store_loads_without_problems() -> None:
 def test_every_reference_resolves_and_every_source_is_used_or_explained() -> None:
     store = load_store(bundled_store())
     cited = {s for f in store.facts for s in f.source_ids}
-    for source in store.sources.values():
+    for source in store.vocab.sources.values():
         assert source.id in cited or "no facts cite it" in (source.note or ""), source.id
     for fact in store.facts:
-        assert fact.topic in store.topics
-        assert all(e in store.entities for e in fact.entities)
+        assert fact.topic in store.vocab.topics
+        assert all(e in store.vocab.entities for e in fact.entities)
 
 
 def test_values_agree_with_their_words() -> None:
@@ -33,10 +33,9 @@ def test_values_agree_with_their_words() -> None:
 
 
 def test_aliases_work_on_the_bundled_store() -> None:
-    from factcli import query
+    from factcli.index.query import Query
 
-    store = load_store(bundled_store())
-    rok = query.find(store, query.Query(entities=["ROK"]))
+    rok = memory(bundled_store()).find(Query(entities=["ROK"]))
     assert rok
     assert all("South Korea" in f.entities for f in rok)
 

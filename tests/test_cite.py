@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcli import cite
 from factcli.cli import app
-from factcli.loader import load_store
-from factcli.store import bundled_store
+from factcli.formats import cite
+from factcli.store.files import bundled_store
+from factcli.store.load import load_store
 
-from .conftest import GOOD, run_cli
+from .conftest import GOOD, memory, run_cli
 
 runner = CliRunner()
 FAMILIES = ["apa", "chicago-author-date", "modern-language-association", "harvard-cite-them-right"]
@@ -28,7 +28,7 @@ def bundled():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("style", FAMILIES)
 def test_organisations_are_never_split_into_persons(bundled, style: str) -> None:  # type: ignore[no-untyped-def]
-    sources = list(bundled.sources.values())
+    sources = list(bundled.vocab.sources.values())
     references = cite.bibliography(style, sources)
     assert len(references) == len(sources)
     for source in sources:
@@ -41,8 +41,8 @@ def test_organisations_are_never_split_into_persons(bundled, style: str) -> None
 def test_references_are_deduplicated_and_sorted_by_the_style() -> None:
     # The wording is citeproc-py's (checked against pandoc below); here: one reference per source, in the
     # style's order (APA sorts "n.d." before 2009 for one author), each with its own parts.
-    store = load_store(GOOD)
-    facts = [store.by_id[i] for i in ("pk-2008-deployed", "md-2008-relations", "pk-2008-personnel")]
+    store = memory(GOOD)
+    facts = store.require(["pk-2008-deployed", "md-2008-relations", "pk-2008-personnel"])
     assert [s.id for s in cite.sources_of(store, facts)] == ["doc-a", "doc-b"]
     references = cite.render(store, facts, "apa", with_quote=False, markdown=False).splitlines()
     assert len(references) == 2
@@ -70,8 +70,8 @@ def test_markdown_footnote_per_fact() -> None:
 
 
 def test_bibtex_braces_the_institution() -> None:
-    store = load_store(GOOD)
-    text = cite.bibtex(cite.sources_of(store, [store.by_id["pk-2008-deployed"]]))
+    store = memory(GOOD)
+    text = cite.bibtex(cite.sources_of(store, store.require(["pk-2008-deployed"])))
     assert text.startswith(
         "@techreport{doc-a,\n  author = {{Office of Tests}},\n  title = {{Document A: Peacekeeping}},"
     )
@@ -80,8 +80,8 @@ def test_bibtex_braces_the_institution() -> None:
 
 
 def test_csl_json_and_ris() -> None:
-    store = load_store(GOOD)
-    sources = cite.sources_of(store, [store.by_id["pk-2008-deployed"]])
+    store = memory(GOOD)
+    sources = cite.sources_of(store, store.require(["pk-2008-deployed"]))
     items = json.loads(cite.csl_json(sources))
     assert items[0] == {
         "id": "doc-a",
@@ -123,7 +123,7 @@ def _normalise(text: str) -> str:
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run installs it)")
 @pytest.mark.parametrize("style", FAMILIES)
 def test_same_bibliography_as_pandoc_citeproc(bundled, style: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    sources = list(bundled.sources.values())
+    sources = list(bundled.vocab.sources.values())
     (tmp_path / "refs.json").write_text(cite.csl_json(sources), encoding="utf-8")
     (tmp_path / "doc.md").write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
     csl = cite.styles_dir() / f"{style}.csl"

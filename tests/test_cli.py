@@ -186,12 +186,12 @@ def test_every_command_has_help_with_an_example() -> None:
 
 
 def test_internal_errors_are_one_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcli import query
+    from factcli.index.engine import Index
 
     def boom(*args: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(query, "find", boom)
+    monkeypatch.setattr(Index, "find", boom)
     code, out, err = invoke("find")
     assert code == 1
     assert out == ""
@@ -199,7 +199,7 @@ def test_internal_errors_are_one_message_not_a_traceback(monkeypatch: pytest.Mon
 
 
 def test_completion_from_the_store() -> None:
-    from factcli import completion
+    from factcli.cli import completion
 
     class Ctx:
         def __init__(self, store: str) -> None:
@@ -209,15 +209,16 @@ def test_completion_from_the_store() -> None:
             return self
 
     ctx = Ctx(str(GOOD))
-    assert completion.fact_ids(ctx, "md-200") == ["md-2002-relations", "md-2007-rok-hotline", "md-2008-relations"]  # type: ignore[arg-type]
-    assert completion.entities(ctx, "r") == ["ROK", "Republic of Korea"]  # type: ignore[arg-type]
-    assert completion.topics(ctx, "pea") == ["peacekeeping"]  # type: ignore[arg-type]
-    assert completion.sources(ctx, "") == ["doc-a", "doc-b"]  # type: ignore[arg-type]
-    assert completion.metrics(ctx, "c") == ["countries-with-military-relations"]  # type: ignore[arg-type]
-    assert completion.tags(ctx, "") == ["attaches", "cumulative"]  # type: ignore[arg-type]
-    assert completion.units(ctx, "p") == ["person-times", "personnel"]  # type: ignore[arg-type]
+    names = completion.names
+    assert names("facts")(ctx, "md-200") == ["md-2002-relations", "md-2007-rok-hotline", "md-2008-relations"]  # type: ignore[arg-type]
+    assert names("entities")(ctx, "r") == ["ROK", "Republic of Korea"]  # type: ignore[arg-type]
+    assert names("topics")(ctx, "pea") == ["peacekeeping"]  # type: ignore[arg-type]
+    assert names("sources")(ctx, "") == ["doc-a", "doc-b"]  # type: ignore[arg-type]
+    assert names("metrics")(ctx, "c") == ["countries-with-military-relations"]  # type: ignore[arg-type]
+    assert names("tags")(ctx, "") == ["attaches", "cumulative"]  # type: ignore[arg-type]
+    assert names("units")(ctx, "p") == ["person-times", "personnel"]  # type: ignore[arg-type]
     assert completion.kinds(ctx, "e") == ["event"]  # type: ignore[arg-type]
-    assert completion.topics(Ctx("/nonexistent"), "") == []  # type: ignore[arg-type]
+    assert names("topics")(Ctx("/nonexistent"), "") == []  # type: ignore[arg-type]
 
 
 def test_entry_point_runs_commands_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,7 +229,7 @@ def test_entry_point_runs_commands_with_the_collector_on(monkeypatch: pytest.Mon
 
     seen: list[tuple[bool, int]] = []
     monkeypatch.setattr(cli, "app", lambda **_: seen.append((gc.isenabled(), gc.get_freeze_count())))
-    monkeypatch.setattr(cli, "keep_only_invoked_command", lambda argv: None)
+    monkeypatch.setattr(cli, "load_commands", lambda argv: None)
     monkeypatch.setattr(sys, "argv", ["factcli", "topics"])
     try:
         _entry.main()

@@ -6,18 +6,17 @@ import json
 
 from typer.testing import CliRunner
 
-from factcli import draft
+from factcli.checks import draft
 from factcli.cli import app
-from factcli.loader import load_store
 
-from .conftest import DATA, GOOD, run_cli
+from .conftest import DATA, GOOD, memory, run_cli
 
 DRAFT = DATA / "drafts" / "one-right-one-wrong-one-unknown.md"
 runner = CliRunner()
 
 
 def test_each_number_is_judged() -> None:
-    findings = draft.check(load_store(GOOD), DRAFT.read_text())
+    findings = draft.check(memory(GOOD), DRAFT.read_text())
     assert [(f.line, f.column, f.text, f.status, f.fact.id if f.fact else None) for f in findings] == [
         (3, 35, "over 150", "supported", "md-2008-relations"),
         (3, 57, "2008", "supported", "md-2008-relations"),

@@ -52,3 +52,19 @@ def test_csv_one_row_per_fact_and_json_to_a_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "export", "--format", "jsonl", "-o", str(out)])
     assert result.exit_code == 0
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [r["id"] for r in rows]
+
+
+def test_datasette_sees_the_full_text_search_of_the_facts_table(tmp_path: Path) -> None:
+    """Datasette shows a search box on a table whose FTS table sqlite-utils can detect; search it the same way."""
+    import sqlite_utils
+
+    from factcli.store.files import bundled_store
+
+    db_path = tmp_path / "facts.db"
+    result = runner.invoke(app, ["--store", str(bundled_store()), "export", "--format", "sqlite", "-o", str(db_path)])
+    assert result.exit_code == 0, result.stderr
+    db = sqlite_utils.Database(db_path)
+    assert db["facts"].detect_fts() == "facts_fts"
+    found = [row["id"] for row in db["facts"].search("peacekeepers")]
+    assert "peacekeeping-2008-military-personnel-deployed" in found
+    assert [row["id"] for row in db["facts"].search("treaties")] == [row["id"] for row in db["facts"].search("treaty")]

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from factcli import yamlread
 from factcli.cli import app
+from factcli.store import yamlread
 
 from .conftest import CACHE, DATA, FACTCLI, GOOD
 

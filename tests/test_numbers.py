@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcli import numbers
+from factcli.text import numbers
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.schema_json import RECORDS, file_schema
-from factcli.store import VOCABULARIES, bundled_store
-from factcli.yamlread import read_yaml_file
+from factcli.formats.jsonschema import RECORDS, file_schema
+from factcli.store.files import VOCABULARIES, bundled_store
+from factcli.store.yamlread import read_yaml_file
 
 from .conftest import GOOD
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -9,13 +10,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcli import series, validation
+from factcli.checks import series
+from factcli.checks import validate as validation
 from factcli.cli import app
 from factcli.errors import UsageError
-from factcli.loader import load_store
 from factcli.model import Period
+from factcli.store.load import load_store
 
-from .conftest import GOOD
+from .conftest import GOOD, memory
 
 RIVAL = """
 - id: md-2008-relations-web
@@ -45,7 +47,7 @@ def store_with(tmp_path: Path, extra: str) -> Path:
 
 
 def test_series_in_date_order_one_row_per_document() -> None:
-    rows = series.series(load_store(GOOD), "countries-with-military-relations")
+    rows = series.series(memory(GOOD), "countries-with-military-relations")
     assert [(r.fact.id, r.source, r.conflicts) for r in rows] == [
         ("md-2002-relations", "doc-b", ()),
         ("md-2008-relations", "doc-a", ()),
@@ -56,12 +58,12 @@ def test_unknown_metric_is_a_usage_error() -> None:
     with pytest.raises(
         UsageError, match="unknown metric 'countries-with-relations' \\(did you mean 'countries-with-mil"
     ):
-        series.series(load_store(GOOD), "countries-with-relations")
+        series.series(memory(GOOD), "countries-with-relations")
 
 
 def test_disagreeing_documents_are_flagged_and_warned(tmp_path: Path) -> None:
     root = store_with(tmp_path, RIVAL)
-    rows = series.series(load_store(root), "countries-with-military-relations")
+    rows = series.series(memory(root), "countries-with-military-relations")
     assert {r.fact.id: r.conflicts for r in rows} == {
         "md-2002-relations": (),
         "md-2008-relations": ("md-2008-relations-web",),
@@ -80,7 +82,7 @@ def test_disagreeing_documents_are_flagged_and_warned(tmp_path: Path) -> None:
 def test_supersedes_ends_the_disagreement(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "250")
     root = store_with(tmp_path, RIVAL + '  supersedes: {id: md-2008-relations, reason: "later count"}\n')
-    rows = series.series(load_store(root), "countries-with-military-relations")
+    rows = series.series(memory(root), "countries-with-military-relations")
     by_id = {r.fact.id: r for r in rows}
     assert by_id["md-2008-relations"].conflicts == ()
     assert by_id["md-2008-relations"].superseded_by == ("md-2008-relations-web",)
@@ -93,7 +95,7 @@ def test_supersedes_ends_the_disagreement(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_cumulative_periods_are_a_series_not_a_conflict() -> None:
     a = load_store(GOOD).by_id["pk-2008-personnel"]
-    b = a._replace(id="pk-2002", value=5000, period=Period("1990", "2002"))
+    b = dataclasses.replace(a, id="pk-2002", value=5000, period=Period("1990", "2002"))
     assert not series.disagree(a, b)
 
 

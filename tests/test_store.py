@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 from factcli.errors import StoreError, UsageError
-from factcli.loader import load_store, read_store
-from factcli.store import bundled_store, resolve_store_path, store_files
+from factcli.store.files import bundled_store, resolve_store_path, store_files
+from factcli.store.load import load_store, read_store
 
 from .conftest import DATA, GOOD
 
@@ -27,8 +27,8 @@ def test_good_store_loads_every_record() -> None:
         "pk-2008-personnel",
         "pk-2008-deployed",
     ]
-    assert sorted(store.sources) == ["doc-a", "doc-b"]
-    assert store.aliases["rok"] == "South Korea"
+    assert sorted(store.vocab.sources) == ["doc-a", "doc-b"]
+    assert store.vocab.aliases["rok"] == "South Korea"
     assert store.problems == []
     fact = store.by_id["pk-2008-personnel"]
     assert fact.value == 11063
@@ -144,7 +144,7 @@ def test_supersedes_must_name_a_known_fact(tmp_path: Path) -> None:
 def test_reading_pauses_the_collector_and_always_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from factcli import loader
+    from factcli.store import load as loader
 
     during: list[bool] = []
     real = loader._read_store

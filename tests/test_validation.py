@@ -6,7 +6,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from factcli import validation
+from factcli.checks import quotes
+from factcli.checks import validate as validation
 
 from .conftest import GOOD
 
@@ -50,7 +51,7 @@ def test_changed_quote_is_an_error_showing_the_real_text(tmp_path: Path) -> None
 
 
 def test_normalise_folds_typography_and_hyphenation() -> None:
-    assert validation.normalise("China’s “con-\n cept” — new") == validation.normalise('China\'s "concept" - new')
+    assert quotes.normalise("China’s “con-\n cept” — new") == quotes.normalise('China\'s "concept" - new')
 
 
 def test_quote_longer_than_two_sentences_is_a_warning(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from factcli import yamlread
-from factcli.yamlread import LoadedFile, parse_text, read_yaml_file
+from factcli.store import yamlread
+from factcli.store.yamlread import LoadedFile, parse_text, read_yaml_file
 
 BACKENDS = [pytest.param(yaml.SafeLoader, id="pure")]
 if getattr(yaml, "__with_libyaml__", False):

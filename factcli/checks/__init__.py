@@ -1,0 +1,1 @@
+"""Checks on a store and on writing about it: validate, quotes against their documents, series, drafts."""

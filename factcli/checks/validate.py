@@ -1,0 +1,41 @@
+"""``validate``: every check on a store, all problems at once.
+
+Loading (``store.load.read_store``) already applies every rule of the store
+(syntax, fields, duplicates, references, metric units). Here, on top: each
+fact against its own words (``store.rules.content``), documents that give a
+metric different values for one time, and, given the archived texts, every
+quote inside its document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcli.checks.quotes import at_fact, check_quotes
+from factcli.checks.series import all_conflicts
+from factcli.model import Problem
+from factcli.store import rules
+from factcli.store.load import Store, read_store
+
+
+def validate(root: Path, texts: Path | None = None) -> list[Problem]:
+    store = read_store(root)
+    problems = list(store.problems)
+    for fact in store.facts:
+        problems.extend(at_fact(fact, v.message, v.check, v.level) for v in rules.content(fact))
+    problems.extend(check_conflicts(store))
+    if texts is not None:
+        problems.extend(check_quotes(store, texts))
+    return sorted(set(problems))
+
+
+def check_conflicts(store: Store) -> list[Problem]:
+    """Documents that give different values for the same metric and time (a warning: both may be quoted right)."""
+    out = []
+    for fact, others in all_conflicts(store.facts):
+        message = (
+            f"{fact.id}: {fact.metric} is {fact.value_text!r} for {fact.when} here but differs in "
+            f"{', '.join(others)}; if one replaces the other, say so with 'supersedes'"
+        )
+        out.append(at_fact(fact, message, "conflict", "warning"))
+    return out

@@ -1,0 +1,86 @@
+"""``add``: append a new fact to the store, from flags, JSON or prompts."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcli.cli import streams
+from factcli.cli.app import app, session
+from factcli.cli.completion import kinds, names
+
+
+@app.command()
+def add(
+    from_json: Annotated[
+        str | None,
+        typer.Option("--from-json", help="Read the fact as JSON from a file, or - for stdin.", metavar="FILE"),
+    ] = None,
+    fact_id: Annotated[str | None, typer.Option("--id", help="Fact id (default: proposed from the claim).")] = None,
+    claim: Annotated[str | None, typer.Option(help="One sentence in your words.")] = None,
+    kind: Annotated[str | None, typer.Option(help="quantity or event.", autocompletion=kinds)] = None,
+    value: Annotated[float | None, typer.Option(help="The number (quantities).")] = None,
+    qualifier: Annotated[str | None, typer.Option(help="approx, more_than, at_least, less_than, at_most.")] = None,
+    unit: Annotated[str | None, typer.Option(help="What is counted.", autocompletion=names("units"))] = None,
+    value_text: Annotated[str | None, typer.Option(help="The source's words for the value.")] = None,
+    date: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.", metavar="DATE")] = None,
+    period_start: Annotated[str | None, typer.Option(help="Start of a period.", metavar="DATE")] = None,
+    period_end: Annotated[str | None, typer.Option(help="End of a period.", metavar="DATE")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic key.", autocompletion=names("topics"))] = None,
+    metric: Annotated[str | None, typer.Option(help="Metric key.", autocompletion=names("metrics"))] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Keyword (repeatable).")] = None,
+    entity: Annotated[
+        list[str] | None, typer.Option(help="Canonical entity name (repeatable).", autocompletion=names("entities"))
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source id.", autocompletion=names("sources"))] = None,
+    section: Annotated[str | None, typer.Option(help="Heading of the quote in the document.")] = None,
+    quote: Annotated[str | None, typer.Option(help="Verbatim span containing value_text.")] = None,
+    note: Annotated[str | None, typer.Option(help="How an ambiguous value was read.")] = None,
+    file: Annotated[Path | None, typer.Option(help="Store file to append to (default: <topic>.yaml).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the YAML that would be appended.")] = False,
+) -> None:
+    """Append a new fact, validated first, without changing a byte already in the file.
+
+    Give the fact as flags, as JSON (--from-json -), or answer prompts on a
+    terminal. The write is atomic and locked: concurrent adds all land.
+
+    Examples:
+
+      factcli add --topic peacekeeping --source wp2008-ch13   (prompts for the rest)
+
+      factcli add --kind event --claim "…" --value-text "May 2008" --date 2008-05 --topic … --source … --quote …
+
+      factcli add --from-json fact.json --dry-run
+    """
+    from factcli.store import write
+
+    root = session.root()
+    if from_json is not None:
+        record = streams.read_json_record(from_json)
+    else:
+        record = {
+            "id": fact_id, "claim": claim, "kind": kind, "value": _int_if_whole(value), "qualifier": qualifier,
+            "unit": unit, "value_text": value_text, "date": date, "topic": topic, "metric": metric,
+            "tags": tag or [], "entities": entity or [], "note": note,
+            "period": {"start": period_start, "end": period_end} if period_start or period_end else None,
+            "citations": [{"source": source, "section": section, "quote": quote}] if source or quote else None,
+        }  # fmt: skip
+        if streams.interactive():
+            from factcli.cli.prompts import prompt_missing
+
+            record = prompt_missing(record, root)
+    if not record.get("id") and record.get("claim"):
+        when = record.get("date") or (record.get("period") or {}).get("end")
+        record["id"] = write.propose_id(str(record["claim"]), when, set(session.index().fact_ids()))
+    added = write.append(root, record, file, dry_run=dry_run)
+    if dry_run:
+        with streams.machine_stream() as out:
+            out.write(added.text)
+        return
+    for line in added.notes:
+        streams.note(f"note: {line}")
+    streams.note(f"added {added.fact.id} to {added.path}")
+
+
+def _int_if_whole(value: float | None) -> int | float | None:
+    return int(value) if value is not None and value.is_integer() else value

@@ -1,0 +1,177 @@
+"""Lookup commands: find, show, and the vocabularies (sources, topics, entities, metrics)."""
+
+from typing import Annotated
+
+import typer
+
+from factcli.cli import streams
+from factcli.cli.app import _Group, app, session
+from factcli.cli.completion import kinds, names
+from factcli.cli.options import FieldsOpt, FormatOpt, JsonOpt, format_name
+from factcli.formats.records import entity_rows, fact_rows, metric_rows, source_rows, topic_rows
+from factcli.formats.registry import OutputFormat
+from factcli.index.query import Query, SortKey
+
+
+@app.command()
+def find(
+    text: Annotated[list[str] | None, typer.Argument(help="Search words; all must occur.", show_default=False)] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option(help="Topic key (repeatable).", autocompletion=names("topics"))
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).", autocompletion=names("tags"))] = None,
+    entity: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Country or organisation, any alias: ROK finds South Korea.", autocompletion=names("entities")
+        ),
+    ] = None,
+    source: Annotated[
+        list[str] | None, typer.Option(help="Source document id.", autocompletion=names("sources"))
+    ] = None,
+    metric: Annotated[list[str] | None, typer.Option(help="Metric key.", autocompletion=names("metrics"))] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="quantity or event.", autocompletion=kinds)] = None,
+    unit: Annotated[list[str] | None, typer.Option(help="Unit, e.g. personnel.", autocompletion=names("units"))] = None,
+    since: Annotated[str | None, typer.Option(help="On or after: YYYY, YYYY-MM or YYYY-MM-DD.", metavar="DATE")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="On or before: YYYY, YYYY-MM or YYYY-MM-DD.", metavar="DATE")
+    ] = None,
+    min_value: Annotated[float | None, typer.Option("--min", help="Value at least this.")] = None,
+    max_value: Annotated[float | None, typer.Option("--max", help="Value at most this.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many facts.")] = None,
+    sort: Annotated[SortKey | None, typer.Option(help="Order; default relevance with TEXT, else date.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+    as_ids: Annotated[bool, typer.Option("--ids", help="Short for --format ids (pipe into cite -).")] = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """Find facts matching every filter and every search word.
+
+    Search is case- and accent-insensitive over claim, quote, value_text,
+    entities, tags and id. Dates match by overlap: --since 2008 keeps a
+    figure for 1990-2008.
+
+    Examples:
+
+      factcli find peacekeepers
+
+      factcli find --topic peacekeeping --since 2008 --min 100
+
+      factcli find --entity ROK --format csv --fields id,date,claim
+    """
+    query = Query(
+        text=text or (),
+        topics=topic or (),
+        tags=tag or (),
+        entities=entity or (),
+        sources=source or (),
+        metrics=metric or (),
+        kinds=kind or (),
+        units=unit or (),
+        since=since,
+        until=until,
+        min_value=min_value,
+        max_value=max_value,
+        limit=limit,
+        sort=sort,
+        reverse=reverse,
+    )
+    index = session.index()
+    rows = fact_rows(index, index.find(query))
+    streams.emit(rows, "ids" if as_ids else format_name(fmt, as_json), fields, "No facts match.")
+
+
+@app.command()
+def show(
+    ids: Annotated[list[str], typer.Argument(help="Fact ids.", autocompletion=names("facts"), metavar="ID...")],
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """Show facts in full: value, date, every quote with its reference, related facts.
+
+    Examples:
+
+      factcli show peacekeeping-2008-military-personnel-deployed
+
+      factcli show peacekeeping-2008-military-personnel-deployed --json
+    """
+    index = session.index()
+    facts = index.require(ids)
+    if fmt is OutputFormat.table and not as_json and not fields:
+        streams.show_details(index, facts)
+        return
+    streams.emit(fact_rows(index, facts), format_name(fmt, as_json), fields, "")
+
+
+sources_app = typer.Typer(cls=_Group, invoke_without_command=True)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
+def sources(
+    ctx: typer.Context, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None
+) -> None:
+    """The source documents, with the number of facts each supports.
+
+    Examples:
+
+      factcli sources
+
+      factcli sources show wp2008-ch13
+    """
+    if ctx.invoked_subcommand is None:
+        rows = source_rows(session.index())
+        streams.emit(rows, format_name(fmt, as_json), fields, "The store has no sources.")
+
+
+@sources_app.command("show")
+def sources_show(
+    source_id: Annotated[str, typer.Argument(help="Source id.", autocompletion=names("sources"), metavar="ID")],
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+    fields: FieldsOpt = None,
+) -> None:
+    """List the facts one document supports, in date order.
+
+    Example:
+
+      factcli sources show wp2002-ch6 --format ids
+    """
+    index = session.index()
+    rows = fact_rows(index, index.find(Query(sources=[source_id])))
+    streams.emit(rows, format_name(fmt, as_json), fields, f"No facts cite {source_id}.")
+
+
+@app.command()
+def topics(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+    """The topic vocabulary, with fact counts.
+
+    Example:
+
+      factcli topics --format csv
+    """
+    streams.emit(topic_rows(session.index()), format_name(fmt, as_json), fields, "The store has no topics.")
+
+
+@app.command()
+def entities(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+    """Countries, organisations and missions, with aliases and fact counts.
+
+    Example:
+
+      factcli entities --fields name,aliases
+    """
+    streams.emit(entity_rows(session.index()), format_name(fmt, as_json), fields, "The store has no entities.")
+
+
+@app.command()
+def metrics(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+    """Metrics (one quantity tracked across documents), with counts and date span.
+
+    Example:
+
+      factcli metrics
+    """
+    streams.emit(metric_rows(session.index()), format_name(fmt, as_json), fields, "The store has no metrics.")

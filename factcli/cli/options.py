@@ -1,0 +1,20 @@
+"""Options that several commands share, declared once."""
+
+from typing import Annotated
+
+import typer
+
+from factcli.formats.registry import OutputFormat
+
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format; all but table are for programs.", show_default=True),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+FieldsOpt = Annotated[
+    str | None, typer.Option("--fields", help="Comma-separated fields to print, e.g. id,value,date.", metavar="A,B")
+]
+
+
+def format_name(fmt: OutputFormat, as_json: bool) -> str:
+    return "json" if as_json else fmt.value

@@ -1,0 +1,186 @@
+"""The process's streams: stdout for results, stderr for messages, stdin for ids and drafts.
+
+Machine formats go to a UTF-8 wrapper over ``sys.stdout.buffer`` so neither
+the locale nor PYTHONIOENCODING=ascii can break them; tables go to
+``sys.stdout`` with unencodable characters replaced rather than raising.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from factcli.errors import FactcliError, UsageError
+from factcli.formats.problems import ProblemFormat
+from factcli.formats.records import Rows
+from factcli.formats.registry import choose_fields, render
+
+if TYPE_CHECKING:
+    from factcli.index.engine import Index
+    from factcli.model import Fact, Problem
+
+#: Exit status after the reader closed the pipe (`| head`): what a process killed by SIGPIPE reports.
+EXIT_PIPE_CLOSED = 141
+
+
+def error(message: str, *, prefix: bool = True) -> None:
+    sys.stderr.write(f"Error: {message}\n" if prefix else f"{message}\n")
+    sys.stderr.flush()
+
+
+def note(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line naming what failed and where: 'cannot write to standard output: no space left on the device'."""
+    from factcli.text.chars import os_error_text  # error path only
+
+    where = f"cannot use {exc.filename}" if exc.filename else "cannot write to standard output"
+    return f"{where}: {os_error_text(exc)}"
+
+
+#: Fewer files than this load too fast for a progress bar to help.
+PROGRESS_MIN_FILES = 20
+
+
+def progress() -> Callable[[int, int], None] | None:
+    """A progress callback drawing a bar on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    bar: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if not bar:
+            from factcli.formats import table  # rich only for people
+
+            bar.append(table.ProgressBar("Reading the store", total))
+        bar[0].update(done)
+
+    return update
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def read_json_record(name: str) -> dict[str, Any]:
+    import json  # only add reads JSON
+
+    text = read_text_argument(name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"--from-json: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise UsageError(msg) from exc
+    if not isinstance(data, dict):
+        msg = "--from-json: expected one JSON object (a fact)"
+        raise UsageError(msg)
+    return data
+
+
+def read_ids(args: Sequence[str]) -> list[str]:
+    """Ids from the arguments, with '-' replaced by the whitespace-separated ids on stdin."""
+    out: list[str] = []
+    for arg in args:
+        out.extend(sys.stdin.read().split() if arg == "-" else [arg])
+    return out
+
+
+def read_text_argument(name: str) -> str:
+    """A file's text, or stdin's for '-'; unreadable input is a usage error, never a traceback."""
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        with open(name, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    except OSError as exc:
+        from factcli.text.chars import os_error_text  # error path only
+
+        msg = f"cannot read {name!r}: {os_error_text(exc)}"
+        raise UsageError(msg) from exc
+
+
+def pipe_closed() -> NoReturn:
+    """The reader went away: stop quietly (Python docs, 'Note on SIGPIPE')."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(EXIT_PIPE_CLOSED)
+
+
+@contextlib.contextmanager
+def machine_stream() -> Iterator[TextIO]:
+    """A UTF-8 text stream over stdout's bytes, detached afterwards so stdout stays open."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # pragma: no cover - stdout replaced by a pure text stream
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=False)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        with contextlib.suppress(ValueError):
+            stream.detach()
+
+
+def human_stream() -> TextIO:
+    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    return sys.stdout
+
+
+def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -> None:
+    human = format_name == "table"
+    chosen = choose_fields(rows, fields, human=human)
+    if human:
+        if not rows.items:
+            if empty_message:
+                note(empty_message)
+            return
+        stream = human_stream()
+        render(rows, format_name, chosen, stream)
+        stream.flush()  # here, not at exit: a full disk or closed pipe is reported like any other
+        return
+    with machine_stream() as out:
+        render(rows, format_name, chosen, out)
+
+
+def write_file(path: Any, rows: Rows, format_name: str) -> None:
+    """A machine format to a file, UTF-8, every field."""
+    from factcli.text.chars import os_error_text  # error path only
+
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            render(rows, format_name, list(rows.fields), fh)
+    except OSError as exc:
+        msg = f"cannot write {path}: {os_error_text(exc)}"
+        raise FactcliError(msg) from exc
+
+
+def show_details(index: Index, facts: Sequence[Fact]) -> None:
+    from factcli.formats import table
+    from factcli.formats.detail import detail
+
+    stream = human_stream()
+    table.detail([detail(index, fact) for fact in facts], stream)
+    stream.flush()
+
+
+def report_problems(problems: Sequence[Problem], fmt: ProblemFormat, *, strict: bool) -> bool:
+    """Print problems (stdout: they are the command's output, a summary on stderr); True when the run fails."""
+    from factcli.formats.problems import failed, render_problems, summary
+
+    with machine_stream() as out:
+        out.write(render_problems(problems, fmt, strict=strict))
+    if fmt is ProblemFormat.text:
+        note(summary(problems, strict=strict))
+    return failed(problems, strict=strict)

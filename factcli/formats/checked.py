@@ -1,0 +1,107 @@
+"""What the checks found, as records: one metric's series, and the numbers of a draft."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from factcli.formats.records import Record, Rows, _stringify, amount, number_text
+
+if TYPE_CHECKING:
+    from factcli.checks.draft import Finding
+    from factcli.checks.series import SeriesRow
+    from factcli.index.engine import Index
+
+
+SERIES_FIELDS = (
+    "metric", "id", "source", "date", "period", "value", "qualifier", "unit", "value_text",
+    "conflicts", "superseded_by",
+)  # fmt: skip
+SERIES_TABLE_FIELDS = ("when", "value", "bar", "source", "id", "flags")
+#: Width of the longest bar in the terminal chart.
+BAR_WIDTH = 30
+
+
+def series_rows(metric: str, rows: Sequence[SeriesRow]) -> Rows:
+    top = max((abs(r.fact.value) for r in rows if r.fact.value is not None), default=0) or 1
+
+    def structured(row: SeriesRow) -> Record:
+        f = row.fact
+        return {
+            "metric": metric,
+            "id": f.id,
+            "source": row.source,
+            "date": f.date,
+            "period": {"start": f.period.start, "end": f.period.end} if f.period else None,
+            "value": f.value,
+            "qualifier": f.qualifier,
+            "unit": f.unit,
+            "value_text": f.value_text,
+            "conflicts": list(row.conflicts),
+            "superseded_by": list(row.superseded_by),
+        }
+
+    def flat(row: SeriesRow) -> dict[str, str]:
+        out = _stringify(structured(row))
+        out["period"] = row.fact.period.iso() if row.fact.period else ""
+        out["value"] = number_text(row.fact.value)
+        return out
+
+    def human(row: SeriesRow) -> dict[str, str]:
+        f = row.fact
+        flags = [f"disagrees with {', '.join(row.conflicts)}"] if row.conflicts else []
+        flags += [f"superseded by {', '.join(row.superseded_by)}"] if row.superseded_by else []
+        length = round(BAR_WIDTH * abs(f.value) / top) if f.value is not None else 0
+        return {
+            **flat(row),
+            "when": f.when,
+            "value": amount(f),
+            "bar": "█" * max(length, 1 if f.value else 0),
+            "source": row.source,
+            "id": f.id,
+            "flags": "; ".join(flags),
+        }
+
+    return Rows("series", rows, SERIES_FIELDS, SERIES_TABLE_FIELDS, "id", structured, flat, human)
+
+
+FINDING_FIELDS = (
+    "line", "column", "text", "status", "value", "date", "fact", "fact_value_text", "reference", "quote", "sentence",
+)  # fmt: skip
+FINDING_TABLE_FIELDS = ("where", "text", "status", "fact", "detail")
+
+
+def finding_rows(index: Index, findings: Sequence[Finding]) -> Rows:
+    from factcli.formats.reference import reference_text
+
+    def structured(item: Finding) -> Record:
+        fact = item.fact
+        citation = fact.citations[0] if fact else None
+        return {
+            "line": item.line,
+            "column": item.column,
+            "text": item.text,
+            "status": item.status,
+            "value": item.value,
+            "date": item.date,
+            "fact": fact.id if fact else None,
+            "fact_value_text": fact.value_text if fact else None,
+            "reference": reference_text(index.vocab.sources[citation.source]) if citation else None,
+            "quote": citation.quote if citation else None,
+            "sentence": item.sentence,
+        }
+
+    def human(item: Finding) -> dict[str, str]:
+        row = _stringify(structured(item))
+        fact = item.fact
+        detail = ""
+        if fact is not None and item.status == "supported":
+            detail = f"{', '.join(fact.source_ids)}: “{fact.citations[0].quote}”"
+        elif fact is not None:
+            detail = f"the store says {fact.value_text} ({fact.when}, {', '.join(fact.source_ids)})"
+        return {**row, "where": f"{item.line}:{item.column}", "detail": detail}
+
+    return Rows(
+        "findings", findings, FINDING_FIELDS, FINDING_TABLE_FIELDS, "text", structured,
+        lambda item: _stringify(structured(item)), human,
+    )  # fmt: skip

@@ -1,0 +1,1 @@
+"""The SQLite index: the one engine that answers every lookup (cache.open_index opens it)."""

@@ -1,0 +1,303 @@
+"""The one query engine: every lookup of every command is answered from the SQLite index.
+
+A fact is stored once, as the JSON of its record (``model.fact_data``), with
+the columns that filters and sort keys need beside it. ``--json`` output is
+that text with each citation's source spliced in as text, so printing a
+lookup needs neither the JSON encoder nor the model; a ``Fact`` is built
+from the text only when a field of it is read.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
+
+from factcli.errors import UsageError
+from factcli.index.query import HAY_FIELDS, ORDER, Query, SortKey, score, where
+from factcli.text import dates
+from factcli.text.fold import fold, words
+
+if TYPE_CHECKING:
+    from factcli.model import Fact
+    from factcli.store.vocab import Vocabulary
+
+#: A citation's source id in stored JSON. A key: inside a JSON string every '"' is escaped.
+_SOURCE_ID = re.compile(r'\{"source": "([^"\\]+)"')
+#: Columns of a result row: number, id, stored JSON, file, line, column.
+_ROW = "facts.n, facts.id, bodies.json, facts.file, facts.line, facts.col"
+_KINDS = ("quantity", "event")
+
+
+class Index:
+    """A store's facts and vocabulary as the index holds them (a file in the cache, or in memory)."""
+
+    def __init__(self, root: Path, db: sqlite3.Connection, notes: Sequence[str] = ()) -> None:
+        self.root = root
+        self.db = db
+        #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
+        self.notes = list(notes)
+
+    @classmethod
+    def open(cls, path: Path, root: Path, key: str) -> Index | None:
+        """The index file at ``path`` when it holds ``key`` (it is current), else None."""
+        if not path.exists():
+            return None
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        if row is None or row[0] != key:
+            db.close()
+            return None
+        return cls(root, db)
+
+    # -- the vocabulary ---------------------------------------------------------------------------------------
+
+    @cached_property
+    def vocab(self) -> Vocabulary:
+        """The vocabulary as records: read and built on first use (`show --json` never needs it)."""
+        import json
+
+        from factcli.model import Entity, Metric, Source, Topic
+        from factcli.store.vocab import Vocabulary
+
+        vocab = Vocabulary()
+        tables: dict[str, dict[str, Any]] = {
+            "source": vocab.sources,
+            "entity": vocab.entities,
+            "topic": vocab.topics,
+            "metric": vocab.metrics,
+        }
+        kinds: dict[str, type] = {"source": Source, "entity": Entity, "topic": Topic, "metric": Metric}
+        for kind, key, data in self.db.execute("SELECT kind, key, data FROM vocab ORDER BY rowid"):
+            record = json.loads(data)
+            if kind == "entity":
+                record["aliases"] = tuple(record["aliases"])
+            tables[kind][key] = kinds[kind](**record)
+        vocab.aliases = dict(self.db.execute("SELECT folded, name FROM aliases").fetchall())
+        return vocab
+
+    @cached_property
+    def _embedded_sources(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, embed FROM vocab WHERE kind = 'source'").fetchall())
+
+    def _names(self, kind: str) -> list[str]:
+        return [key for (key,) in self.db.execute("SELECT key FROM vocab WHERE kind = ? ORDER BY key", (kind,))]
+
+    def _is_name(self, kind: str, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM vocab WHERE kind = ? AND key = ?", (kind, key)).fetchone() is not None
+
+    def canonical_entity(self, name: str) -> str:
+        """The canonical name for a name or alias typed by the user; unknown is a usage error."""
+        row = self.db.execute("SELECT name FROM aliases WHERE folded = ?", (fold(name),)).fetchone()
+        if row is None:
+            from factcli.text.suggest import suggest
+
+            msg = f"unknown entity '{name}' for --entity{suggest(name, self.vocab.entity_names())}"
+            raise UsageError(msg)
+        return str(row[0])
+
+    # -- single facts -----------------------------------------------------------------------------------------
+
+    def fact_json(self, fact_id: str) -> str | None:
+        """A fact's JSON record as ``--json`` prints it (sources embedded), or None."""
+        row = self.db.execute("SELECT json FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
+        return None if row is None else self.embed_sources(row[0])
+
+    def get(self, fact_id: str) -> Fact | None:
+        rows = self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,))
+        return Hits(self, rows)[0] if rows else None
+
+    def require(self, ids: Sequence[str]) -> Hits:
+        """Facts by id, in the order given; an unknown id is a usage error with suggestions."""
+        rows = []
+        for fact_id in ids:
+            found = self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,))
+            if not found:
+                from factcli.text.suggest import suggest
+
+                msg = f"no fact with id '{fact_id}'{suggest(fact_id, self.fact_ids())}"
+                raise UsageError(msg)
+            rows.extend(found)
+        return Hits(self, rows)
+
+    def fact_ids(self) -> list[str]:
+        return [fact_id for (fact_id,) in self.db.execute("SELECT id FROM facts ORDER BY file, rec")]
+
+    def all(self) -> Hits:
+        """Every fact, in file order."""
+        return Hits(self, self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) ORDER BY file, rec"))
+
+    def facts_of_metric(self, metric: str) -> Hits:
+        sql = f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE metric = ? ORDER BY first, last, id"
+        return Hits(self, self._rows(sql, (metric,)))
+
+    def related(self, fact: Fact) -> list[Fact]:
+        """Other facts of the same metric, in date order: how the figure moved."""
+        if fact.metric is None:
+            return []
+        return [f for f in self.facts_of_metric(fact.metric) if f.id != fact.id]
+
+    def superseded_by(self, fact_id: str) -> list[str]:
+        sql = "SELECT id FROM facts WHERE supersedes = ? ORDER BY file, rec"
+        return [other for (other,) in self.db.execute(sql, (fact_id,))]
+
+    # -- counts and lists -------------------------------------------------------------------------------------
+
+    def count_by(self, dim: str) -> dict[str, int]:
+        """Facts per topic, source or entity."""
+        if dim == "topic":
+            return dict(self.db.execute("SELECT topic, count(*) FROM facts GROUP BY topic").fetchall())
+        return dict(self.db.execute("SELECT key, count(*) FROM keys WHERE dim = ? GROUP BY key", (dim,)).fetchall())
+
+    def tags(self) -> set[str]:
+        return {tag for (tag,) in self.db.execute("SELECT DISTINCT key FROM keys WHERE dim = 'tag'")}
+
+    def units(self) -> set[str]:
+        return {unit for (unit,) in self.db.execute("SELECT DISTINCT unit FROM facts WHERE unit IS NOT NULL")}
+
+    # -- find -------------------------------------------------------------------------------------------------
+
+    def find(self, query: Query) -> Hits:
+        """Facts matching every filter and every search word, ordered as asked."""
+        entity_names = self._check_names(query)
+        terms = [w for t in query.text for w in words(t)]
+        clause, params = where(query, entity_names, terms)
+        if terms and query.sort in (None, "relevance"):
+            return Hits(self, self._ranked(query, clause, params, terms))
+        sort = query.sort if query.sort not in (None, SortKey.relevance) else SortKey.date
+        keys = ORDER[str(sort)]
+        sql = f"SELECT {_ROW}, {', '.join(keys)} FROM facts JOIN bodies USING (n) {clause}"
+        if query.limit is not None:  # SQLite keeps only the top rows while it sorts
+            order = ", ".join(self._direction(key, query.reverse) for key in keys)
+            rows = self.db.execute(f"{sql} ORDER BY {order} LIMIT {int(query.limit)}", params).fetchall()
+        else:
+            # Sorted here, not by ORDER BY: SQLite's sorter would copy every row's JSON through a
+            # temporary B-tree. Python compares str by code point, as SQLite's BINARY collation does.
+            rows = self.db.execute(sql, params).fetchall()
+            rows.sort(key=itemgetter(*range(6, 6 + len(keys))), reverse=query.reverse)
+            if query.sort == "value" and query.reverse:  # facts without a value stay last either way
+                rows.sort(key=lambda row: row[6])
+        return Hits(self, [row[:6] for row in rows])
+
+    @staticmethod
+    def _direction(key: str, reverse: bool) -> str:
+        if key == "value IS NULL":  # facts without a value stay last either way
+            return key
+        return f"{key} DESC" if reverse else key
+
+    def _ranked(self, query: Query, clause: str, params: list[Any], terms: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Relevance order, best first; ties by date, then id, so the order is stable and meaningful."""
+        columns = ", ".join(f"s.{name}" for name in HAY_FIELDS)
+        sql = f"SELECT {_ROW}, first, last, {columns} FROM facts JOIN search s USING (n) JOIN bodies USING (n) {clause}"
+        scored = []
+        for row in self.db.execute(sql, params):
+            scored.append((-score(row[8:], terms), row[6], row[7], row[1], row[:6]))
+        scored.sort(key=itemgetter(0, 1, 2, 3))
+        if query.reverse:
+            scored.reverse()
+        if query.limit is not None:
+            scored = scored[: query.limit]
+        return [entry[4] for entry in scored]
+
+    def _check_names(self, query: Query) -> set[str]:
+        """Every name the user typed must exist (a typo is a usage error, never an empty result)."""
+
+        def known(values: Sequence[str], kind: str, flag: str, names: list[str] | None = None) -> None:
+            for value in values:
+                exists = value in names if names is not None else self._is_name(kind, value)
+                if not exists:
+                    from factcli.text.suggest import suggest
+
+                    candidates = names if names is not None else self._names(kind)
+                    msg = f"unknown {kind} '{value}' for {flag}{suggest(value, candidates)}"
+                    raise UsageError(msg)
+
+        known(query.topics, "topic", "--topic")
+        known(query.sources, "source", "--source")
+        known(query.metrics, "metric", "--metric")
+        known(query.kinds, "kind", "--kind", list(_KINDS))
+        if query.tags:
+            known([fold(t) for t in query.tags], "tag", "--tag", sorted(self.tags()))
+        if query.units:
+            known(query.units, "unit", "--unit", sorted(self.units()))
+        since, until = _span(query.since, "--since"), _span(query.until, "--until")
+        if since and until and since[0] > until[1]:
+            msg = f"--since {query.since} is after --until {query.until}"
+            raise UsageError(msg)
+        return {self.canonical_entity(e) for e in query.entities}
+
+    # -- rows to facts ----------------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.db.execute(sql, params).fetchall()
+
+    def embed_sources(self, text: str) -> str:
+        """A stored fact's JSON with each citation's source id replaced by the source's record."""
+        embedded = self._embedded_sources
+        return _SOURCE_ID.sub(lambda m: '{"source": ' + embedded[m.group(1)], text)
+
+    def build_fact(self, row: Sequence[Any]) -> Fact:
+        """A Fact from a result row (n, id, json, file, line, column)."""
+        import json
+
+        from factcli.model import Location, fact_from_data
+        from factcli.store.files import display_path
+
+        return fact_from_data(json.loads(row[2]), Location(display_path(self.root / row[3]), row[4], row[5]))
+
+
+def _span(text: str | None, flag: str) -> tuple[Any, Any] | None:
+    if text is None:
+        return None
+    try:
+        return dates.parse_span(text)
+    except ValueError as exc:
+        msg = f"bad date for {flag}: {exc}"
+        raise UsageError(msg) from exc
+
+
+class Hits(Sequence["Fact"]):
+    """Facts a lookup selected, in order. Each is built from its stored JSON when first read;
+    ``json_records`` hands out the output JSON without building any."""
+
+    def __init__(self, engine: Index, rows: Sequence[Sequence[Any]]) -> None:
+        self.engine = engine
+        self.rows = rows
+        self._built: dict[int, Fact] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Fact: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Fact]: ...
+    def __getitem__(self, i: int | slice) -> Fact | list[Fact]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self.rows)
+        fact = self._built.get(i)
+        if fact is None:
+            fact = self._built[i] = self.engine.build_fact(self.rows[i])
+        return fact
+
+    def __iter__(self) -> Iterator[Fact]:
+        return (self[i] for i in range(len(self.rows)))
+
+    @property
+    def ids(self) -> list[str]:
+        return [row[1] for row in self.rows]
+
+    def json_records(self) -> Iterator[str]:
+        """Each fact's JSON record as ``--json`` prints it: stored text, sources spliced in."""
+        embed = self.engine.embed_sources
+        return (embed(row[2]) for row in self.rows)

@@ -1,0 +1,1 @@
+"""The store: its files, reading YAML with positions, fields and rules, loading, and appending."""
