@@ -115,3 +115,17 @@ def test_series_command_json_and_chart(tmp_path: Path, monkeypatch: pytest.Monke
     bars = [line.count("█") for line in lines[1:]]
     assert bars == [19, 28, 30]  # scaled to the largest value (160)
     assert "disagrees with md-2008-relations-web" in table.stdout
+
+
+def test_no_bars_are_drawn_across_units() -> None:
+    from factcli.checks.series import SeriesRow
+    from factcli.formats.checked import series_rows
+
+    plain = load_store(GOOD).by_id
+    a, b = plain["md-2002-relations"], plain["md-2008-relations"]
+    rows = [SeriesRow(a, "doc-b"), SeriesRow(dataclasses.replace(b, unit="visits"), "doc-a")]
+    human = [series_rows("countries-with-military-relations", rows).human(r) for r in rows]
+    assert [h["bar"] for h in human] == ["", ""]
+    assert human[1]["flags"] == "no bar: the metric's values count different units (visits)"
+    same = [series_rows("countries-with-military-relations", [SeriesRow(a, "doc-b"), SeriesRow(b, "doc-a")])]
+    assert [same[0].human(r)["bar"].count("█") for r in same[0].items] == [20, 30]

@@ -23,7 +23,9 @@ BAR_WIDTH = 30
 
 
 def series_rows(metric: str, rows: Sequence[SeriesRow]) -> Rows:
+    """The rows of one metric; bars only when every value counts the same unit (one bar chart, one measure)."""
     top = max((abs(r.fact.value) for r in rows if r.fact.value is not None), default=0) or 1
+    one_unit = len({r.fact.unit for r in rows if r.fact.value is not None}) <= 1
 
     def structured(row: SeriesRow) -> Record:
         f = row.fact
@@ -51,12 +53,13 @@ def series_rows(metric: str, rows: Sequence[SeriesRow]) -> Rows:
         f = row.fact
         flags = [f"disagrees with {', '.join(row.conflicts)}"] if row.conflicts else []
         flags += [f"superseded by {', '.join(row.superseded_by)}"] if row.superseded_by else []
-        length = round(BAR_WIDTH * abs(f.value) / top) if f.value is not None else 0
+        flags += [] if one_unit else [f"no bar: the metric's values count different units ({f.unit})"]
+        length = round(BAR_WIDTH * abs(f.value) / top) if f.value is not None and one_unit else 0
         return {
             **flat(row),
             "when": f.when,
             "value": amount(f),
-            "bar": "█" * max(length, 1 if f.value else 0),
+            "bar": "█" * max(length, 1 if f.value and one_unit else 0),
             "source": row.source,
             "id": f.id,
             "flags": "; ".join(flags),
