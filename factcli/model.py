@@ -149,6 +149,7 @@ class Metric:
     key: str
     unit: str
     description: str = ""
+    aliases: tuple[str, ...] = ()
     location: Location | None = None
 
 

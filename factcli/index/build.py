@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcli.errors import StoreError
+from factcli.index import search
 from factcli.index.engine import Index
 from factcli.index.keys import Fingerprint, format_key
 from factcli.model import fact_data, source_data
@@ -42,8 +43,7 @@ CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, line INTEGER, 
                    metric TEXT, kind TEXT, unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT);
 CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT);
 CREATE TABLE keys(n INTEGER, dim TEXT, key TEXT);
-CREATE TABLE search(n INTEGER PRIMARY KEY, hay TEXT, id TEXT, claim TEXT, entities TEXT, tags TEXT,
-                    value_text TEXT, quote TEXT);
+CREATE VIRTUAL TABLE search USING fts5({COLUMNS}, tokenize='{tokenizer}', content='');
 CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_file ON facts(file, rec);
 CREATE INDEX facts_topic ON facts(topic);
@@ -51,6 +51,8 @@ CREATE INDEX facts_metric ON facts(metric);
 CREATE INDEX facts_value ON facts(value);
 CREATE INDEX keys_dim_key ON keys(dim, key);
 """
+
+SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokenizer}", search.TOKENIZER)
 
 Progress = Callable[[int, int], None]
 
@@ -134,7 +136,8 @@ def _update(path: Path, key: str, store: Store, files: Fingerprint, changed: set
         gone = [(name,) for name in changed | removed]
         db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
         db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
-        for table in ("facts", "bodies", "keys", "search"):
+        _forget_search(db, store.vocab)
+        for table in ("facts", "bodies", "keys"):
             db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
         db.executemany("DELETE FROM files WHERE name = ?", gone)
         _insert_files(db, store, files, changed)
@@ -173,7 +176,7 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
     """Rows for the facts of the named files, numbered after any already in the index."""
     (top,) = db.execute("SELECT coalesce(max(n), -1) FROM facts").fetchone()
     facts: list[tuple[Any, ...]] = []
-    bodies, keys, search = [], [], []
+    bodies, keys, texts = [], [], []
     for name in names:
         for record_path, fact in store.parsed_files[name].facts:
             top += 1
@@ -188,12 +191,12 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
             keys += [(top, "source", source) for source in fact.source_ids]
             keys += [(top, "entity", entity) for entity in fact.entities]
             keys += [(top, "tag", tag) for tag in {fold(t) for t in fact.tags}]
-            hay = _haystacks(store.vocab, fact)
-            search.append((top, " | ".join(hay), *hay))
+            texts.append((top, *search.columns(store.vocab, fact, *_years(fact))))
     db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", facts)
     db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
     db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
-    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", search)
+    marks = ", ".join("?" * len(search.COLUMNS))
+    db.executemany(f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", texts)
 
 
 def _span(fact: Fact) -> tuple[Any, Any]:
@@ -201,17 +204,33 @@ def _span(fact: Fact) -> tuple[Any, Any]:
     return dates.span_of(fact.date, period.start if period else None, period.end if period else None)
 
 
-def _haystacks(vocab: Vocabulary, fact: Fact) -> tuple[str, ...]:
-    """The folded text of each of query.HAY_FIELDS, entity aliases included."""
-    aliases = [a for name in fact.entities if name in vocab.entities for a in vocab.entities[name].aliases]
-    return (
-        fold(fact.id.replace("-", " ")),
-        fold(fact.claim),
-        fold(" ".join([*fact.entities, *aliases])),
-        fold(" ".join(fact.tags)),
-        fold(fact.value_text),
-        fold(" ".join(c.quote for c in fact.citations)),
-    )
+def _years(fact: Fact) -> tuple[int, int]:
+    """The first and last year a fact is about; an open end takes the other end's year."""
+    if fact.date is not None:
+        return int(fact.date[:4]), int(fact.date[:4])
+    assert fact.period is not None
+    start, end = fact.period.start, fact.period.end
+    first = int(start[:4]) if start else int(end[:4])  # type: ignore[index]
+    return first, int(end[:4]) if end else first
+
+
+def _forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
+    """Take the facts numbered in the temp table ``gone`` out of the full-text index.
+
+    The index keeps no copy of the text (contentless), so FTS5 is told the text it indexed:
+    rebuilt from each fact's stored JSON with the same vocabulary (a vocabulary change rebuilds all).
+    """
+    from factcli.model import fact_from_data
+
+    columns = ", ".join(search.COLUMNS)
+    marks = ", ".join("?" * len(search.COLUMNS))
+    rows = db.execute("SELECT n, json FROM bodies WHERE n IN (SELECT n FROM gone)").fetchall()
+    for n, text in rows:
+        fact = fact_from_data(json.loads(text))
+        db.execute(
+            f"INSERT INTO search(search, rowid, {columns}) VALUES ('delete', ?, {marks})",
+            (n, *search.columns(vocab, fact, *_years(fact))),
+        )
 
 
 def _finish(db: sqlite3.Connection, key: str) -> None:

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from factcli.errors import UsageError
-from factcli.index.query import HAY_FIELDS, ORDER, Query, SortKey, score, where
+from factcli.index import search
+from factcli.index.query import ORDER, Query, SortKey, where
 from factcli.text import dates
-from factcli.text.fold import fold, words
+from factcli.text.fold import fold
 
 if TYPE_CHECKING:
     from factcli.model import Fact
@@ -78,7 +79,7 @@ class Index:
         kinds: dict[str, type] = {"source": Source, "entity": Entity, "topic": Topic, "metric": Metric}
         for kind, key, data in self.db.execute("SELECT kind, key, data FROM vocab ORDER BY rowid"):
             record = json.loads(data)
-            if kind == "entity":
+            if "aliases" in record:
                 record["aliases"] = tuple(record["aliases"])
             tables[kind][key] = kinds[kind](**record)
         vocab.aliases = dict(self.db.execute("SELECT folded, name FROM aliases").fetchall())
@@ -168,10 +169,11 @@ class Index:
     def find(self, query: Query) -> Hits:
         """Facts matching every filter and every search word, ordered as asked."""
         entity_names = self._check_names(query)
-        terms = [w for t in query.text for w in words(t)]
-        clause, params = where(query, entity_names, terms)
-        if terms and query.sort in (None, "relevance"):
-            return Hits(self, self._ranked(query, clause, params, terms))
+        terms = search.parse(query.text)
+        if terms and query.sort in (None, SortKey.relevance):
+            return Hits(self, self._ranked(query, entity_names, terms))
+        clauses, params = where(query, entity_names, terms)
+        clause = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sort = query.sort if query.sort not in (None, SortKey.relevance) else SortKey.date
         keys = ORDER[str(sort)]
         sql = f"SELECT {_ROW}, {', '.join(keys)} FROM facts JOIN bodies USING (n) {clause}"
@@ -193,13 +195,24 @@ class Index:
             return key
         return f"{key} DESC" if reverse else key
 
-    def _ranked(self, query: Query, clause: str, params: list[Any], terms: Sequence[str]) -> list[tuple[Any, ...]]:
-        """Relevance order, best first; ties by date, then id, so the order is stable and meaningful."""
-        columns = ", ".join(f"s.{name}" for name in HAY_FIELDS)
-        sql = f"SELECT {_ROW}, first, last, {columns} FROM facts JOIN search s USING (n) JOIN bodies USING (n) {clause}"
+    def _ranked(self, query: Query, entity_names: set[str], terms: search.Terms) -> list[tuple[Any, ...]]:
+        """Relevance order, best first (bm25 over weighted columns, and a year asked for); ties by date, then id."""
+        clauses, params = where(query, entity_names, None)
+        weights = ", ".join(str(w) for w in search.WEIGHTS)
+        sql = (
+            f"SELECT {_ROW}, facts.first, facts.last, bm25(search, {weights}), facts.metric FROM search "
+            "JOIN facts ON facts.n = search.rowid JOIN bodies USING (n) "
+            f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)}"
+        )
         scored = []
-        for row in self.db.execute(sql, params):
-            scored.append((-score(row[8:], terms), row[6], row[7], row[1], row[:6]))
+        for row in self.db.execute(sql, [terms.match(), *params]):
+            first, last = row[6], row[7]
+            relevance = (
+                -row[8]
+                + search.year_bonus(terms.years, int(first[:4]), int(last[:4]))
+                + search.metric_bonus(terms.words, row[9])
+            )
+            scored.append((-relevance, first, last, row[1], row[:6]))
         scored.sort(key=itemgetter(0, 1, 2, 3))
         if query.reverse:
             scored.reverse()

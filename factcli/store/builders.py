@@ -180,5 +180,8 @@ def build_topics(lf: LoadedFile) -> list[tuple[Path_, Topic]]:
 
 def build_metrics(lf: LoadedFile) -> list[tuple[Path_, Metric]]:
     return _build_records(
-        lf, "metrics", METRIC_FIELDS, lambda v, loc: Metric(v["key"], v["unit"], v["description"] or "", location=loc)
+        lf,
+        "metrics",
+        METRIC_FIELDS,
+        lambda v, loc: Metric(v["key"], v["unit"], v["description"] or "", v["aliases"] or (), location=loc),
     )

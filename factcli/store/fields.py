@@ -83,6 +83,7 @@ METRIC_FIELDS: dict[str, FieldSpec] = {
     "key": FieldSpec("id", True),
     "unit": FieldSpec("text", True),
     "description": FieldSpec("text", description="exactly what is counted (validate warns when it is missing)"),
+    "aliases": FieldSpec("textlist", description="other words readers use for it, for search: 'military ties'"),
 }
 PERIOD_FIELDS = {"start": FieldSpec("date"), "end": FieldSpec("date")}
 SUPERSEDES_FIELDS = {"id": FieldSpec("id", True), "reason": FieldSpec("text", True)}
