@@ -55,7 +55,7 @@ def read_back(fmt: str, text: str) -> list[dict[str, str]]:
         return [{"id": c[0], "value": c[3]} for c in cells]
     if fmt == "ids":
         return [{"id": line} for line in text.splitlines()]
-    return [{"id": line.split()[1]} for line in text.splitlines() if line.startswith("id ")]
+    return [{"id": line.split()[0]} for line in text.splitlines()[1:]]  # the table: a header, then a row each
 
 
 @pytest.mark.parametrize("fmt", list(render.FORMATS))

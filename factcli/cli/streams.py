@@ -138,7 +138,7 @@ def human_stream() -> TextIO:
     return sys.stdout
 
 
-def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -> None:
+def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str, *, long: bool = False) -> None:
     human = format_name == "table"
     chosen = choose_fields(rows, fields, human=human)
     if human:
@@ -147,7 +147,12 @@ def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str) -
                 note(empty_message)
             return
         stream = human_stream()
-        render(rows, format_name, chosen, stream)
+        if long:
+            from factcli.formats import table
+
+            table.table(rows, chosen, stream, long=True)
+        else:
+            render(rows, format_name, chosen, stream)
         stream.flush()  # here, not at exit: a full disk or closed pipe is reported like any other
         return
     with machine_stream() as out:

@@ -40,7 +40,7 @@ FACT_FIELDS = (
     "id", "claim", "kind", "value", "qualifier", "unit", "value_text", "date", "period", "topic", "metric",
     "tags", "entities", "citations", "note", "supersedes",
 )  # fmt: skip
-FACT_TABLE_FIELDS = ("id", "value", "date", "claim", "citations")
+FACT_TABLE_FIELDS = ("id", "value", "date", "claim")
 
 
 def number_text(value: int | float | None) -> str:
