@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from factcli.checks import validate as validation
 from factcli.cli import app
 from factcli.store import builders
 from factcli.store import write as writer
@@ -153,8 +154,9 @@ def test_file_size_limit_mid_write_leaves_the_original(store: Path) -> None:
 def test_concurrent_adds_all_land_and_an_id_is_taken_once(store: Path) -> None:
     env = {**os.environ, "FACTCLI_CACHE_DIR": str(CACHE)}
     procs = []
-    for i in range(40):
-        rec = record(id=f"md-concurrent-{i:02d}")
+    for i in range(40):  # 40 different facts (the same one under two ids is refused as a duplicate)
+        quote = f"In May 2008 the talks began, round {i}."
+        rec = record(id=f"md-concurrent-{i:02d}", citations=[{"source": "doc-a", "section": "Talks", "quote": quote}])
         procs.append(subprocess.Popen(
             [FACTCLI, "--store", str(store), "add", "--from-json", "-"],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, text=True,
@@ -264,26 +266,100 @@ def test_append_after_an_unterminated_block_scalar_keeps_the_old_fact(store: Pat
     assert after.by_id["md-2009-new"].citations[0].quote == "In May 2008 the talks began."
 
 
-def test_a_bad_answer_at_the_value_prompt_is_asked_again(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """add runs as on a terminal: it prompts for what the flags leave out."""
     from factcli.cli import prompts, streams
 
     monkeypatch.setattr(streams, "interactive", lambda: True)
     monkeypatch.setattr(prompts, "_complete_with", lambda options: None)
+
+
+def test_every_bad_answer_is_asked_again(store: Path, terminal: None) -> None:
     answers = [
         "China sent 1,949 peacekeepers.",  # claim
-        "quantity",  # kind
-        "many",  # value: not a number, asked again
-        "1,949",  # value
+        "number",  # kind: not quantity or event
+        "quantity",
+        "many",  # value: not a number
+        "1,949",
         "personnel",  # unit
         "1,949",  # value_text
-        "2008-11",  # date
-        "doc-a",  # source
-        "Peacekeeping",  # section
+        "November 2008",  # date: not ISO
+        "2008-11",
+        "doc-z",  # source: not in the store
+        "doc-a",
+        "",  # section: required
+        "Peacekeeping",
         "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.",  # quote
-        "",  # entities
+        "Narnia",  # entities: not in entities.yaml
+        "",
     ]
     args = ["--store", str(store), "add", "--topic", "peacekeeping", "--id", "pk-2008-new"]
     result = runner.invoke(app, args, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "'many' is not one number; type it again" in result.stderr
+    for told in (
+        "'number' is not a kind of the store; type it again",
+        "'many' is not one number; type it again",
+        "'November 2008' is not an ISO date: write YYYY, YYYY-MM or YYYY-MM-DD; type it again",
+        "'doc-z' is not a source of the store; type it again",
+        "an answer is needed; type it again",
+        "not in entities.yaml: Narnia; type it again",
+    ):
+        assert told in result.stderr
     assert load_store(store).by_id["pk-2008-new"].value == 1949
+
+
+def test_the_help_example_asks_for_section_and_quote(store: Path, terminal: None) -> None:
+    """`factcli add --topic peacekeeping --source wp2008-ch13` never asked them and crashed (TypeError)."""
+    answers = ["China had 1,949 peacekeepers.", "quantity", "1949", "personnel", "1,949", "2008-11", "Peacekeeping",
+               "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.", ""]  # fmt: skip
+    args = ["--store", str(store), "add", "--topic", "peacekeeping", "--source", "doc-a", "--id", "pk-2008-new"]
+    result = runner.invoke(app, args, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    citation = load_store(store).by_id["pk-2008-new"].citations[0]
+    assert (citation.source, citation.section) == ("doc-a", "Peacekeeping")
+
+
+def test_a_refused_fact_is_kept_to_resume_from(store: Path, terminal: None, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
+    answers = ["China had 1,949 peacekeepers.", "quantity", "1949", "personnel", "1,950", "2008-11", "Peacekeeping",
+               "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.", ""]  # fmt: skip
+    args = ["--store", str(store), "add", "--topic", "peacekeeping", "--source", "doc-a", "--id", "pk-2008-new"]
+    result = runner.invoke(app, args, input="\n".join(answers) + "\n")
+    assert result.exit_code == 1
+    assert "value 1949 does not agree with value_text '1,950'" in result.stderr
+    (saved,) = (tmp_path / "cache").glob("unsaved-fact-*.json")
+    assert f"fix it and run: factcli add --from-json {saved}" in result.stderr
+    record = json.loads(saved.read_text())
+    assert record["citations"][0]["quote"] == answers[7]
+    record["value_text"] = "1,949"
+    saved.write_text(json.dumps(record))
+    resumed = runner.invoke(app, ["--store", str(store), "add", "--from-json", str(saved)])
+    assert resumed.exit_code == 0, resumed.stderr
+    assert load_store(store).by_id["pk-2008-new"].value_text == "1,949"
+
+
+def test_from_json_takes_what_show_json_prints(store: Path) -> None:
+    shown = runner.invoke(app, ["--store", str(store), "show", "md-2007-rok-hotline", "--json"]).stdout
+    record = json.loads(shown)
+    record.update(id="md-2007-rok-hotline-again", claim="The hotline opened in August 2007.")
+    record["citations"][0]["quote"] = "In August 2007 a hotline between the defense ministries was opened."
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input=json.dumps(record))
+    assert result.exit_code == 0, result.stderr
+    assert load_store(store).by_id["md-2007-rok-hotline-again"].citations[0].source == "doc-a"
+
+
+def test_the_same_fact_under_another_id_is_refused_and_warned(store: Path) -> None:
+    shown = json.loads(runner.invoke(app, ["--store", str(store), "show", "md-2008-relations", "--json"]).stdout)
+    shown["id"] = "md-2008-relations-2"
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input=json.dumps(shown))
+    assert result.exit_code == 1
+    assert "'md-2008-relations-2' says what 'md-2008-relations' says (same value, date, source and quote)" in (
+        result.stderr
+    )
+    path = store / "military-diplomacy.yaml"  # written by hand instead: validate warns
+    path.write_text(path.read_text() + "\n" + writer.fact_yaml(writer.record_from_json(shown)))
+    warned = [p for p in validation.validate(store) if p.check == "duplicate-fact"]
+    assert [(p.level, p.message) for p in warned] == [
+        ("warning", "'md-2008-relations-2' says what 'md-2008-relations' says (same value, date, source and quote)")
+    ]

@@ -63,7 +63,7 @@ def test_find_all_filters_together() -> None:
             ["show", "pk-2008-personel"],
             "Error: no fact with id 'pk-2008-personel' (did you mean 'pk-2008-personnel' or 'pk-2008-deployed'?)\n",
         ),
-        (["find", "--fields", "id,nope", "--json"], "Error: unknown field(s) for --fields: nope; choose from "),
+        (["find", "--fields", "id,nope", "--json"], "Error: unknown field(s): nope; choose from "),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:

@@ -14,10 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from factcli.errors import UsageError
 from factcli.model import Fact
 from factcli.text import dates
-from factcli.text.suggest import suggest
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
@@ -64,9 +62,7 @@ def fact_span(fact: Fact) -> tuple[dt.date, dt.date]:
 
 
 def series(index: Index, metric: str) -> list[SeriesRow]:
-    if not index.vocab.metrics.get(metric):
-        msg = f"unknown metric '{metric}'{suggest(metric, index.vocab.metrics)}"
-        raise UsageError(msg)
+    metric = index.spelled("metric", metric, "")
     facts = sorted(index.facts_of_metric(metric), key=lambda f: (fact_span(f), f.id))
     conflicts = conflicts_in(facts)
     rows = []

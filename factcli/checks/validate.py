@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factcli.checks.quotes import at_fact, check_quotes
 from factcli.checks.series import all_conflicts
-from factcli.model import Problem
+from factcli.model import Fact, Problem
 from factcli.store import rules
 from factcli.store.load import Store, read_store
 
@@ -24,6 +24,7 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     for fact in store.facts:
         problems.extend(at_fact(fact, v.message, v.check, v.level) for v in rules.content(fact))
     problems.extend(check_conflicts(store))
+    problems.extend(check_duplicates(store))
     if texts is not None:
         problems.extend(check_quotes(store, texts))
     return sorted(set(problems))
@@ -38,4 +39,16 @@ def check_conflicts(store: Store) -> list[Problem]:
             f"{', '.join(others)}; if one replaces the other, say so with 'supersedes'"
         )
         out.append(at_fact(fact, message, "conflict", "warning"))
+    return out
+
+
+def check_duplicates(store: Store) -> list[Problem]:
+    """Pairs of facts that say the same thing under two ids (a warning: one of them should go)."""
+    seen: dict[tuple[object, ...], Fact] = {}
+    out = []
+    for fact in store.facts:
+        first = seen.setdefault(rules.statement(fact), fact)
+        if first is not fact:
+            for v in rules.duplicates([first], fact, level="warning"):
+                out.append(at_fact(fact, v.message, v.check, v.level))
     return out

@@ -8,6 +8,7 @@ import typer
 from factcli.cli import streams
 from factcli.cli.app import app, session
 from factcli.cli.completion import kinds, names
+from factcli.errors import FactcliError, UsageError
 
 
 @app.command()
@@ -19,7 +20,7 @@ def add(
     fact_id: Annotated[str | None, typer.Option("--id", help="Fact id (default: proposed from the claim).")] = None,
     claim: Annotated[str | None, typer.Option(help="One sentence in your words.")] = None,
     kind: Annotated[str | None, typer.Option(help="quantity or event.", autocompletion=kinds)] = None,
-    value: Annotated[float | None, typer.Option(help="The number (quantities).")] = None,
+    value: Annotated[str | None, typer.Option(help="The number (quantities): 1949, 1,949 or two hundred.")] = None,
     qualifier: Annotated[str | None, typer.Option(help="approx, more_than, at_least, less_than, at_most.")] = None,
     unit: Annotated[str | None, typer.Option(help="What is counted.", autocompletion=names("units"))] = None,
     value_text: Annotated[str | None, typer.Option(help="The source's words for the value.")] = None,
@@ -56,10 +57,10 @@ def add(
 
     root = session.root()
     if from_json is not None:
-        record = streams.read_json_record(from_json)
+        record = write.record_from_json(streams.read_json_record(from_json))
     else:
         record = {
-            "id": fact_id, "claim": claim, "kind": kind, "value": _int_if_whole(value), "qualifier": qualifier,
+            "id": fact_id, "claim": claim, "kind": kind, "value": _number(value), "qualifier": qualifier,
             "unit": unit, "value_text": value_text, "date": date, "topic": topic, "metric": metric,
             "tags": tag or [], "entities": entity or [], "note": note,
             "period": {"start": period_start, "end": period_end} if period_start or period_end else None,
@@ -69,10 +70,17 @@ def add(
             from factcli.cli.prompts import prompt_missing
 
             record = prompt_missing(record, root)
-    if not record.get("id") and record.get("claim"):
-        when = record.get("date") or (record.get("period") or {}).get("end")
-        record["id"] = write.propose_id(str(record["claim"]), when, set(session.index().fact_ids()))
-    added = write.append(root, record, file, dry_run=dry_run)
+    try:
+        if not record.get("id") and record.get("claim"):
+            when = record.get("date") or (record.get("period") or {}).get("end")
+            record["id"] = write.propose_id(str(record["claim"]), when, set(session.index().fact_ids()))
+        added = write.append(root, record, file, dry_run=dry_run)
+    except FactcliError as exc:
+        if from_json is None:  # nothing typed is lost: the answers, ready for --from-json
+            streams.error(str(exc), prefix=exc.prefixed)
+            streams.keep_for_later(record)
+            raise typer.Exit(exc.exit_code) from None
+        raise
     if dry_run:
         with streams.machine_stream() as out:
             out.write(added.text)
@@ -82,5 +90,14 @@ def add(
     streams.note(f"added {added.fact.id} to {added.path}")
 
 
-def _int_if_whole(value: float | None) -> int | float | None:
-    return int(value) if value is not None and value.is_integer() else value
+def _number(value: str | None) -> int | float | None:
+    """--value as people type it; a value that is not one number is a usage error."""
+    if value is None:
+        return None
+    from factcli.text.numbers import parse_number
+
+    number = parse_number(value)
+    if number is None:
+        msg = f"--value {value!r} is not one number: write it as 1949, 1,949 or two hundred"
+        raise UsageError(msg)
+    return number

@@ -36,7 +36,7 @@ class _Group(TyperGroup):
 
             msg = f"unknown command '{name}'{suggest(name, self.list_commands(ctx))}; see '{ctx.command_path} --help'"
             raise UsageError(msg)
-        return super().resolve_command(ctx, args)
+        return super().resolve_command(ctx, [*args[:1], *_gh_style(ctx, args[1:])])
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -56,6 +56,46 @@ class _Group(TyperGroup):
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
             _internal_error(exc)
+
+
+def _gh_style(ctx: Any, args: list[str]) -> list[str]:
+    """The command's arguments as gh users write them.
+
+    ``--store PATH`` after the command is taken as the global option; ``--json a,b``
+    (or a single field name: ``--json id``) selects fields, as ``--fields a,b`` does.
+    Runs before the global options reach the app's callback, which reads ``store``.
+    """
+    out: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            out += [arg, *rest]
+            break
+        if arg == "--store" or arg.startswith("--store="):
+            value = arg.partition("=")[2] if "=" in arg else next(rest, None)
+            if value is None:
+                msg = "--store needs a PATH"
+                raise UsageError(msg)
+            ctx.find_root().params["store"] = value
+        elif arg.startswith("--json="):
+            out += ["--json", "--fields", arg.partition("=")[2]]
+        elif arg == "--json":
+            following = next(rest, None)
+            if following is not None and _field_list(following):
+                out += ["--json", "--fields", following]
+            else:
+                out += [arg] if following is None else [arg, following]
+        else:
+            out.append(arg)
+    return out
+
+
+def _field_list(arg: str) -> bool:
+    """'id,value' or a known field name: what follows --json when the user selects fields."""
+    from factcli.formats.records import ALL_FIELDS
+
+    names = arg.split(",")
+    return all(n.replace("_", "").isalnum() for n in names) and ("," in arg or arg in ALL_FIELDS)
 
 
 def _internal_error(exc: BaseException) -> NoReturn:

@@ -79,7 +79,8 @@ def validate(
     texts: Annotated[
         Path | None,
         typer.Option(
-            help="Directory of archived source texts: check every quote occurs in its document.",
+            help="Directory of the documents' plain texts: check every quote occurs in its document. "
+            "Each source names its text by sha256, so any copy with those bytes, under any name, will do.",
             metavar="DIR",
         ),
     ] = None,
@@ -91,6 +92,13 @@ def validate(
     """Check the store: schema, ids, references, values against their words, quotes.
 
     Prints file:line:col: level: message [check], exits 1 on any error.
+
+    Without --texts every check runs but one: each value against its words,
+    value_text inside each quote, each quote a passage (not a bare number).
+    With --texts DIR, every quote is also looked up in its document's text:
+    the file in DIR whose sha256 the source records (sources.yaml). The
+    bundled store's texts are ../shared/seeds in the project's repository;
+    they do not ship in the wheel.
 
     Examples:
 

@@ -7,6 +7,8 @@ completes nothing.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from factcli.index.engine import Index
 
 Completer = Callable[[typer.Context, str], list[str]]
+#: Characters bash would read as syntax in a completed word.
+_BASH_SPECIAL = re.compile(r"[\s'\"\\$`!&;|<>()*?#~{}\[\]]")
 
 _CANDIDATES: dict[str, Callable[[Index], Iterable[str]]] = {
     "facts": lambda index: index.fact_ids(),
@@ -39,8 +43,14 @@ def _index(ctx: typer.Context) -> Index | None:
 
 
 def matching(candidates: Iterable[str], incomplete: str) -> list[str]:
-    low = incomplete.casefold()
-    return sorted({c for c in candidates if c.casefold().startswith(low)})
+    """The candidates that start with what was typed, quoted for the shell that asked."""
+    low = incomplete.strip("'\"").casefold()
+    found = sorted({c for c in candidates if c.casefold().startswith(low)})
+    if os.environ.get("_FACTCLI_COMPLETE", "").startswith("complete_bash"):
+        # bash inserts what it is given as it is: a name with a space must come escaped. Backslashes,
+        # not quotes, keep the typed start in front, which is what Typer keeps a completion by.
+        found = [_BASH_SPECIAL.sub(r"\\\g<0>", c) for c in found]
+    return found
 
 
 def names(kind: str) -> Completer:

@@ -7,7 +7,7 @@ import typer
 from factcli.cli import streams
 from factcli.cli.app import _Group, app, session
 from factcli.cli.completion import kinds, names
-from factcli.cli.options import FieldsOpt, FormatOpt, JsonOpt, format_name
+from factcli.cli.options import FieldsOpt, FormatOpt, JqOpt, JsonOpt, LongOpt, format_name
 from factcli.formats.records import entity_rows, fact_rows, metric_rows, source_rows, topic_rows
 from factcli.formats.registry import OutputFormat
 from factcli.index.query import Query, SortKey
@@ -45,6 +45,11 @@ def find(
     as_json: JsonOpt = False,
     as_ids: Annotated[bool, typer.Option("--ids", help="Short for --format ids (pipe into cite -).")] = False,
     fields: FieldsOpt = None,
+    jq: JqOpt = None,
+    long: LongOpt = False,
+    exit_status: Annotated[
+        bool, typer.Option("--exit-status", "-e", help="Exit 1 when nothing matches (as jq -e), for scripts.")
+    ] = False,
 ) -> None:
     """Find facts matching every filter and every search word.
 
@@ -59,6 +64,8 @@ def find(
       factcli find --topic peacekeeping --since 2008 --min 100
 
       factcli find --entity ROK --format csv --fields id,date,claim
+
+      factcli find --topic peacekeeping --json id,value --jq '.[] | select(.value > 1000) | .id'
     """
     query = Query(
         text=text or (),
@@ -79,7 +86,9 @@ def find(
     )
     index = session.index()
     rows = fact_rows(index, index.find(query))
-    streams.emit(rows, "ids" if as_ids else format_name(fmt, as_json), fields, "No facts match.")
+    streams.emit(rows, "ids" if as_ids else format_name(fmt, as_json), fields, "No facts match.", long=long, jq=jq)
+    if exit_status and not rows.items:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -88,6 +97,7 @@ def show(
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
     fields: FieldsOpt = None,
+    jq: JqOpt = None,
 ) -> None:
     """Show facts in full: value, date, every quote with its reference, related facts.
 
@@ -96,13 +106,16 @@ def show(
       factcli show peacekeeping-2008-military-personnel-deployed
 
       factcli show peacekeeping-2008-military-personnel-deployed --json
+
+      factcli show peacekeeping-2008-military-personnel-deployed --jq .value
     """
     index = session.index()
     facts = index.require(ids)
-    if fmt is OutputFormat.table and not as_json and not fields:
+    if fmt is OutputFormat.table and not as_json and not fields and jq is None:
         streams.show_details(index, facts)
         return
-    streams.emit(fact_rows(index, facts), format_name(fmt, as_json), fields, "")
+    # One id gives one JSON object (`| jq .value`), several an array, as DESIGN says.
+    streams.emit(fact_rows(index, facts), format_name(fmt, as_json), fields, "", single=len(ids) == 1, jq=jq)
 
 
 sources_app = typer.Typer(cls=_Group, invoke_without_command=True)
@@ -140,7 +153,7 @@ def sources_show(
       factcli sources show wp2002-ch6 --format ids
     """
     index = session.index()
-    rows = fact_rows(index, index.find(Query(sources=[source_id])))
+    rows = fact_rows(index, index.find(Query(sources=[index.spelled("source", source_id, "")])))
     streams.emit(rows, format_name(fmt, as_json), fields, f"No facts cite {source_id}.")
 
 

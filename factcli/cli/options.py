@@ -18,3 +18,11 @@ FieldsOpt = Annotated[
 
 def format_name(fmt: OutputFormat, as_json: bool) -> str:
     return "json" if as_json else fmt.value
+
+
+JqOpt = Annotated[
+    str | None,
+    typer.Option("--jq", "-q", help="Filter the JSON output with a jq expression, as gh does (strings print raw).",
+                 metavar="EXPR"),
+]  # fmt: skip
+LongOpt = Annotated[bool, typer.Option("--long", "-l", help="Every record as a block of whole fields, nothing cut.")]

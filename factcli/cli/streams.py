@@ -86,10 +86,18 @@ def read_json_record(name: str) -> dict[str, Any]:
 
 
 def read_ids(args: Sequence[str]) -> list[str]:
-    """Ids from the arguments, with '-' replaced by the whitespace-separated ids on stdin."""
+    """Ids from the arguments, with '-' replaced by the ids on stdin: one or more a line (--format ids),
+    or the first column of CSV/TSV (its header line 'id' skipped)."""
     out: list[str] = []
     for arg in args:
-        out.extend(sys.stdin.read().split() if arg == "-" else [arg])
+        if arg != "-":
+            out.append(arg)
+            continue
+        for line in sys.stdin.read().splitlines():
+            first = line.split(",")[0].split("\t")[0].strip().strip('"') if "," in line or "\t" in line else None
+            for word in [first] if first is not None else line.split():
+                if word and word != "id":
+                    out.append(word)
     return out
 
 
@@ -138,7 +146,20 @@ def human_stream() -> TextIO:
     return sys.stdout
 
 
-def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str, *, long: bool = False) -> None:
+def emit(
+    rows: Rows,
+    format_name: str,
+    fields: str | None,
+    empty_message: str,
+    *,
+    long: bool = False,
+    single: bool = False,
+    jq: str | None = None,
+) -> None:
+    """Print ``rows`` in a format; ``single``: JSON of one record is that object, not a one-element array."""
+    if jq is not None:
+        run_jq(rows, fields, jq, single=single)
+        return
     human = format_name == "table"
     chosen = choose_fields(rows, fields, human=human)
     if human:
@@ -156,7 +177,10 @@ def emit(rows: Rows, format_name: str, fields: str | None, empty_message: str, *
         stream.flush()  # here, not at exit: a full disk or closed pipe is reported like any other
         return
     with machine_stream() as out:
-        render(rows, format_name, chosen, out)
+        if single and format_name == "json" and len(rows.items) == 1:
+            render(rows, "jsonl", chosen, out)  # the one record, on its own line
+        else:
+            render(rows, format_name, chosen, out)
 
 
 def write_file(path: Any, rows: Rows, format_name: str) -> None:
@@ -189,3 +213,45 @@ def report_problems(problems: Sequence[Problem], fmt: ProblemFormat, *, strict: 
     if fmt is ProblemFormat.text:
         note(summary(problems, strict=strict))
     return failed(problems, strict=strict)
+
+
+def run_jq(rows: Rows, fields: str | None, expression: str, *, single: bool) -> None:
+    """The JSON output filtered by a jq program (the jq library, imported only here): gh's --jq."""
+    import json
+
+    import jq
+
+    chosen = choose_fields(rows, fields, human=False)
+    records = [{name: record[name] for name in chosen} for record in map(rows.structured, rows.items)]
+    data: object = records[0] if single and len(records) == 1 else records
+    try:
+        program = jq.compile(expression)
+    except ValueError as exc:
+        msg = f"--jq: {str(exc).splitlines()[0]}"
+        raise UsageError(msg) from exc
+    try:
+        results = program.input_value(data).all()
+    except ValueError as exc:
+        msg = f"--jq: {str(exc).splitlines()[0]}"
+        raise FactcliError(msg) from exc
+    with machine_stream() as out:
+        for result in results:
+            out.write((result if isinstance(result, str) else json.dumps(result, ensure_ascii=False)) + "\n")
+
+
+def keep_for_later(record: dict[str, Any]) -> None:
+    """A fact that could not be added, saved so that what was typed is not lost: print where, and how to resume."""
+    import json
+    import time
+
+    from factcli.index.cache import cache_dir
+
+    text = json.dumps(record, ensure_ascii=False, indent=2)
+    path = cache_dir() / f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+        where = f"saved in {path}; fix it and run: factcli add --from-json {path}"
+    except OSError:
+        where = "fix it and run: factcli add --from-json FILE"
+    note(f"your fact, {where}\n{text}")

@@ -41,6 +41,11 @@ FACT_FIELDS = (
     "tags", "entities", "citations", "note", "supersedes",
 )  # fmt: skip
 FACT_TABLE_FIELDS = ("id", "value", "date", "claim")
+#: Every field name a listing prints (facts and the vocabularies): how `--json id` is told from `--json WORD`.
+ALL_FIELDS = frozenset(
+    {*FACT_FIELDS, "title", "publisher", "published", "type", "url", "sha256", "facts", "key", "description", "name",
+     "aliases", "first", "last"}
+)  # fmt: skip
 
 
 def number_text(value: int | float | None) -> str:

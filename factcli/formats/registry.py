@@ -50,7 +50,7 @@ def choose_fields(rows: Rows, fields: str | None, *, human: bool) -> list[str]:
     unknown = [f for f in chosen if f not in rows.fields]
     if unknown or not chosen:
         given = ", ".join(unknown) or "(none given)"
-        msg = f"unknown field(s) for --fields: {given}; choose from {', '.join(rows.fields)}"
+        msg = f"unknown field(s): {given}; choose from {', '.join(rows.fields)}"
         raise UsageError(msg)
     return chosen
 

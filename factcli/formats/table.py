@@ -15,6 +15,7 @@ highlighting off; rich only decides colour and width (NO_COLOR, TERM=dumb, COLUM
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Sequence
 from typing import TextIO
@@ -41,8 +42,16 @@ def safe(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+class _Console(Console):
+    """rich's console, but a closed pipe is the CLI's to end (exit 141 like the other formats), not rich's (exit 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "the reader closed the pipe")
+
+
 def make_console(out: TextIO) -> Console:
-    return Console(file=out, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    return _Console(file=out, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def table(rows: Rows, fields: Sequence[str], out: TextIO, *, long: bool = False) -> None:

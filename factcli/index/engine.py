@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
@@ -92,8 +92,16 @@ class Index:
     def _names(self, kind: str) -> list[str]:
         return [key for (key,) in self.db.execute("SELECT key FROM vocab WHERE kind = ? ORDER BY key", (kind,))]
 
-    def _is_name(self, kind: str, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM vocab WHERE kind = ? AND key = ?", (kind, key)).fetchone() is not None
+    def spelled(self, kind: str, value: str, flag: str) -> str:
+        """A topic, source or metric key as the store spells it, typed in any case; unknown is a usage error."""
+        names = {name.casefold(): name for name in self._names(kind)}
+        name = names.get(value.casefold())
+        if name is None:
+            from factcli.text.suggest import suggest
+
+            msg = f"unknown {kind} '{value}'{f' for {flag}' if flag else ''}{suggest(value, list(names.values()))}"
+            raise UsageError(msg)
+        return name
 
     def canonical_entity(self, name: str) -> str:
         """The canonical name for a name or alias typed by the user; unknown is a usage error."""
@@ -119,12 +127,13 @@ class Index:
     def require(self, ids: Sequence[str]) -> Hits:
         """Facts by id, in the order given; an unknown id is a usage error with suggestions."""
         rows = []
-        for fact_id in ids:
+        for typed in ids:
+            fact_id = typed.strip().lower()  # ids are lowercase: 'PEACEKEEPING-…' is the same fact
             found = self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,))
             if not found:
                 from factcli.text.suggest import suggest
 
-                msg = f"no fact with id '{fact_id}'{suggest(fact_id, self.fact_ids())}"
+                msg = f"no fact with id '{typed}'{suggest(fact_id, self.fact_ids())}"
                 raise UsageError(msg)
             rows.extend(found)
         return Hits(self, rows)
@@ -168,7 +177,7 @@ class Index:
 
     def find(self, query: Query) -> Hits:
         """Facts matching every filter and every search word, ordered as asked."""
-        entity_names = self._check_names(query)
+        query, entity_names = self._check_names(query)
         terms = search.parse(query.text)
         if terms and query.sort in (None, SortKey.relevance):
             return Hits(self, self._ranked(query, entity_names, terms))
@@ -200,7 +209,7 @@ class Index:
         clauses, params = where(query, entity_names, None)
         weights = ", ".join(str(w) for w in search.WEIGHTS)
         sql = (
-            f"SELECT {_ROW}, facts.first, facts.last, bm25(search, {weights}), facts.metric FROM search "
+            f"SELECT {_ROW}, facts.first, facts.last, bm25(search, {weights}), facts.metric, facts.value FROM search "
             "JOIN facts ON facts.n = search.rowid JOIN bodies USING (n) "
             f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)}"
         )
@@ -211,6 +220,7 @@ class Index:
                 -row[8]
                 + search.year_bonus(terms.years, int(first[:4]), int(last[:4]))
                 + search.metric_bonus(terms.words, row[9])
+                + search.value_bonus(terms.numbers, row[10])
             )
             scored.append((-relevance, first, last, row[1], row[:6]))
         scored.sort(key=itemgetter(0, 1, 2, 3))
@@ -220,32 +230,38 @@ class Index:
             scored = scored[: query.limit]
         return [entry[4] for entry in scored]
 
-    def _check_names(self, query: Query) -> set[str]:
-        """Every name the user typed must exist (a typo is a usage error, never an empty result)."""
+    def _check_names(self, query: Query) -> tuple[Query, set[str]]:
+        """Every name the user typed must exist, in any case (a typo is a usage error, never an empty result).
 
-        def known(values: Sequence[str], kind: str, flag: str, names: list[str] | None = None) -> None:
+        Returns the query with each name as the store spells it, and the canonical entity names.
+        """
+
+        def known(values: Sequence[str], kind: str, flag: str, names: Iterable[str]) -> list[str]:
+            spelled = {name.casefold(): name for name in names}
+            out = []
             for value in values:
-                exists = value in names if names is not None else self._is_name(kind, value)
-                if not exists:
+                name = spelled.get(value.casefold())
+                if name is None:
                     from factcli.text.suggest import suggest
 
-                    candidates = names if names is not None else self._names(kind)
-                    msg = f"unknown {kind} '{value}' for {flag}{suggest(value, candidates)}"
+                    msg = f"unknown {kind} '{value}' for {flag}{suggest(value, list(spelled.values()))}"
                     raise UsageError(msg)
+                out.append(name)
+            return out
 
-        known(query.topics, "topic", "--topic")
-        known(query.sources, "source", "--source")
-        known(query.metrics, "metric", "--metric")
-        known(query.kinds, "kind", "--kind", list(_KINDS))
-        if query.tags:
-            known([fold(t) for t in query.tags], "tag", "--tag", sorted(self.tags()))
-        if query.units:
-            known(query.units, "unit", "--unit", sorted(self.units()))
+        query = query._replace(
+            topics=known(query.topics, "topic", "--topic", self._names("topic")) if query.topics else (),
+            sources=known(query.sources, "source", "--source", self._names("source")) if query.sources else (),
+            metrics=known(query.metrics, "metric", "--metric", self._names("metric")) if query.metrics else (),
+            kinds=known(query.kinds, "kind", "--kind", _KINDS) if query.kinds else (),
+            tags=known([fold(t) for t in query.tags], "tag", "--tag", sorted(self.tags())) if query.tags else (),
+            units=known(query.units, "unit", "--unit", sorted(self.units())) if query.units else (),
+        )
         since, until = _span(query.since, "--since"), _span(query.until, "--until")
         if since and until and since[0] > until[1]:
             msg = f"--since {query.since} is after --until {query.until}"
             raise UsageError(msg)
-        return {self.canonical_entity(e) for e in query.entities}
+        return query, {self.canonical_entity(e) for e in query.entities}
 
     # -- rows to facts ----------------------------------------------------------------------------------------
 

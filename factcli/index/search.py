@@ -50,6 +50,8 @@ _MIN_PREFIX = 4
 YEAR_WEIGHT = 6.0
 #: How much a fact's metric adds when the query names all of what the metric counts (in proportion).
 METRIC_WEIGHT = 2.0
+#: How much a number in the query adds for the fact whose value it is (not one it merely mentions).
+VALUE_WEIGHT = 4.0
 _SUFFIXES = ("ings", "ing", "ers", "ies", "es", "ed", "er", "s")
 
 
@@ -152,3 +154,10 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def value_bonus(numbers: Sequence[str], value: float | None) -> float:
+    """Favour the fact whose value a number in the query is: '1949' means the 1,949, not a text citing it."""
+    if value is None:
+        return 0.0
+    return VALUE_WEIGHT if any(float(n) == value for n in numbers) else 0.0

@@ -9,7 +9,7 @@ store or a fact about to be appended.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,6 +66,27 @@ def taken(by_id: Mapping[str, Fact], fact: Fact) -> list[Violation]:
         return []
     where = f" ({other.location.path}:{other.location.line})" if other.location else ""
     return [Violation(("id",), f"fact id '{fact.id}' is taken{where}", "duplicate-id")]
+
+
+def statement(fact: Fact) -> tuple[object, ...]:
+    """What a fact says, whatever its id and wording: its value (or, for an event, what and who) at its time
+    from its quotes. One sentence may state two events (two meetings co-hosted with two countries), so an
+    event's topic and entities are part of what it says; a quantity's value and unit say it."""
+    quotes = frozenset((c.source, c.quote) for c in fact.citations)
+    said = (fact.value, fact.unit) if fact.kind == "quantity" else (fact.topic, frozenset(fact.entities))
+    return (fact.kind, *said, fact.date, fact.period, quotes)
+
+
+def duplicates(facts: Iterable[Fact], fact: Fact, level: str = "error") -> list[Violation]:
+    """A fact must not repeat one already in the store under another id (add refuses, validate warns)."""
+    says = statement(fact)
+    return [
+        Violation(
+            (), f"'{fact.id}' says what '{other.id}' says (same value, date, source and quote)", "duplicate-fact", level
+        )
+        for other in facts
+        if other.id != fact.id and statement(other) == says
+    ]
 
 
 def references(vocab: Vocabulary, fact: Fact) -> list[Violation]:

@@ -102,6 +102,20 @@ def fact_yaml(record: Mapping[str, Any], newline: str = "\n") -> str:
     return newline.join(lines) + newline
 
 
+def record_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A fact given as JSON, in the store's shape or as ``show --json`` prints it (sources embedded, nulls)."""
+    record = {key: value for key, value in data.items() if value is not None and value != []}
+    citations = record.get("citations")
+    if isinstance(citations, list):
+        record["citations"] = [
+            {**c, "source": c["source"].get("id")} if isinstance(c, dict) and isinstance(c.get("source"), dict) else c
+            for c in citations
+        ]
+    if record.get("qualifier") == "exact":
+        del record["qualifier"]
+    return record
+
+
 def propose_id(claim: str, when: str | None, taken: set[str]) -> str:
     """A readable unique slug from the claim's first words and the year."""
     words = [w for w in re.findall(r"[a-z0-9]+", claim.lower()) if w not in {"the", "a", "an", "of", "in", "and"}]
@@ -124,6 +138,7 @@ def check_record(root: Path, record: Mapping[str, Any]) -> Fact:
         path, fact = built[0]
         violations = [
             *rules.taken(store.by_id, fact),
+            *rules.duplicates(store.facts, fact),
             *rules.references(store.vocab, fact),
             *rules.metric_fit(store.vocab, fact),
             *rules.supersedes(store.by_id, fact),
