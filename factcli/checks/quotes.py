@@ -41,7 +41,10 @@ def normalise(text: str) -> str:
 def archived_texts(texts: Path) -> dict[str, str]:
     """sha256 → normalised text of every file in ``texts``."""
     if not texts.is_dir():
-        msg = f"--texts {str(texts)!r} is not a directory"
+        msg = (
+            f"--texts {str(texts)!r} is not a directory: give the directory of the documents' plain texts "
+            "(see factcli validate --help)"
+        )
         raise UsageError(msg)
     out = {}
     for path in sorted(texts.iterdir()):
