@@ -161,3 +161,9 @@ def value_bonus(numbers: Sequence[str], value: float | None) -> float:
     if value is None:
         return 0.0
     return VALUE_WEIGHT if any(float(n) == value for n in numbers) else 0.0
+
+
+def any_of(words: Sequence[str]) -> str:
+    """An FTS5 expression matching any of ``words`` (folded letters; short ones whole, long ones as prefixes)."""
+    clean = {w for w in (fold(word) for word in words) if w.isalnum() and w not in STOPWORDS}
+    return " OR ".join(f'"{w}"*' if len(w) >= _MIN_PREFIX else f'"{w}"' for w in sorted(clean))

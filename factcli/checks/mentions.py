@@ -1,0 +1,307 @@
+"""The numbers of a sentence as a writer means them: amounts as intervals, ordinals, and dates.
+
+"1,949", "11 063", "3.4", "2.3 million", "$7 billion", "eight", "twenty-two",
+"a dozen", "a score of", "two-thirds", "3 percent", "12th", "15–20", "between
+15 and 20", with the words in front ("more than", "about", "fewer than") read
+as an interval of values the writer allows. A year or month that says *when*
+is a date, not an amount ("1949 military peacekeepers" is an amount: a noun
+follows). Numbers that are parts of names or references ("Peace-2007",
+"MH370", "No. 5", "Section 3", "September 11", "ASEAN Plus Three") are not
+mentions at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from factcli.text import dates
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_GROUPS = {"a dozen": 12, "dozen": 12, "a score of": 20, "a hundred": 100, "a thousand": 1000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "a quarter": 0.25}
+_MONTHS = "|".join([*dates.MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_MONTH_NUMBER = {name[:3]: number for name, number in dates.MONTHS.items()}
+
+#: Qualifier words in front of a number, longest first, and what they do to the interval.
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("no fewer than", "at_least"), ("no less than", "at_least"), ("no more than", "at_most"),
+    ("more than", "more_than"), ("fewer than", "less_than"), ("less than", "less_than"),
+    ("at least", "at_least"), ("at most", "at_most"), ("up to", "at_most"), ("just over", "more_than"),
+    ("just under", "less_than"), ("well over", "more_than"), ("approximately", "approx"), ("roughly", "approx"),
+    ("around", "approx"), ("nearly", "below"), ("almost", "below"), ("about", "approx"), ("some", "approx"),
+    ("over", "more_than"), ("above", "more_than"), ("under", "less_than"), ("below", "less_than"),
+    ("exactly", "exact"), ("precisely", "exact"), ("only", "exact"), ("a mere", "exact"),
+)  # fmt: skip
+
+_NUM = r"[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_WORDNUM = "|".join(sorted(map(re.escape, [*_UNITS, *_GROUPS]), key=len, reverse=True))
+_AMOUNT = re.compile(
+    rf"(?P<cur>US\$|A\$|AU\$|\$|£|€|RMB ?|¥)?"
+    rf"(?:(?P<num>{_NUM})|(?P<word>(?:{_WORDNUM})(?:[- ](?:{'|'.join(_UNITS)}))?))"
+    rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{_NUM}))?"
+    rf"(?P<th>st|nd|rd|th)?"
+    rf"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
+    rf"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_NUM}|{_WORDNUM})\s+and\s+(?P<b>{_NUM}|{_WORDNUM})\b", re.IGNORECASE)
+_ORDINAL_WORD = re.compile(rf"\b(?P<w>{'|'.join(_ORDINAL_WORDS)})\b", re.IGNORECASE)
+_FRACTION = re.compile(
+    r"\b(?P<w>(?:one|two|three|four)-(?:thirds?|quarters?|fifths?|halves)|a third|a quarter|half)\b", re.IGNORECASE
+)
+#: Dates: "20 August 2007", "August 2007", "Oct–Nov 2001", "Dec. 2008", "2008–09", "2007-08", "1990".
+_DATE = re.compile(
+    rf"(?:(?P<day>[0-9]{{1,2}})\s+)?"
+    rf"(?:(?P<month>{_MONTHS})\.?(?:\s*[–—-]\s*(?P<month2>{_MONTHS})\.?)?\s+)?"
+    r"(?P<year>(?:19|20)[0-9]{2})(?:\s*[–—/-]\s*(?P<year2>(?:19|20)?[0-9]{2}))?(?![0-9])",
+    re.IGNORECASE,
+)
+#: Words before a number that make it a reference, not an amount: "Section 3", "No. 5", "p. 12".
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
+    r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
+    r"plus|flight|code|room|tier|level|category|grade|class|route|highway)\.?\s*|#)$",
+    re.IGNORECASE,
+)
+#: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
+_NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
+_NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
+#: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
+_DERIVED = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:of (?:the|all|these|them|its|that)\b|per\b|a\b|an\b)", re.I)
+_ADJECTIVES = frozenset(
+    "chinese military foreign senior high-level more other new additional further uniformed formed civilian "
+    "peacekeeping naval joint bilateral multilateral international regional national un".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number the writer states: where, as written, and what it allows."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "amount", "ordinal", "date", "percent", "fraction"
+    low: float = -math.inf
+    high: float = math.inf
+    qualifier: str = "exact"
+    #: The words after the number: what it counts ("engineering troops").
+    noun: tuple[str, ...] = ()
+    currency: str | None = None
+    #: For dates: the first and last day the writer's words allow.
+    span: tuple[dt.date, dt.date] | None = None
+    #: For dates: "since 1990" opens the end.
+    since: bool = False
+    derived: bool = False
+    value: float | None = field(default=None)
+
+
+def find(sentence: str, offset: int = 0) -> list[Mention]:
+    """Every mention in ``sentence`` in order; offsets are ``offset`` + position in the sentence."""
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(mention: Mention, start: int, end: int) -> None:
+        taken.append((start, end))
+        out.append(mention)
+
+    for m in _DATE.finditer(sentence):
+        mention = _date(sentence, m, offset)
+        if mention is not None and free(m.start(), m.end()):
+            add(mention, m.start(), m.end())
+    for m in _BETWEEN.finditer(sentence):
+        a, b = _read_number(m.group("a")), _read_number(m.group("b"))
+        if a is not None and b is not None and free(m.start(), m.end()):
+            noun = _noun(sentence, m.end())
+            add(Mention(offset + m.start(), offset + m.end(), m.group(), "amount", a, b, "range", noun), *m.span())
+    for m in _FRACTION.finditer(sentence):
+        if free(m.start(), m.end()):
+            add(Mention(offset + m.start(), offset + m.end(), m.group(), "fraction", derived=True), *m.span())
+    for m in _AMOUNT.finditer(sentence):
+        if not (m.group("num") or m.group("word")) or not free(m.start(), m.end()) or _inside_word(sentence, m):
+            continue
+        mention = _amount(sentence, m, offset)
+        if mention is not None:
+            add(mention, mention.start - offset, mention.end - offset)
+    for m in _ORDINAL_WORD.finditer(sentence):
+        if free(m.start(), m.end()):
+            value = _ORDINAL_WORDS[m.group("w").lower()]
+            noun = _noun(sentence, m.end())
+            add(Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun), *m.span())
+    return sorted(out, key=lambda x: x.start)
+
+
+def _inside_word(sentence: str, m: re.Match[str]) -> bool:
+    """'MH370', 'Peace-2007', 'G20', 'No.5': digits glued to a word are part of a name."""
+    before = sentence[m.start() - 1 : m.start()]
+    after = sentence[m.end() : m.end() + 1]
+    if before.isalpha() or (before == "-" and sentence[m.start() - 2 : m.start() - 1].isalpha()):
+        return not m.group("cur")
+    return after.isalpha() and not m.group("th") and not m.group("word")
+
+
+def _read_number(text: str) -> float | None:
+    low = text.lower().strip()
+    if low in _GROUPS:
+        return float(_GROUPS[low])
+    if low in _UNITS:
+        return float(_UNITS[low])
+    try:
+        return float(re.sub("[,\u00a0\u202f\u2009]", "", low))
+    except ValueError:
+        return None
+
+
+def _qualifier(sentence: str, start: int) -> tuple[str, int]:
+    """The qualifier words just before ``start`` and where they begin."""
+    before = sentence[max(0, start - 24) : start].lower()
+    for words, qualifier in QUALIFIERS:
+        if re.search(rf"(?:^|\W){re.escape(words)}\s+$", before):
+            return qualifier, start - (len(before) - before.rfind(words))
+    return "exact", start
+
+
+def _noun(sentence: str, end: int) -> tuple[str, ...]:
+    """Up to three words after a number, adjectives included: 'military peacekeepers', 'engineering troops'."""
+    words: list[str] = []
+    pos = end
+    while len(words) < 3:
+        m = _NOUN.match(sentence, pos)
+        if m is None:
+            break
+        word = m.group(1).lower()
+        if word in {"of", "and", "or", "in", "to", "from", "at", "with", "by", "for", "was", "were", "is", "are"}:
+            if not words and word == "of":  # "1,949 of them"
+                pos = m.end()
+                continue
+            break
+        words.append(word)
+        pos = m.end()
+        if word not in _ADJECTIVES:
+            break
+    return tuple(words)
+
+
+def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
+    raw = m.group("num") or m.group("word")
+    start, end = m.start(), m.end()
+    if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
+        return None
+    word = m.group("word")
+    if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
+        return None  # "Shanghai Five", "Plus Three": a capitalised number word inside a name
+    if word and word.lower() == "one" and not (_noun(sentence, end) and _noun(sentence, end)[0] not in {"s", "another"}):
+        return None  # "one of", "no one's": a pronoun, not an amount
+    value = _read_number(raw.split("-")[0].split(" ")[0]) if word else _read_number(raw)
+    if value is None:
+        return None
+    if word:
+        parts = re.split(r"[- ]", word.lower())
+        if len(parts) == 2 and parts[1] in _UNITS:
+            value = _UNITS[parts[0]] + _UNITS[parts[1]] if parts[0] in _UNITS else value
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale").lower()]
+    if m.group("th"):
+        return Mention(offset + start, offset + end, m.group(), "ordinal", value, value, noun=_noun(sentence, end))
+    high = value
+    if m.group("num2"):
+        second = _read_number(m.group("num2"))
+        if second is None:
+            return None
+        high = second * (_SCALES[m.group("scale").lower()] if m.group("scale") else 1)
+    qualifier, qstart = _qualifier(sentence, start)
+    noun = _noun(sentence, end)
+    percent = bool(m.group("pct"))
+    currency = m.group("cur").strip() if m.group("cur") else None
+    if currency is None and noun and noun[0] in {"dollars", "yuan", "euros", "pounds"}:
+        currency = noun[0]
+    low, top = (value, high) if m.group("num2") else _interval(value, qualifier, raw)
+    derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(re.match(r"\s*(?:per|a)\s+\w+", sentence[end:]))
+    text = sentence[qstart:end]
+    kind = "percent" if percent else "amount"
+    return Mention(offset + qstart, offset + end, text, kind, low, top, qualifier if not m.group("num2") else "range",
+                   noun, currency, derived=derived, value=value)  # fmt: skip
+
+
+_VERBS = frozenset("gives says shows marks lists puts counts sets makes takes brings notes states has was is".split())
+
+
+def _plural(word: str) -> bool:
+    """A noun that counts something: 'peacekeepers', 'countries', 'personnel' (not 'gives', not 'paper's')."""
+    if word in {"personnel", "police", "staff", "people", "troops", "officers"}:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in _VERBS
+
+
+def _interval(value: float, qualifier: str, written: str) -> tuple[float, float]:
+    """The values a writer allows by "about 2,000", "more than 100", "1,949"."""
+    if qualifier in ("exact",):
+        return value, value
+    slack = max(0.05 * value, _rounding(written, value) / 2)
+    return {
+        "approx": (value - slack, value + slack),
+        "below": (value - slack, value),
+        "more_than": (math.nextafter(value, math.inf), math.inf),
+        "at_least": (value, math.inf),
+        "less_than": (-math.inf, math.nextafter(value, -math.inf)),
+        "at_most": (-math.inf, value),
+    }.get(qualifier, (value, value))
+
+
+def _rounding(written: str, value: float) -> float:
+    """The step a round number is written to: 2,000 → 1,000; 1,950 → 10; 'a dozen' → 1."""
+    digits = re.sub(r"\D", "", written)
+    if not digits or "." in written:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return float(10 ** min(zeros, max(0, len(digits) - 1)))
+
+
+def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
+    year = int(m.group("year"))
+    after = sentence[m.end() :]
+    if not m.group("month") and not m.group("year2"):
+        noun = _noun(sentence, m.end())
+        if noun and _plural(noun[-1]):
+            return None  # "1949 military peacekeepers": a noun follows, so it is an amount
+        if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
+            return None
+    if m.group("day") and not m.group("month"):
+        return None
+    first_month = _MONTH_NUMBER.get((m.group("month") or "")[:3].lower())
+    last_month = _MONTH_NUMBER.get((m.group("month2") or "")[:3].lower()) or first_month
+    last_year = year
+    if m.group("year2"):
+        second = m.group("year2")
+        last_year = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
+        if last_year < year:
+            return None
+    try:
+        if first_month:
+            day = int(m.group("day")) if m.group("day") else None
+            first = dt.date(year, first_month, day or 1)
+            last = dates.parse_span(f"{last_year}-{last_month:02d}")[1] if not day else first
+        else:
+            first, last = dt.date(year, 1, 1), dt.date(last_year, 12, 31)
+    except ValueError:
+        return None
+    before = sentence[max(0, m.start() - 12) : m.start()].lower()
+    since = bool(re.search(r"\bsince\s+$", before))
+    return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(first, last), since=since)

@@ -1,0 +1,105 @@
+"""Scoring check-draft against the hand-made answer keys of tests/data/drafts (used by the test and by hand)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from factcli.checks import draft, prose
+
+DRAFTS = Path(__file__).parent / "data" / "drafts"
+
+
+@dataclass
+class Score:
+    planted: int = 0
+    caught: int = 0  # planted contradictions reported as contradicted, citing the key's fact
+    false_contradictions: list[str] = field(default_factory=list)
+    correct: int = 0
+    supported: int = 0  # correct figures reported supported (any fact)
+    non_claims: int = 0
+    noise: list[str] = field(default_factory=list)  # non-claims given a verdict, and findings on nothing keyed
+    misses: list[str] = field(default_factory=list)
+    exits_right: int = 0
+    drafts: int = 0
+
+
+def keys() -> list[Path]:
+    return sorted(DRAFTS.glob("*.key.yaml"))
+
+
+def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-untyped-def]
+    total = Score()
+    for key_path in paths or keys():
+        key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+        path = DRAFTS / key["draft"]
+        text = path.read_text(encoding="utf-8")
+        findings = draft.check(index, text, markdown=prose.is_markdown(path.name, text))
+        used: set[int] = set()
+
+        def finding_for(entry: dict) -> draft.Finding | None:  # type: ignore[type-arg]
+            for i, f in enumerate(findings):
+                if i in used or f.line != entry["line"]:
+                    continue
+                if entry["text"] in f.text or f.text in entry["text"]:
+                    used.add(i)
+                    return f
+            return None
+
+        for entry in key["numbers"]:
+            got = finding_for(entry)
+            where = f"{key['draft']}:{entry['line']} {entry['text']!r}"
+            verdict = got.verdict if got else "none"
+            fact = got.fact.id if got and got.fact else None
+            want = entry["verdict"]
+            if want == "contradicted":
+                total.planted += 1
+                if verdict == "contradicted" and fact == entry.get("fact"):
+                    total.caught += 1
+                else:
+                    total.misses.append(f"{where}: planted error read as {verdict} ({fact})")
+            elif want == "supported":
+                total.correct += 1
+                if verdict == "supported":
+                    total.supported += 1
+                else:
+                    total.misses.append(f"{where}: correct figure read as {verdict} ({fact}), key {entry.get('fact')}")
+                if verdict == "contradicted":
+                    total.false_contradictions.append(where)
+            elif want == "none":
+                total.non_claims += 1
+                if got is not None:
+                    total.noise.append(f"{where}: not a claim, read as {verdict} ({fact})")
+            elif verdict != want:
+                total.misses.append(f"{where}: {want} read as {verdict} ({fact})")
+                if verdict == "contradicted":
+                    total.false_contradictions.append(where)
+        for i, f in enumerate(findings):
+            if i not in used:
+                total.noise.append(f"{key['draft']}:{f.line} {f.text!r}: not in the key, read as {f.verdict}")
+                total.non_claims += 1
+                if f.verdict == "contradicted":
+                    total.false_contradictions.append(f"{key['draft']}:{f.line} {f.text!r}")
+        total.drafts += 1
+        exit_code = 1 if any(f.verdict == "contradicted" for f in findings) else 0
+        total.exits_right += exit_code == key["expect_exit"]
+    return total
+
+
+if __name__ == "__main__":
+    import sys
+
+    from factcli.index.build import memory_index
+    from factcli.store.files import bundled_store
+    from factcli.store.load import load_store
+
+    s = score(memory_index(load_store(bundled_store())), [Path(p) for p in sys.argv[1:]] or None)
+    print(f"planted contradictions caught citing the right fact: {s.caught}/{s.planted}")
+    print(f"false contradictions: {len(s.false_contradictions)} {s.false_contradictions}")
+    print(f"correct figures supported: {s.supported}/{s.correct} ({s.supported / max(1, s.correct):.1%})")
+    print(f"non-claims given a verdict: {len(s.noise)}/{s.non_claims}")
+    print(f"exit codes right: {s.exits_right}/{s.drafts}")
+    print("\n".join(s.misses))
+    print("noise:\n" + "\n".join(s.noise))
