@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,10 @@ class Score:
     drafts: int = 0
 
 
+def digits(text: str) -> list[str]:
+    return re.findall(r"[0-9]+", text)
+
+
 def keys() -> list[Path]:
     return sorted(DRAFTS.glob("*.key.yaml"))
 
@@ -40,12 +45,15 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
         used: set[int] = set()
 
         def finding_for(entry: dict) -> draft.Finding | None:  # type: ignore[type-arg]
-            for i, f in enumerate(findings):
-                if i in used or f.line != entry["line"]:
-                    continue
-                if entry["text"] in f.text or f.text in entry["text"]:
-                    used.add(i)
-                    return f
+            """The finding for a key entry: same line, same text (else one text inside the other, same digits)."""
+            want = entry["text"].casefold()
+            same_line = [i for i, f in enumerate(findings) if i not in used and f.line == entry["line"]]
+            for exact in (True, False):
+                for i in same_line:
+                    got = findings[i].text.casefold()
+                    if got == want or not exact and (want in got or got in want) and digits(got) == digits(want):
+                        used.add(i)
+                        return findings[i]
             return None
 
         for entry in key["numbers"]:

@@ -12,6 +12,7 @@ mentions at all.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -30,7 +31,7 @@ _ORDINAL_WORDS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
-_GROUPS = {"a dozen": 12, "dozen": 12, "a score of": 20, "a hundred": 100, "a thousand": 1000}
+_GROUPS = {"a dozen": 12, "dozen": 12, "a score of": 20, "a hundred": 100, "a thousand": 1000, "another one": 1}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "a quarter": 0.25}
 _MONTHS = "|".join([*dates.MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
@@ -51,7 +52,7 @@ _NUM = r"[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0
 _WORDNUM = "|".join(sorted(map(re.escape, [*_UNITS, *_GROUPS]), key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"(?P<cur>US\$|A\$|AU\$|\$|£|€|RMB ?|¥)?"
-    rf"(?:(?P<num>{_NUM})|(?P<word>(?:{_WORDNUM})(?:[- ](?:{'|'.join(_UNITS)}))?))"
+    rf"(?:(?P<num>{_NUM})|(?P<word>(?:{_WORDNUM})(?:[- ](?:{'|'.join(_UNITS)}))?)(?![a-z]))"
     rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{_NUM}))?"
     rf"(?P<th>st|nd|rd|th)?"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
@@ -66,10 +67,11 @@ _FRACTION = re.compile(
 #: Dates: "20 August 2007", "August 2007", "Oct–Nov 2001", "Dec. 2008", "2008–09", "2007-08", "1990".
 _DATE = re.compile(
     rf"(?:(?P<day>[0-9]{{1,2}})\s+)?"
-    rf"(?:(?P<month>{_MONTHS})\.?(?:\s*[–—-]\s*(?P<month2>{_MONTHS})\.?)?\s+)?"
+    rf"(?:(?P<month>{_MONTHS})\.?(?:\s+(?P<mday>[0-9]{{1,2}}),?)?(?:\s*(?:[–—-]|to)\s*(?P<month2>{_MONTHS})\.?)?\s+)?"
     r"(?P<year>(?:19|20)[0-9]{2})(?:\s*[–—/-]\s*(?P<year2>(?:19|20)?[0-9]{2}))?(?![0-9])",
     re.IGNORECASE,
 )
+_AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
 #: Words before a number that make it a reference, not an amount: "Section 3", "No. 5", "p. 12".
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
@@ -81,7 +83,11 @@ _REFERENCE_BEFORE = re.compile(
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
 _NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
 #: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
-_DERIVED = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:of (?:the|all|these|them|its|that)\b|per\b|a\b|an\b)", re.I)
+_DERIVED = re.compile(
+    r"^\s*(?:%|percent|per cent)?\s*(?:of (?:the |its |their |that )?(?:total|whole|all|these|them|those|contingent)\b"
+    r"|per\b|a\b|an\b)",
+    re.I,
+)
 _ADJECTIVES = frozenset(
     "chinese military foreign senior high-level more other new additional further uniformed formed civilian "
     "peacekeeping naval joint bilateral multilateral international regional national un".split()
@@ -145,7 +151,13 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
             value = _ORDINAL_WORDS[m.group("w").lower()]
             noun = _noun(sentence, m.end())
             add(Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun), *m.span())
-    return sorted(out, key=lambda x: x.start)
+    out.sort(key=lambda x: x.start)
+    for i, mention in enumerate(out[:-1]):  # "the seventh and eighth rounds": both count rounds
+        later = out[i + 1]
+        if mention.kind == later.kind == "ordinal" and not mention.noun:
+            if re.fullmatch(r"\s+(?:and|or|to|&)\s+", sentence[mention.end - offset : later.start - offset]):
+                out[i] = dataclasses.replace(mention, noun=later.noun)
+    return out
 
 
 def _inside_word(sentence: str, m: re.Match[str]) -> bool:
@@ -178,25 +190,31 @@ def _qualifier(sentence: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+#: Words between a number and what it counts: "88 were military observers", "10 of the conventions".
+_LEAD = frozenset("of the its their these those were was are is had have more further other additional".split())
+_BREAK = frozenset("and or in to from at with by for on as than that which who while since per".split())
+
+
 def _noun(sentence: str, end: int) -> tuple[str, ...]:
-    """Up to three words after a number, adjectives included: 'military peacekeepers', 'engineering troops'."""
+    """What a number counts: the words after it up to the first that counts ('military peacekeepers',
+    '20 million Australian dollars', '43 medical staff'), else the first word after it."""
     words: list[str] = []
     pos = end
-    while len(words) < 3:
+    while len(words) < 4:
         m = _NOUN.match(sentence, pos)
-        if m is None:
+        if m is None or (words and sentence[pos:m.start(1)].strip(" -–")):
             break
         word = m.group(1).lower()
-        if word in {"of", "and", "or", "in", "to", "from", "at", "with", "by", "for", "was", "were", "is", "are"}:
-            if not words and word == "of":  # "1,949 of them"
-                pos = m.end()
-                continue
+        if not words and word in _LEAD:
+            pos = m.end()
+            continue
+        if word in _BREAK:
             break
         words.append(word)
         pos = m.end()
-        if word not in _ADJECTIVES:
-            break
-    return tuple(words)
+        if counts(word):
+            return tuple(words)
+    return tuple(words[:1])
 
 
 def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
@@ -204,12 +222,17 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     start, end = m.start(), m.end()
     if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
         return None
+    if m.group("num") and _AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
+        return None  # "September 11", "Jan. 11": a day of a month
     word = m.group("word")
     if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
         return None  # "Shanghai Five", "Plus Three": a capitalised number word inside a name
     if word and word.lower() == "one" and not (_noun(sentence, end) and _noun(sentence, end)[0] not in {"s", "another"}):
         return None  # "one of", "no one's": a pronoun, not an amount
-    value = _read_number(raw.split("-")[0].split(" ")[0]) if word else _read_number(raw)
+    if word and word.lower() in _GROUPS:
+        value: float | None = _GROUPS[word.lower()]
+    else:
+        value = _read_number(raw.split("-")[0].split(" ")[0]) if word else _read_number(raw)
     if value is None:
         return None
     if word:
@@ -230,8 +253,8 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     noun = _noun(sentence, end)
     percent = bool(m.group("pct"))
     currency = m.group("cur").strip() if m.group("cur") else None
-    if currency is None and noun and noun[0] in {"dollars", "yuan", "euros", "pounds"}:
-        currency = noun[0]
+    if currency is None and noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
+        currency = "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
     low, top = (value, high) if m.group("num2") else _interval(value, qualifier, raw)
     derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(re.match(r"\s*(?:per|a)\s+\w+", sentence[end:]))
     text = sentence[qstart:end]
@@ -243,9 +266,9 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
 _VERBS = frozenset("gives says shows marks lists puts counts sets makes takes brings notes states has was is".split())
 
 
-def _plural(word: str) -> bool:
+def counts(word: str) -> bool:
     """A noun that counts something: 'peacekeepers', 'countries', 'personnel' (not 'gives', not 'paper's')."""
-    if word in {"personnel", "police", "staff", "people", "troops", "officers"}:
+    if word in {"personnel", "police", "staff", "people", "troops", "officers"} or word.endswith("men"):
         return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in _VERBS
 
@@ -279,11 +302,12 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     after = sentence[m.end() :]
     if not m.group("month") and not m.group("year2"):
         noun = _noun(sentence, m.end())
-        if noun and _plural(noun[-1]):
+        named = re.search(r"(?:\b(?:the|its|their|this|that|a|an)|['’]s)\s+$", sentence[max(0, m.start() - 8) : m.start()], re.I)
+        if noun and counts(noun[-1]) and not named:
             return None  # "1949 military peacekeepers": a noun follows, so it is an amount
         if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
             return None
-    if m.group("day") and not m.group("month"):
+    if (m.group("day") or m.group("mday")) and not m.group("month"):
         return None
     first_month = _MONTH_NUMBER.get((m.group("month") or "")[:3].lower())
     last_month = _MONTH_NUMBER.get((m.group("month2") or "")[:3].lower()) or first_month
@@ -295,7 +319,7 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
             return None
     try:
         if first_month:
-            day = int(m.group("day")) if m.group("day") else None
+            day = int(m.group("day") or m.group("mday") or 0) or None
             first = dt.date(year, first_month, day or 1)
             last = dates.parse_span(f"{last_year}-{last_month:02d}")[1] if not day else first
         else:

@@ -36,6 +36,7 @@ _HEADING_MARKER = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULT
 _QUOTE_MARKER = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.MULTILINE)
 _MARKUP = re.compile(r"[*_|\\]")
+_EMPHASIS = re.compile(r"[*_\\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class Sentence:
     heading: str
     #: The sentence before it under the same heading (a list item's is the line before), for context.
     before: str
+    #: For a table row: each cell's (start, end, column heading), so a number in a cell counts what its column does.
+    cells: tuple[tuple[int, int, str], ...] = ()
 
 
 class Lines:
@@ -80,12 +83,20 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
         if kind == "heading":
             heading, before = " ".join(block.split()), ""
             continue
+        if kind == "table":
+            yield from _rows(start, block, heading, before)
+            continue
         for paragraph in segmenter.analyze(block):
+            begin: int | None = None
+            paragraph = list(paragraph)
             for tokens in paragraph:
                 first, last = tokens[0], tokens[-1]
-                body = block[first.offset : last.offset + len(last.value)]
-                yield Sentence(start + first.offset, body, heading, before)
-                before = body
+                begin = first.offset if begin is None else begin
+                body = block[begin : last.offset + len(last.value)]
+                if len(tokens) <= 4 and tokens is not paragraph[-1]:
+                    continue  # a lead-in such as "1990." or "May 1997." belongs to the sentence after it
+                yield Sentence(start + begin, body, heading, before)
+                before, begin = body, None
 
 
 def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
@@ -103,6 +114,7 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
     lines = Lines(text)
     headings: set[int] = set()
     breaks: set[int] = set()  # lines where a new block starts (list items, table rows)
+    tables: dict[int, int] = {}  # first line → line after the last
     if markdown:
         for kind, first, last in _markdown_blocks(text):
             begin, end = lines.starts[first], lines.starts[last] if last < len(lines.starts) else len(text)
@@ -110,6 +122,8 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
                 blank(begin, end)
             elif kind == "heading":
                 headings.add(first)
+            elif kind == "table":
+                tables[first] = last
             elif kind in ("list_item", "tr"):
                 breaks.add(first)
         for pattern in (_NOT_PROSE, _LIST_MARKER, _HEADING_MARKER, _QUOTE_MARKER, _TABLE_RULE, _MARKUP):
@@ -122,8 +136,19 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
             blank(m.start(), m.end())
             breaks.add(lines.at(m.start())[0] - 1)
     prose = "".join(masked)
-    block_start, block_lines = None, []
+    block_start = None
+    skip_to = 0
     for number, start in enumerate(lines.starts):
+        if number < skip_to:
+            continue
+        if number in tables:
+            if block_start is not None:
+                yield "prose", block_start, prose[block_start:start]
+                block_start = None
+            skip_to = tables[number]
+            end = lines.starts[skip_to] if skip_to < len(lines.starts) else len(prose)
+            yield "table", start, text[start:end]
+            continue
         end = lines.starts[number + 1] if number + 1 < len(lines.starts) else len(prose)
         line = prose[start:end]
         if not line.strip() or number in headings or number in breaks:
@@ -137,6 +162,40 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
             block_start = start
     if block_start is not None:
         yield "prose", block_start, prose[block_start:]
+
+
+def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentence]:
+    """Each body row of a pipe table as a sentence whose cells know their column headings."""
+    offset = start
+    headers: list[str] = []
+    for number, line in enumerate(table.splitlines(keepends=True)):
+        cells = _cells(line)
+        clean = _blank(line, _NOT_PROSE, _EMPHASIS)  # pipes kept: no number runs across cells
+        if number == 0:
+            headers = [" ".join(clean[a:b].split()) for a, b in cells]
+        elif line.strip() and not _TABLE_RULE.match(line):
+            named = tuple((offset + a, offset + b, headers[i] if i < len(headers) else "") for i, (a, b) in enumerate(cells))
+            yield Sentence(offset, clean.rstrip("\n"), heading, before, named)
+        offset += len(line)
+
+
+def _blank(text: str, *patterns: re.Pattern[str]) -> str:
+    """``text`` with every match of ``patterns`` replaced by spaces (offsets kept)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return text
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a pipe-table line, empty ones too, outer pipes aside."""
+    body = line.rstrip("\n")
+    edges = [-1, *(m.start() for m in re.finditer(r"(?<!\\)\|", body)), len(body)]
+    cells = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+    if len(cells) > 1 and body.lstrip().startswith("|"):
+        cells = cells[1:]
+    if len(cells) > 1 and body.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return cells
 
 
 def _markdown_blocks(text: str) -> Iterator[tuple[str, int, int]]:

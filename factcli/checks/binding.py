@@ -1,0 +1,380 @@
+"""Which fact a number in a draft is about: a score made of reasons a writer can read.
+
+A number is bound to a fact by *what* and *when*. What: the words right after
+the number (what it counts: "engineering troops") against the words that
+follow the fact's value in its claim and quote; the entities named in the
+number's clause (aliases included) against the fact's; and the words the
+clause, the rest of the sentence and its context (heading, sentence before)
+share with the fact, each word weighted by how few of the competing facts
+have it. When: a date in the clause (else the sentence, else its context)
+must overlap the fact's date or period, and a match at the same precision
+counts for more. A fact bound in the sentence before counts a little more
+again: writers go on about the same thing ("That is nearly 2,000 …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcli.checks import mentions, prose
+from factcli.checks.mentions import Mention
+from factcli.text import dates
+from factcli.text.fold import fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcli.index.engine import Index
+    from factcli.model import Fact
+    from factcli.store.vocab import Vocabulary
+
+_STOP = frozenset(
+    "a about above after again all also an and any are as at be been before being between both but by can did do "
+    "does during each for from had has have having he her here his how if in into is it its just more most no nor "
+    "not now of off on once only or other our out over own same she should so some such than that the their them "
+    "then there these they this those through to too under until up very was we were what when where which while "
+    "who whom why will with would you your since end per year years total number nearly almost around roughly least "
+    "fewer less china chinese china's paper white figure figures says said say put gives give time times".split()
+)
+#: Where one clause of a sentence ends and another, about something else, may begin.
+_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s")
+_CURRENCY_UNITS = {"aud": "A$", "usd": "US$", "cny": "RMB", "rmb": "RMB", "yuan": "RMB", "eur": "€", "dollars": "$"}
+
+
+@functools.cache
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem: 'engineers' meets 'engineering', 'transport' meets 'transportation'."""
+    return _stemmer().stemWord(word.lower().strip("'’"))
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+#: Words for the same counted thing: a writer's "soldiers" are the paper's "troops", "policemen" its "police".
+_SAME_COUNT = (
+    "personnel troop soldier servicemen men peacekeep",
+    "polic policemen policeman",
+    "countri nation state",
+    "medic medical",
+    "ship vessel",
+    "engin engineer",
+    "transport transportation",
+)
+
+
+@functools.cache
+def _counted(word: str) -> frozenset[str]:
+    """``word`` and the stems of the words that count the same thing."""
+    for group in _SAME_COUNT:
+        stems = {stem(w) for w in group.split()}
+        if word in stems:
+            return frozenset(stems)
+    return frozenset({word})
+
+
+def content(text: str) -> set[str]:
+    """The stems of the words that say what a text is about."""
+    return {stem(w) for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _STOP and len(w) > 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What a fact is about, read once: its words, what its value counts, its entities and time."""
+
+    fact: Fact
+    words: frozenset[str]
+    nouns: frozenset[str]
+    entities: frozenset[str]
+    span: tuple[dt.date, dt.date]
+    low: float
+    high: float
+
+    @property
+    def is_event(self) -> bool:
+        return self.fact.kind == "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A fact a mention may be about, how strongly, and why."""
+
+    profile: Profile
+    score: float
+    reasons: tuple[str, ...]
+
+
+class Sentence:
+    """A sentence of the draft with what it is about: clauses, words, entities, dates."""
+
+    def __init__(self, names: Names, sentence: prose.Sentence, found: Sequence[Mention]) -> None:
+        self.start = sentence.start
+        self.text = sentence.text
+        self.heading = sentence.heading
+        self.cells = sentence.cells
+        self.clauses = _clauses(sentence.text)
+        self.words = content(sentence.text)
+        self.around = content(f"{sentence.heading} {sentence.before}") - self.words
+        self.entities = names.find(sentence.text, sentence.start)
+        self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
+        self.dates = [m for m in found if m.kind == "date" and m.span is not None]
+        self.context_dates = _dates(sentence.before) or _dates(sentence.heading)
+        #: Facts bound to numbers in the sentence before, under the same heading.
+        self.previous: set[str] = set()
+
+    def clause(self, mention: Mention) -> tuple[int, int]:
+        """The offsets (in the file) of the clause ``mention`` stands in; a table row is one clause."""
+        if self.cells:
+            return self.start, self.start + len(self.text)
+        at = mention.start - self.start
+        first = max((end for start, end in self.clauses if end <= at), default=0)
+        last = min((start for start, end in self.clauses if start >= at + len(mention.text)), default=len(self.text))
+        return self.start + first, self.start + last
+
+    def scope(self, mention: Mention) -> tuple[int, int]:
+        """Where what ``mention`` is about is said: an ordinal's is the name it begins ("the Third
+        China-Japan-ROK Tabletop Exercise on Disaster Management"), any other number's its clause."""
+        if mention.kind != "ordinal" or self.cells:
+            return self.clause(mention)
+        at = mention.end - self.start
+        pair = _PAIRED.match(self.text, at)  # "the seventh and eighth rounds of …"
+        end = _NAME_END.search(self.text, pair.end() if pair else at)
+        return mention.start, self.start + (end.start() if end else len(self.text))
+
+    def column(self, mention: Mention) -> str:
+        """The heading of the table column ``mention`` stands in ('' outside tables)."""
+        return next((name for start, end, name in self.cells if start <= mention.start < end), "")
+
+    def subjects(self, mention: Mention) -> set[str]:
+        """The entities the clause of ``mention`` is about: those it names, else the nearest clause before's."""
+        first, last = self.scope(mention)
+        named = {name for name, at in self.entities if first <= at < last}
+        if named or self.cells or mention.kind == "ordinal":
+            return named
+        earlier = [(at, name) for name, at in self.entities if at < first]
+        if not earlier:
+            return set()
+        boundary = max((self.start + end for start, end in self.clauses if self.start + end <= earlier[-1][0]), default=0)
+        return {name for at, name in earlier if at >= boundary}
+
+    def times(self, mention: Mention) -> list[Mention]:
+        """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's."""
+        first, last = self.clause(mention)
+        own = [d for d in self.dates if d is not mention and first <= d.start < last]
+        return own or [d for d in self.dates if d is not mention] or self.context_dates
+
+
+#: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
+_NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
+
+
+_PAIRED = re.compile(r"\s+(?:and|or|to|&)\s+[A-Za-z0-9]+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _dates(text: str) -> list[Mention]:
+    return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+
+
+class Names:
+    """Every entity name and alias of the store, found in text with one regular expression."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        aliases = sorted(vocab.aliases, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)" if aliases else r"(?!)"
+        )
+
+    def find(self, text: str, offset: int) -> list[tuple[str, int]]:
+        """(canonical name, offset) of each entity ``text`` names."""
+        folded = fold(text)
+        if len(folded) != len(text):
+            folded = text.lower()
+        return [(self.vocab.aliases[m.group()], offset + m.start()) for m in self.pattern.finditer(folded)]
+
+    def kind(self, name: str) -> str:
+        entity = self.vocab.entities.get(name)
+        return entity.kind if entity else "other"
+
+
+class Profiles:
+    """Candidate facts for each sentence, asked of the index, and profiled once each."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.names = Names(index.vocab)
+        self.cache: dict[str, Profile] = {}
+
+    def for_sentence(self, sentence: Sentence, found: Sequence[Mention]) -> list[Profile]:
+        values = {m.value for m in found if m.value is not None} | {m.low for m in found if m.kind == "ordinal"}
+        words = [*sentence.words, *sentence.around, *(w for name, _ in sentence.entities for w in name.split())]
+        hits = self.index.candidates(words, sorted(v for v in values if math.isfinite(v)))
+        return [self.profile(fact) for fact in hits]
+
+    def profile(self, fact: Fact) -> Profile:
+        cached = self.cache.get(fact.id)
+        if cached is not None:
+            return cached
+        vocab = self.index.vocab
+        metric = vocab.metrics.get(fact.metric) if fact.metric else None
+        aliases = [a for e in fact.entities if e in vocab.entities for a in vocab.entities[e].aliases]
+        about = " ".join([fact.claim, *fact.tags, *fact.entities, *aliases, fact.id.replace("-", " ")])
+        words = content(about)
+        nouns = content(fact.unit or "")
+        if metric is not None:
+            words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
+            nouns |= content(metric.key.replace("-", " "))
+        for text in (fact.claim, *(c.quote for c in fact.citations)):
+            at = text.find(fact.value_text)
+            if at >= 0:
+                nouns |= content(" ".join(text[at + len(fact.value_text) :].split()[:3]))
+        period = fact.period
+        span = dates.span_of(fact.date, period.start if period else None, period.end if period else None)
+        low, high = interval(fact)
+        profile = Profile(fact, frozenset(words), frozenset(nouns - _STOP), frozenset(fact.entities), span, low, high)
+        self.cache[fact.id] = profile
+        return profile
+
+
+def interval(fact: Fact) -> tuple[float, float]:
+    """The values a fact allows: 'over 900' is every value above 900; 'some 4,000' within 5 %."""
+    if fact.value is None:
+        return -math.inf, math.inf
+    v = float(fact.value)
+    return {
+        "exact": (v, v),
+        "approx": (v * 0.95, v * 1.05),
+        "more_than": (math.nextafter(v, math.inf), math.inf),
+        "at_least": (v, math.inf),
+        "less_than": (-math.inf, math.nextafter(v, -math.inf)),
+        "at_most": (-math.inf, v),
+    }[fact.qualifier]
+
+
+def weights(candidates: Iterable[Profile]) -> dict[str, float]:
+    """Each word's weight among the competing facts: a word all of them share tells them apart least."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for p in candidates:
+        counts.update(p.words)
+        total += 1
+    top = math.log(total + 1)
+    return {w: 0.25 + 0.75 * math.log((total + 1) / n) / top for w, n in counts.items()} if total else {}
+
+
+def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, float], names: Names) -> Bound | None:
+    """How clearly ``p`` is what ``mention`` is about; None when it cannot be (another kind, another time)."""
+    if not _same_kind(mention, p.fact):
+        return None
+    score, reasons = 0.0, []
+    if mention.kind != "date":
+        times = sentence.times(mention)
+        if times and not any(_overlap(t, p.span) for t in times):
+            return None
+        if times:
+            exact = any(_same_time(t, p) for t in times)
+            score += 1.5 if exact else 0.3
+            reasons.append("same date" if exact else "overlapping dates")
+        written = mention.noun or tuple(sentence.column(mention).lower().split())
+        if written:
+            head = _counted(stem(written[-1])) & p.nouns
+            modifiers = ({stem(w) for w in written[:-1]} - _STOP) & p.nouns
+            if head:
+                score += 2.5 + min(1.0, 0.5 * len(modifiers))
+                reasons.append(f"counts {' '.join(written)}")
+            elif modifiers:
+                score += 0.5 * len(modifiers)
+    else:
+        assert mention.span is not None
+        if mention.span[0].year <= p.span[1].year and p.span[0].year <= mention.span[1].year:
+            score += 1.0
+            reasons.append("same year")
+    first, last = sentence.scope(mention)
+    clause_words = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
+    shared = clause_words & p.words
+    score += min(4.0, sum(weight.get(w, 0.25) for w in shared))
+    rest = (sentence.words - clause_words) & p.words
+    score += min(1.5, 0.4 * sum(weight.get(w, 0.25) for w in rest))
+    around = sentence.around & p.words
+    score += min(1.0, 0.25 * sum(weight.get(w, 0.25) for w in around))
+    if shared or rest:
+        reasons.append("shares " + ", ".join(sorted(shared | rest, key=lambda w: -weight.get(w, 0))[:4]))
+    in_clause = sentence.subjects(mention)
+    elsewhere = {name for name, _ in sentence.entities} - in_clause
+    named = in_clause & p.entities
+    if named:
+        score += min(3.0, 2.0 + 0.5 * (len(named) - 1))
+        reasons.append("names " + ", ".join(sorted(named)))
+    elif in_clause and p.entities and _other_of_same_kind(in_clause, p.entities, names):
+        score -= 2.5
+        reasons.append("but names " + ", ".join(sorted(in_clause)))
+    else:
+        score += min(1.0, 0.5 * len(elsewhere & p.entities))
+        if not in_clause and sentence.entities_around & p.entities:
+            score += 0.5
+    if p.fact.id in sentence.previous and mention.kind != "date" and mention.low <= p.low and p.high <= mention.high:
+        score += 1.5
+        reasons.append("restates the figure before")
+    return Bound(p, score, tuple(reasons))
+
+
+def _same_kind(mention: Mention, fact: Fact) -> bool:
+    if mention.kind == "date":
+        return fact.kind == "event"
+    if fact.kind != "quantity" or fact.value is None:
+        return False
+    if (mention.kind == "ordinal") != (fact.unit == "ordinal"):
+        return False
+    if (mention.kind == "percent") != (fact.unit in ("percent", "%")):
+        return False
+    money = (fact.unit or "").lower() in _CURRENCY_UNITS
+    return bool(mention.currency) == money
+
+
+def currency_mismatch(mention: Mention, fact: Fact) -> bool:
+    """'US$20 million' against a figure in Australian dollars (a bare '$' names no country)."""
+    if mention.currency is None or fact.unit is None:
+        return False
+    theirs = _CURRENCY_UNITS.get(fact.unit.lower())
+    ours = mention.currency.upper().replace("AU$", "A$")
+    if ours == "$" or theirs == "$":
+        return False
+    if ours in ("DOLLARS",):
+        return False
+    return theirs is not None and ours != theirs
+
+
+def _other_of_same_kind(named: set[str], entities: frozenset[str], names: Names) -> bool:
+    """The clause names a country (mission, …) and the fact is about other countries (missions, …)."""
+    kinds = {names.kind(e) for e in entities}
+    return any(names.kind(n) in kinds for n in named)
+
+
+def _overlap(writer: Mention, fact: tuple[dt.date, dt.date]) -> bool:
+    assert writer.span is not None
+    first, last = writer.span
+    if writer.since:
+        last = dt.date.max
+    return first <= fact[1] and fact[0] <= last
+
+
+def _same_time(writer: Mention, p: Profile) -> bool:
+    """The writer's date is the fact's, at the precision either gives ('since 1990' and a period from 1990)."""
+    assert writer.span is not None
+    if writer.since:
+        period = p.fact.period
+        return bool(period and period.start and period.start[:4] == str(writer.span[0].year))
+    return writer.span == p.span or (writer.span[0].year == p.span[1].year == writer.span[1].year)
