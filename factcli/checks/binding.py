@@ -43,7 +43,7 @@ _STOP = frozenset(
     "fewer less china chinese china's paper white figure figures says said say put gives give time times".split()
 )
 #: Where one clause of a sentence ends and another, about something else, may begin.
-_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s")
+_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s|\sand\s+(?=(?:a|an|the)\s)")
 _CURRENCY_UNITS = {"aud": "A$", "usd": "US$", "cny": "RMB", "rmb": "RMB", "yuan": "RMB", "eur": "€", "dollars": "$"}
 
 
@@ -125,6 +125,7 @@ class Sentence:
         self.words = content(sentence.text)
         self.around = content(f"{sentence.heading} {sentence.before}") - self.words
         self.entities = names.find(sentence.text, sentence.start)
+        self.topics = names.topics(f"{sentence.heading} {sentence.text}")
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.context_dates = _dates(sentence.before) or _dates(sentence.heading)
@@ -193,6 +194,11 @@ class Names:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self.topic_names = {
+            key: re.compile("|".join(rf"\b{_spaced(name)}\b" for name in (key, topic.title)))
+            for key, topic in vocab.topics.items()
+        }
+        self.topic_words = {key: content(f"{key.replace('-', ' ')} {topic.title}") for key, topic in vocab.topics.items()}
         aliases = sorted(vocab.aliases, key=len, reverse=True)
         self.pattern = re.compile(
             r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)" if aliases else r"(?!)"
@@ -205,9 +211,19 @@ class Names:
             folded = text.lower()
         return [(self.vocab.aliases[m.group()], offset + m.start()) for m in self.pattern.finditer(folded)]
 
+    def topics(self, text: str) -> set[str]:
+        """The topics ``text`` names by key or title ("counter-terrorism", "disaster relief")."""
+        folded = fold(text)
+        return {key for key, pattern in self.topic_names.items() if pattern.search(folded)}
+
     def kind(self, name: str) -> str:
         entity = self.vocab.entities.get(name)
         return entity.kind if entity else "other"
+
+
+def _spaced(name: str) -> str:
+    """A name as a pattern where a hyphen and a space are the same ('counter-terrorism', 'counter terrorism')."""
+    return r"[-\s]?".join(map(re.escape, re.split(r"[-\s]+", fold(name))))
 
 
 class Profiles:
@@ -325,6 +341,10 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
         score += min(1.0, 0.5 * len(elsewhere & p.entities))
         if not in_clause and sentence.entities_around & p.entities:
             score += 0.5
+    topic = p.fact.topic
+    if sentence.topics and topic not in sentence.topics and not sentence.words & names.topic_words.get(topic, set()):
+        score -= 2.0
+        reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
     if p.fact.id in sentence.previous and mention.kind != "date" and mention.low <= p.low and p.high <= mention.high:
         score += 1.5
         reasons.append("restates the figure before")
