@@ -94,6 +94,10 @@ class Profile:
     fact: Fact
     words: frozenset[str]
     nouns: frozenset[str]
+    #: What the value counts, by its last word: {"policemen", "police", …} for "15 policemen".
+    heads: frozenset[str]
+    #: The passages it is quoted from: facts from one passage are about one event.
+    passages: frozenset[str]
     entities: frozenset[str]
     span: tuple[dt.date, dt.date]
     low: float
@@ -125,12 +129,14 @@ class Sentence:
         self.words = content(sentence.text)
         self.around = content(f"{sentence.heading} {sentence.before}") - self.words
         self.entities = names.find(sentence.text, sentence.start)
-        self.topics = names.topics(f"{sentence.heading} {sentence.text}")
+        self.topics = names.topics(sentence.text)
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.context_dates = _dates(sentence.before) or _dates(sentence.heading)
-        #: Facts bound to numbers in the sentence before, under the same heading.
+        #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
         self.previous: set[str] = set()
+        #: The passages those facts are quoted from.
+        self.passages: set[str] = set()
 
     def clause(self, mention: Mention) -> tuple[int, int]:
         """The offsets (in the file) of the clause ``mention`` stands in; a table row is one clause."""
@@ -150,6 +156,11 @@ class Sentence:
         pair = _PAIRED.match(self.text, at)  # "the seventh and eighth rounds of …"
         end = _NAME_END.search(self.text, pair.end() if pair else at)
         return mention.start, self.start + (end.start() if end else len(self.text))
+
+    def words_before(self, mention: Mention) -> set[str]:
+        """The words of the clause before ``mention``: "the police contribution began with 15 officers"."""
+        first, _ = self.scope(mention)
+        return content(self.text[first - self.start : mention.start - self.start])
 
     def column(self, mention: Mention) -> str:
         """The heading of the table column ``mention`` stands in ('' outside tables)."""
@@ -250,17 +261,24 @@ class Profiles:
         about = " ".join([fact.claim, *fact.tags, *fact.entities, *aliases, fact.id.replace("-", " ")])
         words = content(about)
         nouns = content(fact.unit or "")
+        heads: set[str] = set()
         if metric is not None:
             words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
             nouns |= content(metric.key.replace("-", " "))
         for text in (fact.claim, *(c.quote for c in fact.citations)):
             at = text.find(fact.value_text)
             if at >= 0:
-                nouns |= content(" ".join(text[at + len(fact.value_text) :].split()[:3]))
+                counted = mentions.noun_after(text, at + len(fact.value_text))
+                nouns |= content(" ".join(counted))
+                heads |= _counted(stem(counted[-1])) if counted else set()
         period = fact.period
         span = dates.span_of(fact.date, period.start if period else None, period.end if period else None)
         low, high = interval(fact)
-        profile = Profile(fact, frozenset(words), frozenset(nouns - _STOP), frozenset(fact.entities), span, low, high)
+        passages = frozenset(f"{c.source}:{c.quote}" for c in fact.citations)
+        profile = Profile(
+            fact, frozenset(words), frozenset(nouns - _STOP), frozenset(heads - _STOP), passages,
+            frozenset(fact.entities), span, low, high,
+        )  # fmt: skip
         self.cache[fact.id] = profile
         return profile
 
@@ -305,14 +323,17 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
             score += 1.5 if exact else 0.3
             reasons.append("same date" if exact else "overlapping dates")
         written = mention.noun or tuple(sentence.column(mention).lower().split())
-        if written:
-            head = _counted(stem(written[-1])) & p.nouns
-            modifiers = ({stem(w) for w in written[:-1]} - _STOP) & p.nouns
-            if head:
-                score += 2.5 + min(1.0, 0.5 * len(modifiers))
-                reasons.append(f"counts {' '.join(written)}")
-            elif modifiers:
-                score += 0.5 * len(modifiers)
+        head = _counted(stem(written[-1])) if written else frozenset()
+        modifiers = ({stem(w) for w in written[:-1]} - _STOP) & p.nouns
+        if head & p.heads:
+            score += 2.5 + min(1.0, 0.5 * len(modifiers))
+            reasons.append(f"counts {' '.join(written)}")
+        elif head & p.nouns:
+            score += 2.0 + min(1.0, 0.5 * len(modifiers))
+            reasons.append(f"counts {' '.join(written)}")
+        elif any(_counted(w) & p.heads for w in sentence.words_before(mention)):
+            score += 1.5
+            reasons.append("about " + "/".join(sorted(p.heads)[:2]))
     else:
         assert mention.span is not None
         if mention.span[0].year <= p.span[1].year and p.span[0].year <= mention.span[1].year:
@@ -345,6 +366,9 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
     if sentence.topics and topic not in sentence.topics and not sentence.words & names.topic_words.get(topic, set()):
         score -= 2.0
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
+    if p.passages & sentence.passages and p.fact.id not in sentence.previous:
+        score += 1.5
+        reasons.append("same passage as a figure before")
     if p.fact.id in sentence.previous and mention.kind != "date" and mention.low <= p.low and p.high <= mention.high:
         score += 1.5
         reasons.append("restates the figure before")

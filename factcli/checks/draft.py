@@ -72,16 +72,18 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     profiles = binding.Profiles(index)
     out: list[Finding] = []
     previous: set[str] = set()
+    passages: set[str] = set()
     heading = ""
     for raw in prose.sentences(text, markdown=markdown):
         found = mentions.find(raw.text, raw.start)
         if raw.heading != heading:
-            heading, previous = raw.heading, set()
+            heading, previous, passages = raw.heading, set(), set()
         if not found:
-            previous = set()
+            previous, passages = set(), set()
             continue
         sentence = binding.Sentence(profiles.names, raw, found)
         sentence.previous = set(previous)
+        sentence.passages = set(passages)
         candidates = profiles.for_sentence(sentence, found)
         weight = binding.weights(candidates)
         judged: list[tuple[Mention, Verdict, Bound | None]] = []
@@ -92,6 +94,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
                     judged.append((mention, *result))
                     if result[1] is not None:
                         sentence.previous.add(result[1].profile.fact.id)
+                        sentence.passages |= result[1].profile.passages
         claims = [m for m, verdict, bound in judged if m.kind != "ordinal"]
         for mention in found:
             if mention.kind == "date":
@@ -99,6 +102,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
                 if result is not None:
                     judged.append((mention, *result))
         previous = {bound.profile.fact.id for _, _, bound in judged if bound is not None}
+        passages = {passage for _, _, bound in judged if bound is not None for passage in bound.profile.passages}
         for mention, verdict, bound in judged:
             line, column = lines.at(mention.start)
             out.append(_finding(line, column, mention, verdict, raw.text, bound))
@@ -171,12 +175,12 @@ def _judge_date(
     first, last = sentence.clause(mention)
     times_a_figure = any(first <= m.start < last for m in claims)
     ranked = _ranked(mention, sentence, candidates, weight, names)
-    if ranked and (not times_a_figure or ranked[0].score >= CONTRADICT):
+    if ranked:
         decided = _decide(mention, ranked)
         if decided is not None:
             return decided
     clause = sentence.text[first - sentence.start : last - sentence.start]
-    if not claims and not mention.since and _EVENT.search(clause):
+    if not times_a_figure and not mention.since and _EVENT.search(clause):
         return "not-found", None
     return None
 

@@ -135,7 +135,7 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
     for m in _BETWEEN.finditer(sentence):
         a, b = _read_number(m.group("a")), _read_number(m.group("b"))
         if a is not None and b is not None and free(m.start(), m.end()):
-            noun = _noun(sentence, m.end())
+            noun = noun_after(sentence, m.end())
             add(Mention(offset + m.start(), offset + m.end(), m.group(), "amount", a, b, "range", noun), *m.span())
     for m in _FRACTION.finditer(sentence):
         if free(m.start(), m.end()):
@@ -149,7 +149,7 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
     for m in _ORDINAL_WORD.finditer(sentence):
         if free(m.start(), m.end()):
             value = _ORDINAL_WORDS[m.group("w").lower()]
-            noun = _noun(sentence, m.end())
+            noun = noun_after(sentence, m.end())
             add(Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun), *m.span())
     out.sort(key=lambda x: x.start)
     for i, mention in enumerate(out[:-1]):  # "the seventh and eighth rounds": both count rounds
@@ -195,14 +195,14 @@ _LEAD = frozenset("of the its their these those were was are is had have more fu
 _BREAK = frozenset("and or in to from at with by for on as than that which who while since per".split())
 
 
-def _noun(sentence: str, end: int) -> tuple[str, ...]:
+def noun_after(sentence: str, end: int) -> tuple[str, ...]:
     """What a number counts: the words after it up to the first that counts ('military peacekeepers',
     '20 million Australian dollars', '43 medical staff'), else the first word after it."""
     words: list[str] = []
     pos = end
     while len(words) < 4:
         m = _NOUN.match(sentence, pos)
-        if m is None or (words and sentence[pos:m.start(1)].strip(" -–")):
+        if m is None or (words and sentence[pos : m.start(1)].strip().strip("-–")):
             break
         word = m.group(1).lower()
         if not words and word in _LEAD:
@@ -227,7 +227,7 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     word = m.group("word")
     if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
         return None  # "Shanghai Five", "Plus Three": a capitalised number word inside a name
-    if word and word.lower() == "one" and not (_noun(sentence, end) and _noun(sentence, end)[0] not in {"s", "another"}):
+    if word and word.lower() == "one" and not (noun_after(sentence, end) and noun_after(sentence, end)[0] not in {"s", "another"}):
         return None  # "one of", "no one's": a pronoun, not an amount
     if word and word.lower() in _GROUPS:
         value: float | None = _GROUPS[word.lower()]
@@ -242,7 +242,7 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     if m.group("scale"):
         value *= _SCALES[m.group("scale").lower()]
     if m.group("th"):
-        return Mention(offset + start, offset + end, m.group(), "ordinal", value, value, noun=_noun(sentence, end))
+        return Mention(offset + start, offset + end, m.group(), "ordinal", value, value, noun=noun_after(sentence, end))
     high = value
     if m.group("num2"):
         second = _read_number(m.group("num2"))
@@ -250,7 +250,7 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
             return None
         high = second * (_SCALES[m.group("scale").lower()] if m.group("scale") else 1)
     qualifier, qstart = _qualifier(sentence, start)
-    noun = _noun(sentence, end)
+    noun = noun_after(sentence, end)
     percent = bool(m.group("pct"))
     currency = m.group("cur").strip() if m.group("cur") else None
     if currency is None and noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
@@ -301,7 +301,7 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     year = int(m.group("year"))
     after = sentence[m.end() :]
     if not m.group("month") and not m.group("year2"):
-        noun = _noun(sentence, m.end())
+        noun = noun_after(sentence, m.end())
         named = re.search(r"(?:\b(?:the|its|their|this|that|a|an)|['’]s)\s+$", sentence[max(0, m.start() - 8) : m.start()], re.I)
         if noun and counts(noun[-1]) and not named:
             return None  # "1949 military peacekeepers": a noun follows, so it is an amount
