@@ -150,12 +150,25 @@ class Sentence:
     def scope(self, mention: Mention) -> tuple[int, int]:
         """Where what ``mention`` is about is said: an ordinal's is the name it begins ("the Third
         China-Japan-ROK Tabletop Exercise on Disaster Management"), any other number's its clause."""
+        if mention.kind == "date" and not self.cells:
+            return self._date_scope(mention)
         if mention.kind != "ordinal" or self.cells:
             return self.clause(mention)
         at = mention.end - self.start
         pair = _PAIRED.match(self.text, at)  # "the seventh and eighth rounds of …"
         end = _NAME_END.search(self.text, pair.end() if pair else at)
         return mention.start, self.start + (end.start() if end else len(self.text))
+
+    def _date_scope(self, mention: Mention) -> tuple[int, int]:
+        """A date's event is named just before it ("Myanmar in July 2015", "the 14th ARF Ministerial Meeting
+        in August 2007"), or after it when the date leads ("In March 2008 China hosted the First …")."""
+        first, last = self.clause(mention)
+        earlier = [d.end for d in self.dates if first <= d.end <= mention.start]
+        later = [d.start for d in self.dates if mention.end <= d.start < last]
+        begin = max(earlier, default=first)
+        if len(content(self.text[begin - self.start : mention.start - self.start])) >= 2:
+            return begin, mention.end
+        return begin, min(later, default=last)
 
     def words_before(self, mention: Mention) -> set[str]:
         """The words of the clause before ``mention``: "the police contribution began with 15 officers"."""
@@ -173,8 +186,8 @@ class Sentence:
         if named or self.cells or mention.kind == "ordinal":
             return named
         earlier = [(at, name) for name, at in self.entities if at < first]
-        if not earlier:
-            return set()
+        if not earlier or re.search(r"\sand\s+$", self.text[: first - self.start]):
+            return set()  # "… and a Japanese submarine rescue exercise": a new thing, not the one before
         boundary = max((self.start + end for start, end in self.clauses if self.start + end <= earlier[-1][0]), default=0)
         return {name for at, name in earlier if at >= boundary}
 

@@ -37,7 +37,7 @@ VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not
 #: A fact scoring this much is about what the number says; below it, it is about something else.
 BIND = 4.0
 #: A fact must be this clearly about the same thing for a different figure to contradict the writer.
-CONTRADICT = 5.5
+CONTRADICT = 5.0
 #: Candidates this close to the best are weighed together.
 NEAR = 1.5
 
