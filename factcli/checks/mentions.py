@@ -192,7 +192,10 @@ def _qualifier(sentence: str, start: int) -> tuple[str, int]:
 
 #: Words between a number and what it counts: "88 were military observers", "10 of the conventions".
 _LEAD = frozenset("of the its their these those were was are is had have more further other additional".split())
-_BREAK = frozenset("and or in to from at with by for on as than that which who while since per".split())
+_BREAK = frozenset(
+    "and or in to from at with by for on as than that which who while since per "
+    "had has have was were is are be been will would could can did does do may might must should".split()
+)
 
 
 def noun_after(sentence: str, end: int) -> tuple[str, ...]:

@@ -40,37 +40,79 @@ def series(
     streams.emit(series_rows(metric, rows), format_name(fmt, as_json), fields, f"No facts for metric {metric}.")
 
 
+class DraftInput(StrEnum):
+    """How to read a draft: by its name (.md, .txt) or by what it looks like."""
+
+    auto = "auto"
+    markdown = "markdown"
+    text = "text"
+
+
+class Verdict(StrEnum):
+    supported = "supported"
+    contradicted = "contradicted"
+    unverified = "unverified"
+    not_found = "not-found"
+
+
 @app.command("check-draft")
 def check_draft(
     file: Annotated[str, typer.Argument(help="Markdown or text file; - reads stdin.", metavar="FILE")],
+    only: Annotated[
+        list[Verdict] | None,
+        typer.Option("--only", help="Show only these verdicts (repeat the option for several).", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on unverified numbers too.")] = False,
+    quickfix: Annotated[
+        bool, typer.Option("--quickfix", help="Print file:line:col: verdict: … lines, for editors and CI.")
+    ] = False,
+    read_as: Annotated[
+        DraftInput, typer.Option("--input", help="Read the draft as Markdown or plain text (auto: by name).")
+    ] = DraftInput.auto,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
     fields: FieldsOpt = None,
 ) -> None:
-    """Check every number in a draft against the store: supported, contradicted or not found.
+    """Check every number in a draft against the store: supported, contradicted, unverified or not found.
 
-    Numbers are numerals ("1,949"), number words ("eight"), qualified ("more
-    than 650"), years and months ("August 2007"). Each is matched to facts by
-    value and by the words its sentence shares with them. Exits 1 when a number
-    is contradicted, so a CI job can stop a draft.
+    Only prose is read: in Markdown, code, HTML, front matter, URLs, link
+    targets, footnote labels and citation keys and locators are skipped, and
+    a table cell counts what its column heading names. Each number ("1,949",
+    "11 063", "more than 650", "about 2.3 million", "a dozen", "12th", "15-20",
+    "August 2007") is bound to the fact its sentence is about (what it counts,
+    the entities named beside it, the words and the time of its sentence and
+    heading); the score and the reasons are in the output. Qualifiers are
+    ranges of values: "nearly 2,000" is supported by 1,949, "fewer than 900"
+    contradicted by "over 900", "exactly 160" unverified by "more than 150".
+    Section numbers, years that only say when, shares the writer worked out
+    and numbers inside names get no verdict.
+
+    Exits 1 when a number is contradicted (--strict: or unverified), so a CI
+    job can stop a draft.
 
     Examples:
 
       factcli check-draft article.md
 
+      factcli check-draft article.md --only contradicted --quickfix
+
       pandoc -t plain article.docx | factcli check-draft - --json
     """
-    from factcli.checks import draft
-    from factcli.formats.checked import finding_rows
+    from factcli.checks import draft, prose
+    from factcli.formats.checked import finding_rows, quickfix_lines
 
     text = streams.read_text_argument(file)
+    markdown = read_as is DraftInput.markdown or (read_as is DraftInput.auto and prose.is_markdown(file, text))
     index = session.index()
-    findings = draft.check(index, text)
-    streams.emit(finding_rows(index, findings), format_name(fmt, as_json), fields, "No numbers found in the draft.")
-    contradicted = sum(f.status == "contradicted" for f in findings)
-    counts = {s: sum(f.status == s for f in findings) for s in ("supported", "contradicted", "not-found")}
-    streams.note(", ".join(f"{n} {s}" for s, n in counts.items()))
-    if contradicted:
+    findings = draft.check(index, text, markdown=markdown)
+    shown = [f for f in findings if not only or f.verdict in only]
+    if quickfix:
+        streams.write_lines(quickfix_lines("<stdin>" if file == "-" else file, shown))
+    else:
+        streams.emit(finding_rows(index, shown), format_name(fmt, as_json), fields, "No numbers to check in the draft.")
+    counts = {v: sum(f.verdict == v for f in findings) for v in draft.VERDICTS}
+    streams.note(", ".join(f"{n} {v.replace('-', ' ')}" for v, n in counts.items()))
+    if counts["contradicted"] or (strict and counts["unverified"]):
         raise typer.Exit(1)
 
 

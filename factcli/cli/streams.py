@@ -36,6 +36,12 @@ def note(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
+def write_lines(lines: Sequence[str]) -> None:
+    """Plain lines for programs (quickfix lists): UTF-8, no colour, no wrapping."""
+    with machine_stream() as out:
+        out.writelines(line + "\n" for line in lines)
+
+
 def describe_os_error(exc: OSError) -> str:
     """One line naming what failed and where: 'cannot write to standard output: no space left on the device'."""
     from factcli.text.chars import os_error_text  # error path only

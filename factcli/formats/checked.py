@@ -69,12 +69,14 @@ def series_rows(metric: str, rows: Sequence[SeriesRow]) -> Rows:
 
 
 FINDING_FIELDS = (
-    "line", "column", "text", "status", "value", "date", "fact", "fact_value_text", "reference", "quote", "sentence",
+    "line", "column", "text", "verdict", "fact", "fact_value_text", "fact_date", "source", "section", "quote",
+    "reference", "suggestion", "reason", "score", "sentence",
 )  # fmt: skip
-FINDING_TABLE_FIELDS = ("where", "text", "status", "fact", "detail")
+FINDING_TABLE_FIELDS = ("where", "text", "verdict", "fact", "detail")
 
 
 def finding_rows(index: Index, findings: Sequence[Finding]) -> Rows:
+    """The numbers of a draft with their verdicts; each bound one with the fact, its citation and why."""
     from factcli.formats.reference import reference_text
 
     def structured(item: Finding) -> Record:
@@ -84,27 +86,43 @@ def finding_rows(index: Index, findings: Sequence[Finding]) -> Rows:
             "line": item.line,
             "column": item.column,
             "text": item.text,
-            "status": item.status,
-            "value": item.value,
-            "date": item.date,
+            "verdict": item.verdict,
             "fact": fact.id if fact else None,
             "fact_value_text": fact.value_text if fact else None,
-            "reference": reference_text(index.vocab.sources[citation.source]) if citation else None,
+            "fact_date": fact.when if fact else None,
+            "source": citation.source if citation else None,
+            "section": citation.section if citation else None,
             "quote": citation.quote if citation else None,
+            "reference": reference_text(index.vocab.sources[citation.source]) if citation else None,
+            "suggestion": item.suggestion,
+            "reason": item.reason,
+            "score": round(item.score, 2),
             "sentence": item.sentence,
         }
 
     def human(item: Finding) -> dict[str, str]:
-        row = _stringify(structured(item))
-        fact = item.fact
-        detail = ""
-        if fact is not None and item.status == "supported":
-            detail = f"{', '.join(fact.source_ids)}: “{fact.citations[0].quote}”"
-        elif fact is not None:
-            detail = f"the store says {fact.value_text} ({fact.when}, {', '.join(fact.source_ids)})"
-        return {**row, "where": f"{item.line}:{item.column}", "detail": detail}
+        return {**_stringify(structured(item)), "where": f"{item.line}:{item.column}", "detail": detail(item)}
 
     return Rows(
         "findings", findings, FINDING_FIELDS, FINDING_TABLE_FIELDS, "text", structured,
         lambda item: _stringify(structured(item)), human,
     )  # fmt: skip
+
+
+def detail(item: Finding) -> str:
+    """One line a writer can act on: what the store says, where, and for a contradiction what to write."""
+    fact = item.fact
+    if fact is None:
+        return item.reason
+    citation = fact.citations[0]
+    where = f"{citation.source}, “{citation.section}”"
+    if item.verdict == "contradicted":
+        return f"write “{fact.value_text}” ({fact.when}; {where}); bound by {item.reason}"
+    if item.verdict == "unverified":
+        return f"the store says “{fact.value_text}” ({fact.when}; {where}): neither implies nor refutes it"
+    return f"the store says “{fact.value_text}” ({fact.when}; {where})"
+
+
+def quickfix_lines(name: str, findings: Sequence[Finding]) -> list[str]:
+    """'file:line:col: verdict: …', the form editors' quickfix lists and CI annotations read."""
+    return [f"{name}:{f.line}:{f.column}: {f.verdict}: {f.text}: {detail(f)}" for f in findings]
