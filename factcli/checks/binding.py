@@ -40,7 +40,10 @@ _STOP = frozenset(
     "not now of off on once only or other our out over own same she should so some such than that the their them "
     "then there these they this those through to too under until up very was we were what when where which while "
     "who whom why will with would you your since end per year years total number nearly almost around roughly least "
-    "fewer less china chinese china's paper white figure figures says said say put gives give time times".split()
+    "fewer less china chinese china's paper white figure figures says said say put gives give time times "
+    # months are when, not what: a date is compared as a date, never as a shared word
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 #: Where one clause of a sentence ends and another, about something else, may begin.
 _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s|\sand\s+(?=(?:a|an|the)\s)")
@@ -132,6 +135,7 @@ class Sentence:
         self.topics = names.topics(sentence.text)
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
+        self.ordinals = [m for m in found if m.kind == "ordinal"]
         self.context_dates = _dates(sentence.before) or _dates(sentence.heading)
         #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
         self.previous: set[str] = set()
@@ -157,7 +161,12 @@ class Sentence:
         at = mention.end - self.start
         pair = _PAIRED.match(self.text, at)  # "the seventh and eighth rounds of …"
         end = _NAME_END.search(self.text, pair.end() if pair else at)
-        return mention.start, self.start + (end.start() if end else len(self.text))
+        last = self.start + (end.start() if end else len(self.text))
+        if not content(self.text[at : last - self.start]):  # "The Third Symposium …; the Fourth, in …"
+            named = [o for o in self.ordinals if o.end <= mention.start and o.noun]
+            if named:
+                return self.scope(named[-1])[0], last
+        return mention.start, last
 
     def _date_scope(self, mention: Mention) -> tuple[int, int]:
         """A date's event is named just before it ("Myanmar in July 2015", "the 14th ARF Ministerial Meeting
@@ -333,7 +342,9 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
             return None
         if times:
             exact = any(_same_time(t, p) for t in times)
-            score += 1.5 if exact else 0.3
+            precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
+                                    (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
+            score += 2.5 if precise else 1.5 if exact else 0.3
             reasons.append("same date" if exact else "overlapping dates")
         written = mention.noun or tuple(sentence.column(mention).lower().split())
         head = _counted(stem(written[-1])) if written else frozenset()
@@ -350,7 +361,7 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
     else:
         assert mention.span is not None
         if mention.span[0].year <= p.span[1].year and p.span[0].year <= mention.span[1].year:
-            score += 1.0
+            score += 0.5
             reasons.append("same year")
     first, last = sentence.scope(mention)
     clause_words = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))

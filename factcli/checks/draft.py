@@ -36,8 +36,11 @@ VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not
 
 #: A fact scoring this much is about what the number says; below it, it is about something else.
 BIND = 4.0
+#: A date has no noun to bind by: the event's name and entities beside it must carry it.
+BIND_DATE = 3.5
 #: A fact must be this clearly about the same thing for a different figure to contradict the writer.
 CONTRADICT = 5.0
+CONTRADICT_DATE = 4.0
 #: Candidates this close to the best are weighed together.
 NEAR = 1.5
 
@@ -46,6 +49,14 @@ _EVENT = re.compile(
     r"met|convened|hosted|joined|set up|submitted|acceded|ratified|created|inaugurated|visited|made|"
     r"meeting|summit|symposium|exercise|conference|session|forum|workshop|seminar|dialogue|consultation|drill|"
     r"voyage|visit|talks)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words before a date that make it the time a figure holds for: "since 1990", "as of the end of November 2008".
+_FRAMING = re.compile(
+    r"\b(?:since|by|as of|until|till|through|to|from|over|during|at the end of|end of|between|before|after)"
+    r"(?:\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of)?\s+$",
     re.IGNORECASE,
 )
 
@@ -127,7 +138,8 @@ def _ranked(
     names: binding.Names,
 ) -> list[Bound]:
     bounds = (binding.bind(mention, sentence, p, weight, names) for p in candidates)
-    return sorted((b for b in bounds if b is not None and b.score >= BIND), key=lambda b: -b.score)
+    least = BIND_DATE if mention.kind == "date" else BIND
+    return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
 
 
 def _decide(mention: Mention, ranked: list[Bound]) -> tuple[Verdict, Bound] | None:
@@ -137,7 +149,7 @@ def _decide(mention: Mention, ranked: list[Bound]) -> tuple[Verdict, Bound] | No
     for bound in near:
         if _relation(mention, bound.profile) == "supported":
             return "supported", bound
-    if best.score < CONTRADICT:
+    if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
         return None
     verdict = _relation(mention, best.profile)
     if verdict == "contradicted" and any(_relation(mention, b.profile) != "contradicted" for b in near[1:]):
@@ -174,8 +186,11 @@ def _judge_date(
     """A date is judged where it says when something happened; where it gives a figure its time, it is not."""
     first, last = sentence.clause(mention)
     times_a_figure = any(first <= m.start < last for m in claims)
+    before = sentence.text[max(0, mention.start - sentence.start - 24) : mention.start - sentence.start]
+    if times_a_figure and _FRAMING.search(before):
+        return None  # "Since 1990 the PLA has sent 11,063 …": the time of the figure, not an event
     ranked = _ranked(mention, sentence, candidates, weight, names)
-    if ranked:
+    if ranked and (not times_a_figure or ranked[0].score >= CONTRADICT_DATE):
         decided = _decide(mention, ranked)
         if decided is not None:
             return decided
