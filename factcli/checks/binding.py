@@ -85,9 +85,19 @@ def _counted(word: str) -> frozenset[str]:
     return frozenset({word})
 
 
+#: Words that say the same of an event or a force, by their stems: "began" is "started", "naval" is "navy".
+_SAME_WORD = {
+    "began": "start", "begin": "start", "begun": "start", "launch": "start", "commenc": "start", "open": "start",
+    "naval": "navi", "found": "establish", "set": "establish", "creat": "establish", "met": "meet",
+    "troop": "personnel", "soldier": "personnel",
+}  # fmt: skip
+
+
 def content(text: str) -> set[str]:
-    """The stems of the words that say what a text is about."""
-    return {stem(w) for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _STOP and len(w) > 1}
+    """The stems of the words that say what a text is about ('MH370' is a word; '2007' is not)."""
+    words = re.findall(r"[^\W_]*[^\W\d_][^\W_]*", fold(text))
+    stems = (stem(w) for w in words if w not in _STOP and len(w) > 1)
+    return {_SAME_WORD.get(s, s) for s in stems}
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +244,7 @@ class Names:
         self.topic_words = {key: content(f"{key.replace('-', ' ')} {topic.title}") for key, topic in vocab.topics.items()}
         aliases = sorted(vocab.aliases, key=len, reverse=True)
         self.pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)" if aliases else r"(?!)"
+            r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w$])" if aliases else r"(?!)"
         )
 
     def find(self, text: str, offset: int) -> list[tuple[str, int]]:
@@ -349,7 +359,10 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
         written = mention.noun or tuple(sentence.column(mention).lower().split())
         head = _counted(stem(written[-1])) if written else frozenset()
         modifiers = ({stem(w) for w in written[:-1]} - _STOP) & p.nouns
-        if head & p.heads:
+        if mention.currency:
+            score += 2.5  # money binds to money only (see _same_kind)
+            reasons.append(f"counts money ({p.fact.unit})")
+        elif head & p.heads:
             score += 2.5 + min(1.0, 0.5 * len(modifiers))
             reasons.append(f"counts {' '.join(written)}")
         elif head & p.nouns:
