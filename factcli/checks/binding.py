@@ -146,7 +146,8 @@ class Sentence:
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
-        self.context_dates = _dates(sentence.before) or _dates(sentence.heading)
+        follows_on = _FOLLOWS_ON.match(sentence.text.lstrip())
+        self.context_dates = (_dates(sentence.before) if follows_on else []) or _dates(sentence.heading)
         #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
         self.previous: set[str] = set()
         #: The passages those facts are quoted from.
@@ -189,6 +190,13 @@ class Sentence:
             return begin, mention.end
         return begin, min(later, default=last)
 
+    def near(self, mention: Mention) -> set[str]:
+        """The words right beside ``mention`` in its scope: "acceded to 10", "signed another one"."""
+        first, last = self.scope(mention)
+        before = self.text[first - self.start : mention.start - self.start].split()[-4:]
+        after = self.text[mention.end - self.start : last - self.start].split()[:4]
+        return content(" ".join(before + after))
+
     def words_before(self, mention: Mention) -> set[str]:
         """The words of the clause before ``mention``: "the police contribution began with 15 officers"."""
         first, _ = self.scope(mention)
@@ -222,6 +230,14 @@ _NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|
 
 
 _PAIRED = re.compile(r"\s+(?:and|or|to|&)\s+[A-Za-z0-9]+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+#: A sentence that goes on about the one before, and so takes its time: "That is nearly 2,000 …", "Of these, 88 …".
+_FOLLOWS_ON = re.compile(
+    r"(?:that|this|these|those|it|they|its|their|of these|of them|then|by then|at that (?:point|time)|at the time|"
+    r"the same|there|another|the rest|still|also|and|but)\b",
+    re.IGNORECASE,
+)
 
 
 def _dates(text: str) -> list[Mention]:
@@ -278,10 +294,14 @@ class Profiles:
         self.cache: dict[str, Profile] = {}
 
     def for_sentence(self, sentence: Sentence, found: Sequence[Mention]) -> list[Profile]:
+        """The facts sharing most words with the sentence, those with its values, and those bound before it."""
         values = {m.value for m in found if m.value is not None} | {m.low for m in found if m.kind == "ordinal"}
         words = [*sentence.words, *sentence.around, *(w for name, _ in sentence.entities for w in name.split())]
         hits = self.index.candidates(words, sorted(v for v in values if math.isfinite(v)))
-        return [self.profile(fact) for fact in hits]
+        profiles = {fact.id: self.profile(fact) for fact in hits}
+        for fact_id in sentence.previous - profiles.keys():
+            profiles[fact_id] = self.cache[fact_id]
+        return list(profiles.values())
 
     def profile(self, fact: Fact) -> Profile:
         cached = self.cache.get(fact.id)
@@ -380,6 +400,8 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
     clause_words = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
     shared = clause_words & p.words
     score += min(4.0, sum(weight.get(w, 0.25) for w in shared))
+    near = sentence.near(mention) & p.words
+    score += min(1.5, 0.5 * sum(weight.get(w, 0.25) for w in near))
     rest = (sentence.words - clause_words) & p.words
     score += min(1.5, 0.4 * sum(weight.get(w, 0.25) for w in rest))
     around = sentence.around & p.words

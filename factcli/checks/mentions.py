@@ -198,11 +198,15 @@ _BREAK = frozenset(
 )
 
 
+_PARTITIVE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:{_NUM}|{_WORDNUM})\b", re.IGNORECASE)
+
+
 def noun_after(sentence: str, end: int) -> tuple[str, ...]:
     """What a number counts: the words after it up to the first that counts ('military peacekeepers',
     '20 million Australian dollars', '43 medical staff'), else the first word after it."""
     words: list[str] = []
-    pos = end
+    partitive = _PARTITIVE.match(sentence, end)  # "10 of the 12 conventions"
+    pos = partitive.end() if partitive else end
     while len(words) < 4:
         m = _NOUN.match(sentence, pos)
         if m is None or (words and sentence[pos : m.start(1)].strip().strip("-–")):
