@@ -17,7 +17,6 @@ rival that would bear the writer out or leave the figure open.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -195,7 +194,9 @@ def _judge_date(
         if decided is not None:
             return decided
     clause = sentence.text[first - sentence.start : last - sentence.start]
-    if not times_a_figure and not mention.since and _EVENT.search(clause):
+    framed = any(d is not mention and d.span is not None and mention.span is not None and
+                 mention.span[0] <= d.span[0] and d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
+    if not times_a_figure and not framed and not mention.since and _EVENT.search(clause):
         return "not-found", None
     return None
 
@@ -226,6 +227,14 @@ def _date_relation(mention: Mention, p: Profile) -> Verdict:
     return "unverified"
 
 
+#: What a writer counts to order the text or to say how long, not what a fact counts: "three parts",
+#: "the past two years".
+_NOT_COUNTED = frozenset(
+    "parts things points sections chapters ways reasons questions lessons themes items steps examples pages "
+    "years months weeks days decades hours minutes times words paragraphs".split()
+)
+
+
 def _claim_like(mention: Mention, sentence: binding.Sentence) -> bool:
     """A number a reader would check: it counts a noun, is money or a share of something named, or a rank."""
     if mention.kind == "ordinal":
@@ -233,4 +242,6 @@ def _claim_like(mention: Mention, sentence: binding.Sentence) -> bool:
         return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE))
     if mention.currency or mention.kind == "percent":
         return True
-    return bool(mention.noun) and mentions.counts(mention.noun[-1]) and math.isfinite(mention.low or 0)
+    if not mention.noun or not mentions.counts(mention.noun[-1]) or mention.noun[-1] in _NOT_COUNTED:
+        return False
+    return True

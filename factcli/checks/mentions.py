@@ -83,8 +83,10 @@ _REFERENCE_BEFORE = re.compile(
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
 _NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
 #: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
+#: "11 a year", "6.7 ships per mission", "two each": a rate the writer worked out.
+_RATE = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:per|each|a|an)\s+(?:year|month|week|day|mission|head|capita|person)\b", re.I)
 _DERIVED = re.compile(
-    r"^\s*(?:%|percent|per cent)?\s*(?:of (?:the |its |their |that )?(?:total|whole|all|these|them|those|contingent)\b"
+    r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:total|whole|all|these|them|those|contingent)\b"
     r"|per\b|a\b|an\b)",
     re.I,
 )
@@ -151,7 +153,7 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
             value = _ORDINAL_WORDS[m.group("w").lower()]
             noun = noun_after(sentence, m.end())
             add(Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun), *m.span())
-    out.sort(key=lambda x: x.start)
+    out = sorted((x for x in out if x.kind != "name"), key=lambda x: x.start)
     for i, mention in enumerate(out[:-1]):  # "the seventh and eighth rounds": both count rounds
         later = out[i + 1]
         if mention.kind == later.kind == "ordinal" and not mention.noun:
@@ -263,7 +265,7 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     if currency is None and noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
         currency = "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
     low, top = (value, high) if m.group("num2") else _interval(value, qualifier, raw)
-    derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(re.match(r"\s*(?:per|a)\s+\w+", sentence[end:]))
+    derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(_RATE.match(sentence[end:]))
     text = sentence[qstart:end]
     kind = "percent" if percent else "amount"
     return Mention(offset + qstart, offset + end, text, kind, low, top, qualifier if not m.group("num2") else "range",
@@ -304,12 +306,38 @@ def _rounding(written: str, value: float) -> float:
     return float(10 ** min(zeros, max(0, len(digits) - 1)))
 
 
+_NOT_NAME_WORDS = frozenset(
+    "in since by from until till during before after over of for to at on between and through around about circa "
+    "as early late mid end start the fiscal".split()
+)
+
+
+def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
+    """'Peace-2007', 'Cooperation for Law Enforcement 2015', '(2017)' after a title, '2002 and 2008 … papers'."""
+    if m.group("month") or m.group("day"):
+        return False
+    before = sentence[: m.start()]
+    if re.search(r"[A-Za-z]-$", before):
+        return True
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", sentence[m.end() :]):
+        return True  # a citation's year: "… Security Cooperation (2017)"
+    word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
+    if word and word.group(1)[0].isupper() and word.group(1).lower() not in _NOT_NAME_WORDS:
+        return not re.search(rf"(?:^|[.!?:]\s+){word.group(1)}\W{{0,2}}\s+$", before) and word.group(1).lower()[:3] not in _MONTH_NUMBER
+    return False
+
+
 def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     year = int(m.group("year"))
-    after = sentence[m.end() :]
+    if _year_in_name(sentence, m):
+        return Mention(offset + m.start(), offset + m.end(), m.group(), "name")
     if not m.group("month") and not m.group("year2"):
         noun = noun_after(sentence, m.end())
-        named = re.search(r"(?:\b(?:the|its|their|this|that|a|an)|['’]s)\s+$", sentence[max(0, m.start() - 8) : m.start()], re.I)
+        named = re.search(
+            r"(?:\b(?:the|its|their|this|that|a|an)|['’]s|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",
+            sentence[max(0, m.start() - 12) : m.start()],
+            re.I,
+        )
         if noun and counts(noun[-1]) and not named:
             return None  # "1949 military peacekeepers": a noun follows, so it is an amount
         if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
