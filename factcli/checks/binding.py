@@ -50,6 +50,9 @@ _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\
 _CURRENCY_UNITS = {"aud": "A$", "usd": "US$", "cny": "RMB", "rmb": "RMB", "yuan": "RMB", "eur": "€", "dollars": "$"}
 
 
+_DURATION_UNITS = frozenset("year years month months week weeks day days decade decades".split())
+
+
 @functools.cache
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem: 'engineers' meets 'engineering', 'transport' meets 'transportation'."""
@@ -442,6 +445,8 @@ def _same_kind(mention: Mention, fact: Fact) -> bool:
     if (mention.kind == "ordinal") != (fact.unit == "ordinal"):
         return False
     if (mention.kind == "percent") != (fact.unit in ("percent", "%")):
+        return False
+    if (mention.kind == "duration") != ((fact.unit or "").lower() in _DURATION_UNITS):
         return False
     money = (fact.unit or "").lower() in _CURRENCY_UNITS
     return bool(mention.currency) == money

@@ -103,7 +103,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "amount", "ordinal", "date", "percent", "fraction"
+    kind: str  # "amount", "duration", "ordinal", "date", "percent", "fraction"
     low: float = -math.inf
     high: float = math.inf
     qualifier: str = "exact"
@@ -193,7 +193,9 @@ def _qualifier(sentence: str, start: int) -> tuple[str, int]:
 
 
 #: Words between a number and what it counts: "88 were military observers", "10 of the conventions".
-_LEAD = frozenset("of the its their these those were was are is had have more further other additional".split())
+_LEAD = frozenset("of were was are is had have more further other additional".split())
+_DURATIONS = frozenset("years months weeks days decades hours minutes".split())
+_DETERMINERS = frozenset("the its their these those them".split())
 _BREAK = frozenset(
     "and or in to from at with by for on as than that which who while since per "
     "had has have was were is are be been will would could can did does do may might must should".split()
@@ -209,12 +211,14 @@ def noun_after(sentence: str, end: int) -> tuple[str, ...]:
     words: list[str] = []
     partitive = _PARTITIVE.match(sentence, end)  # "10 of the 12 conventions"
     pos = partitive.end() if partitive else end
+    after_of = bool(partitive)
     while len(words) < 4:
         m = _NOUN.match(sentence, pos)
         if m is None or (words and sentence[pos : m.start(1)].strip().strip("-–")):
             break
         word = m.group(1).lower()
-        if not words and word in _LEAD:
+        if not words and (word in _LEAD or word in _DETERMINERS and after_of):
+            after_of = word == "of"
             pos = m.end()
             continue
         if word in _BREAK:
@@ -260,6 +264,9 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         high = second * (_SCALES[m.group("scale").lower()] if m.group("scale") else 1)
     qualifier, qstart = _qualifier(sentence, start)
     noun = noun_after(sentence, end)
+    kind = "amount"
+    if noun and noun[-1] in _DURATIONS and not m.group("cur"):
+        kind = "duration"  # "more than four years": how long, compared only with facts that count time
     percent = bool(m.group("pct"))
     currency = m.group("cur").strip() if m.group("cur") else None
     if currency is None and noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
@@ -267,7 +274,7 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     low, top = (value, high) if m.group("num2") else _interval(value, qualifier, raw)
     derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(_RATE.match(sentence[end:]))
     text = sentence[qstart:end]
-    kind = "percent" if percent else "amount"
+    kind = "percent" if percent else kind
     return Mention(offset + qstart, offset + end, text, kind, low, top, qualifier if not m.group("num2") else "range",
                    noun, currency, derived=derived, value=value)  # fmt: skip
 
