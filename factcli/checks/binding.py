@@ -70,7 +70,7 @@ def _stemmer() -> Any:
 _SAME_COUNT = (
     "personnel troop soldier servicemen men peacekeep",
     "polic policemen policeman",
-    "countri nation state",
+    "countri nation state partner",
     "medic medical",
     "ship vessel",
     "engin engineer",
@@ -319,7 +319,6 @@ class Profiles:
         heads: set[str] = set()
         if metric is not None:
             words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
-            nouns |= content(metric.key.replace("-", " "))
         for text in (fact.claim, *(c.quote for c in fact.citations)):
             at = text.find(fact.value_text)
             if at >= 0:

@@ -271,6 +271,8 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     currency = m.group("cur").strip() if m.group("cur") else None
     if currency is None and noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
         currency = "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
+    if word and word.lower() in ("a score of", "a dozen", "dozen") and qualifier == "exact":
+        qualifier = "approx"  # "a score of countries" is about twenty, as the store reads it
     low, top = (value, high) if m.group("num2") else _interval(value, qualifier, raw)
     derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(_RATE.match(sentence[end:]))
     text = sentence[qstart:end]
