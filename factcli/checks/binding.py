@@ -427,13 +427,20 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
     if sentence.topics and topic not in sentence.topics and not sentence.words & names.topic_words.get(topic, set()):
         score -= 2.0
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
-    if p.passages & sentence.passages and p.fact.id not in sentence.previous:
+    if p.fact.id not in sentence.previous and _same_passage(p.passages, sentence.passages):
         score += 1.5
         reasons.append("same passage as a figure before")
     if p.fact.id in sentence.previous and mention.kind != "date" and mention.low <= p.low and p.high <= mention.high:
         score += 1.5
         reasons.append("restates the figure before")
     return Bound(p, score, tuple(reasons))
+
+
+def _same_passage(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """One quote inside the other (same source): 'Since 1990 … 18 UN peacekeeping operations.' and the
+    same with '… Eight lost their lives on duty.' are one passage."""
+    split = [(a.split(":", 1), b.split(":", 1)) for a in ours for b in theirs]
+    return any(a[0] == b[0] and (a[1] in b[1] or b[1] in a[1]) for a, b in split)
 
 
 def _same_kind(mention: Mention, fact: Fact) -> bool:

@@ -60,6 +60,10 @@ _FRAMING = re.compile(
 )
 
 
+#: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008".
+_UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One number of the draft, its verdict and why."""
@@ -186,8 +190,11 @@ def _judge_date(
     first, last = sentence.clause(mention)
     times_a_figure = any(first <= m.start < last for m in claims)
     before = sentence.text[max(0, mention.start - sentence.start - 24) : mention.start - sentence.start]
-    if times_a_figure and _FRAMING.search(before):
-        return None  # "Since 1990 the PLA has sent 11,063 …": the time of the figure, not an event
+    if mention.document:
+        return None  # "the 2002 white paper": which document, not when something happened
+    framing = _FRAMING.search(before)
+    if framing and (times_a_figure or _UNTIL.search(before)):
+        return None  # "Since 1990 the PLA has sent 11,063 …", "by 2008 China was hosting …": when, not an event
     ranked = _ranked(mention, sentence, candidates, weight, names)
     if ranked and (not times_a_figure or ranked[0].score >= CONTRADICT_DATE):
         decided = _decide(mention, ranked)

@@ -114,6 +114,8 @@ class Mention:
     span: tuple[dt.date, dt.date] | None = None
     #: For dates: "since 1990" opens the end.
     since: bool = False
+    #: For dates: the year names a document ("the 2002 white paper"): a time for the figures near it, no claim.
+    document: bool = False
     derived: bool = False
     value: float | None = field(default=None)
 
@@ -315,6 +317,9 @@ def _rounding(written: str, value: float) -> float:
     return float(10 ** min(zeros, max(0, len(digits) - 1)))
 
 
+_DOCUMENT_AFTER = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:white\s+papers?|papers?|reports?|documents?|editions?|yearbooks?)\b", re.I
+)
 _NOT_NAME_WORDS = frozenset(
     "in since by from until till during before after over of for to at on between and through around about circa "
     "as early late mid end start the fiscal".split()
@@ -372,4 +377,6 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         return None
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
     since = bool(re.search(r"\bsince\s+$", before))
-    return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(first, last), since=since)
+    document = bool(_DOCUMENT_AFTER.match(sentence, m.end()))  # "the 2002 white paper"
+    return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(first, last), since=since,
+                   document=document)  # fmt: skip
