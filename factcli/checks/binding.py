@@ -431,7 +431,7 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
         score += 1.5
         reasons.append("same passage as a figure before")
     if p.fact.id in sentence.previous and mention.kind != "date" and mention.low <= p.low and p.high <= mention.high:
-        score += 1.5
+        score += 3.0
         reasons.append("restates the figure before")
     return Bound(p, score, tuple(reasons))
 
