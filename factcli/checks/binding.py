@@ -321,7 +321,11 @@ class Profiles:
             words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
         for text in (fact.claim, *(c.quote for c in fact.citations)):
             at = text.find(fact.value_text)
-            if at >= 0:
+            if at >= 0 and fact.unit == "ordinal":  # "the 14th ARF Ministerial Meeting": a name, by its last word
+                name = name_after(text, at + len(fact.value_text))
+                nouns |= content(" ".join(name))
+                heads |= {stem(name[-1])} if name else set()
+            elif at >= 0:
                 counted = mentions.noun_after(text, at + len(fact.value_text))
                 nouns |= content(" ".join(counted))
                 heads |= _counted(stem(counted[-1])) if counted else set()
@@ -378,7 +382,10 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
                                     (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
             score += 2.5 if precise else 1.5 if exact else 0.3
             reasons.append("same date" if exact else "overlapping dates")
-        written = mention.noun or tuple(sentence.column(mention).lower().split())
+        if mention.kind == "ordinal":
+            written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
+        else:
+            written = mention.noun or tuple(sentence.column(mention).lower().split())
         head = _counted(stem(written[-1])) if written else frozenset()
         modifiers = ({stem(w) for w in written[:-1]} - _STOP) & p.nouns
         if mention.currency:
@@ -434,6 +441,16 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
         score += 3.0
         reasons.append("restates the figure before")
     return Bound(p, score, tuple(reasons))
+
+
+def name_after(text: str, at: int) -> tuple[str, ...]:
+    """The words of the name an ordinal begins: '14th ARF Ministerial Meeting on …' → ('arf', 'ministerial',
+    'meeting'); '… seventh and eighth rounds of …' → ('rounds',)."""
+    pair = _PAIRED.match(text, at)
+    start = pair.end() if pair else at
+    end = _NAME_END.search(text, start)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : end.start() if end else len(text)])
+    return tuple(w.lower() for w in words if w.lower() not in _STOP)[:6]
 
 
 def _same_passage(ours: Iterable[str], theirs: Iterable[str]) -> bool:

@@ -72,6 +72,11 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_BARE_MONTH = re.compile(
+    r"\b(?:that|the same|the following|in|by|last|next)\s+"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?!\s*[0-9])"
+)
 #: Words before a number that make it a reference, not an amount: "Section 3", "No. 5", "p. 12".
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
@@ -136,6 +141,14 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
         mention = _date(sentence, m, offset)
         if mention is not None and free(m.start(), m.end()):
             add(mention, m.start(), m.end())
+    for m in _BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
+        years = [x.span[0].year for x in out if x.kind == "date" and x.span and x.end - offset <= m.start()]
+        if years and free(m.start("month"), m.end()):
+            month = _MONTH_NUMBER[m.group("month")[:3].lower()]
+            first = dt.date(years[-1], month, 1)
+            last = dates.parse_span(f"{years[-1]}-{month:02d}")[1]
+            add(Mention(offset + m.start("month"), offset + m.end(), m.group("month"), "date", span=(first, last)),
+                m.start("month"), m.end())  # fmt: skip
     for m in _BETWEEN.finditer(sentence):
         a, b = _read_number(m.group("a")), _read_number(m.group("b"))
         if a is not None and b is not None and free(m.start(), m.end()):
