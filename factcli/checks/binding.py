@@ -96,9 +96,13 @@ _SAME_WORD = {
 }  # fmt: skip
 
 
+_IN_CHINA = re.compile(r"\b(?:in|to|into)\s+(?:china|beijing)\b")
+
+
 def content(text: str) -> set[str]:
     """The stems of the words that say what a text is about ('MH370' is a word; '2007' is not)."""
-    words = re.findall(r"[^\W_]*[^\W\d_][^\W_]*", fold(text))
+    folded = _IN_CHINA.sub(" inchina ", fold(text))  # "attachés in Beijing" are "in China", not abroad
+    words = re.findall(r"[^\W_]*[^\W\d_][^\W_]*", folded)
     stems = (stem(w) for w in words if w not in _STOP and len(w) > 1)
     return {_SAME_WORD.get(s, s) for s in stems}
 
@@ -149,6 +153,8 @@ class Sentence:
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
+        #: The dates of the draft's title, when nothing nearer says when.
+        self.title_dates: list[Mention] = []
         follows_on = _FOLLOWS_ON.match(sentence.text.lstrip())
         self.context_dates = (_dates(sentence.before) if follows_on else []) or _dates(sentence.heading)
         #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
@@ -222,10 +228,11 @@ class Sentence:
         return {name for at, name in earlier if at >= boundary}
 
     def times(self, mention: Mention) -> list[Mention]:
-        """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's."""
+        """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's,
+        else the draft's title's ("… at the end of 2008")."""
         first, last = self.clause(mention)
         own = [d for d in self.dates if d is not mention and first <= d.start < last]
-        return own or [d for d in self.dates if d is not mention] or self.context_dates
+        return own or [d for d in self.dates if d is not mention] or self.context_dates or self.title_dates
 
 
 #: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
@@ -241,6 +248,11 @@ _FOLLOWS_ON = re.compile(
     r"the same|there|another|the rest|still|also|and|but)\b",
     re.IGNORECASE,
 )
+
+
+def title_dates(title: str) -> list[Mention]:
+    """The dates a draft's title gives ('China's joint exercises, 2007–08')."""
+    return _dates(title)
 
 
 def _dates(text: str) -> list[Mention]:
@@ -376,7 +388,7 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
         times = sentence.times(mention)
         if times and not any(_overlap(t, p.span) for t in times):
             return None
-        if times:
+        if times and times is not sentence.title_dates:  # the title's time only rules facts out
             exact = any(_same_time(t, p) for t in times)
             precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
                                     (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip

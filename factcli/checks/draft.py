@@ -85,6 +85,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     lines = prose.Lines(text)
     profiles = binding.Profiles(index)
     out: list[Finding] = []
+    title_dates = binding.title_dates(prose.title(text, markdown=markdown))
     previous: set[str] = set()
     passages: set[str] = set()
     heading = ""
@@ -96,6 +97,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
             previous, passages = set(), set()
             continue
         sentence = binding.Sentence(profiles.names, raw, found)
+        sentence.title_dates = title_dates
         sentence.previous = set(previous)
         sentence.passages = set(passages)
         candidates = profiles.for_sentence(sentence, found)
@@ -155,8 +157,9 @@ def _decide(mention: Mention, ranked: list[Bound]) -> tuple[Verdict, Bound] | No
     if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
         return None
     verdict = _relation(mention, best.profile)
-    if verdict == "contradicted" and any(_relation(mention, b.profile) != "contradicted" for b in near[1:]):
-        verdict = "unverified"  # a near rival leaves it open
+    rivals = [b for b in near[1:] if b.score >= best.score - NEAR / 2]
+    if verdict == "contradicted" and any(_relation(mention, b.profile) != "contradicted" for b in rivals):
+        verdict = "unverified"  # a rival about as likely leaves it open
     return verdict, best
 
 

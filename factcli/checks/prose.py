@@ -74,6 +74,17 @@ def is_markdown(name: str, text: str) -> bool:
     return bool(re.search(r"^(?:#{1,6} |```|---$)|\]\(|\[@", text, re.MULTILINE))
 
 
+_TITLE_LINE = re.compile(r"^(?:title|subject|re)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
+
+
+def title(text: str, *, markdown: bool) -> str:
+    """The draft's title: front matter's or a memo's 'title:'/'Re:' line, else the first top-level heading."""
+    head = text[:2000]
+    found = _TITLE_LINE.search(head) or (_FIRST_HEADING.search(head) if markdown else None)
+    return found.group(1).strip().strip("\"'") if found else ""
+
+
 def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     """Every sentence of prose in ``text``, in order."""
     from syntok import segmenter
