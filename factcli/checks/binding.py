@@ -91,7 +91,7 @@ def _counted(word: str) -> frozenset[str]:
 #: Words that say the same of an event or a force, by their stems: "began" is "started", "naval" is "navy".
 _SAME_WORD = {
     "began": "start", "begin": "start", "begun": "start", "launch": "start", "commenc": "start", "open": "start",
-    "naval": "navi", "found": "establish", "set": "establish", "creat": "establish", "met": "meet",
+    "naval": "navi", "set": "establish", "creat": "establish", "met": "meet",
     "troop": "personnel", "soldier": "personnel",
 }  # fmt: skip
 
@@ -392,7 +392,10 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
             exact = any(_same_time(t, p) for t in times)
             precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
                                     (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
-            score += 2.5 if precise else 1.5 if exact else 0.3
+            if p.fact.period is not None and exact:  # a span's end or start, not a moment the figure holds for
+                score += 1.0
+            else:
+                score += 2.5 if precise else 1.5 if exact else 0.3
             reasons.append("same date" if exact else "overlapping dates")
         if mention.kind == "ordinal":
             written = name_after(sentence.text, mention.end - sentence.start) or mention.noun

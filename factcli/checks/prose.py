@@ -74,6 +74,8 @@ def is_markdown(name: str, text: str) -> bool:
     return bool(re.search(r"^(?:#{1,6} |```|---$)|\]\(|\[@", text, re.MULTILINE))
 
 
+#: A sentence end the segmenter can miss: terminal punctuation, a closing bracket or quote, a capital.
+_MISSED_END = re.compile(r"(?<=[.!?][)\]”’\"])\s+(?=[A-Z])")
 _TITLE_LINE = re.compile(r"^(?:title|subject|re)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
 
@@ -106,7 +108,13 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                 body = block[begin : last.offset + len(last.value)]
                 if len(tokens) <= 4 and tokens is not paragraph[-1]:
                     continue  # a lead-in such as "1990." or "May 1997." belongs to the sentence after it
-                yield Sentence(start + begin, body, heading, before)
+                cut = begin
+                for m in _MISSED_END.finditer(body):  # "… says exactly 160 ??.) Military students …"
+                    part = block[cut : begin + m.start()]
+                    yield Sentence(start + cut, part, heading, before)
+                    before, cut = part, begin + m.end()
+                body = block[cut : last.offset + len(last.value)]
+                yield Sentence(start + cut, body, heading, before)
                 before, begin = body, None
 
 
