@@ -112,11 +112,13 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
                         sentence.previous.add(result[1].profile.fact.id)
                         sentence.passages |= result[1].profile.passages
         claims = [m for m, verdict, bound in judged if m.kind != "ordinal"]
+        dated: set[str] = set()  # two dates of one sentence date two events
         for mention in found:
             if mention.kind == "date":
-                result = _judge_date(mention, sentence, candidates, weight, profiles.names, claims)
+                result = _judge_date(mention, sentence, candidates, weight, profiles.names, claims, dated)
                 if result is not None:
                     judged.append((mention, *result))
+                    dated |= {result[1].profile.fact.id} if result[1] else set()
         previous = {bound.profile.fact.id for _, _, bound in judged if bound is not None}
         passages = {passage for _, _, bound in judged if bound is not None for passage in bound.profile.passages}
         for mention, verdict, bound in judged:
@@ -188,8 +190,10 @@ def _judge_date(
     weight: dict[str, float],
     names: binding.Names,
     claims: Sequence[Mention],
+    dated: set[str],
 ) -> tuple[Verdict, Bound | None] | None:
-    """A date is judged where it says when something happened; where it gives a figure its time, it is not."""
+    """A date is judged where it says when something happened; where it gives a figure its time, it is not.
+    An event another date of the sentence is bound to is left to that date while another candidate remains."""
     first, last = sentence.clause(mention)
     times_a_figure = any(first <= m.start < last for m in claims)
     before = sentence.text[max(0, mention.start - sentence.start - 24) : mention.start - sentence.start]
@@ -199,6 +203,7 @@ def _judge_date(
     if framing and (times_a_figure or _UNTIL.search(before)):
         return None  # "Since 1990 the PLA has sent 11,063 …", "by 2008 China was hosting …": when, not an event
     ranked = _ranked(mention, sentence, candidates, weight, names)
+    ranked = [b for b in ranked if b.profile.fact.id not in dated] or ranked
     if ranked and (not times_a_figure or ranked[0].score >= CONTRADICT_DATE):
         decided = _decide(mention, ranked)
         if decided is not None:
