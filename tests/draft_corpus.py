@@ -44,14 +44,18 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
         findings = draft.check(index, text, markdown=prose.is_markdown(path.name, text))
         used: set[int] = set()
 
-        def finding_for(entry: dict) -> draft.Finding | None:  # type: ignore[type-arg]
+        def finding_for(
+            entry: dict,  # type: ignore[type-arg]
+            findings: list[draft.Finding] = findings,
+            used: set[int] = used,
+        ) -> draft.Finding | None:
             """The finding for a key entry: same line, same text (else one text inside the other, same digits)."""
             want = entry["text"].casefold()
             same_line = [i for i, f in enumerate(findings) if i not in used and f.line == entry["line"]]
             for exact in (True, False):
                 for i in same_line:
                     got = findings[i].text.casefold()
-                    if got == want or not exact and (want in got or got in want) and digits(got) == digits(want):
+                    if got == want or (not exact and (want in got or got in want) and digits(got) == digits(want)):
                         used.add(i)
                         return findings[i]
             return None

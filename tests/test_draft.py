@@ -17,7 +17,9 @@ runner = CliRunner()
 
 
 def verdicts(text: str, *, markdown: bool = True) -> list[tuple[str, str, str | None]]:
-    return [(f.text, f.verdict, f.fact.id if f.fact else None) for f in draft.check(memory(GOOD), text, markdown=markdown)]
+    return [
+        (f.text, f.verdict, f.fact.id if f.fact else None) for f in draft.check(memory(GOOD), text, markdown=markdown)
+    ]
 
 
 def test_each_claim_is_judged_and_dates_that_only_say_when_are_not() -> None:
@@ -110,7 +112,9 @@ def test_json_carries_the_fact_its_citation_and_the_fix() -> None:
 
 
 def test_quickfix_lines_name_file_line_column_and_verdict() -> None:
-    result = runner.invoke(app, ["--store", str(GOOD), "check-draft", str(DRAFT), "--quickfix", "--only", "contradicted"])
+    result = runner.invoke(
+        app, ["--store", str(GOOD), "check-draft", str(DRAFT), "--quickfix", "--only", "contradicted"]
+    )
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 1
@@ -131,7 +135,13 @@ def test_strict_fails_on_unverified() -> None:
 
 def test_a_draft_without_contradictions_exits_0_from_stdin() -> None:
     result = run_cli(
-        "--store", str(GOOD), "check-draft", "-", "--format", "tsv", input="China has military relations with over 150 countries.\n"
+        "--store",
+        str(GOOD),
+        "check-draft",
+        "-",
+        "--format",
+        "tsv",
+        input="China has military relations with over 150 countries.\n",
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[1].split("\t")[:4] == ["1", "35", "over 150", "supported"]

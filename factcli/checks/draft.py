@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from factcli.checks import binding, mentions, prose
-from factcli.checks.binding import Bound, Profile
+from factcli.checks import binding, context, mentions, nouns, profiles, prose
+from factcli.checks.binding import Bound
 from factcli.checks.mentions import Mention
+from factcli.checks.profiles import Profile
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
@@ -83,9 +84,9 @@ class Finding:
 def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     """Findings for every number of the draft's prose that is a claim, in reading order."""
     lines = prose.Lines(text)
-    profiles = binding.Profiles(index)
+    facts = profiles.Profiles(index)
     out: list[Finding] = []
-    title_dates = binding.title_dates(prose.title(text, markdown=markdown))
+    title_dates = context.title_dates(prose.title(text, markdown=markdown))
     previous: set[str] = set()
     passages: set[str] = set()
     heading = ""
@@ -96,16 +97,16 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
         if not found:
             previous, passages = set(), set()
             continue
-        sentence = binding.Sentence(profiles.names, raw, found)
+        sentence = context.Sentence(facts.names, raw, found)
         sentence.title_dates = title_dates
         sentence.previous = set(previous)
         sentence.passages = set(passages)
-        candidates = profiles.for_sentence(sentence, found)
+        candidates = facts.for_sentence(sentence, found)
         weight = binding.weights(candidates)
         judged: list[tuple[Mention, Verdict, Bound | None]] = []
         for mention in found:
             if mention.kind != "date":
-                result = _judge_amount(mention, sentence, candidates, weight, profiles.names)
+                result = _judge_amount(mention, sentence, candidates, weight, facts.names)
                 if result is not None:
                     judged.append((mention, *result))
                     if result[1] is not None:
@@ -115,7 +116,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
         dated: set[str] = set()  # two dates of one sentence date two events
         for mention in found:
             if mention.kind == "date":
-                result = _judge_date(mention, sentence, candidates, weight, profiles.names, claims, dated)
+                result = _judge_date(mention, sentence, candidates, weight, facts.names, claims, dated)
                 if result is not None:
                     judged.append((mention, *result))
                     dated |= {result[1].profile.fact.id} if result[1] else set()
@@ -134,15 +135,17 @@ def _finding(line: int, column: int, mention: Mention, verdict: Verdict, sentenc
     fact = bound.profile.fact
     reason = "; ".join(bound.reasons) + f" (score {bound.score:.1f})"
     suggestion = fact.value_text if verdict == "contradicted" else None
-    return Finding(line, column, mention.text, verdict, " ".join(sentence.split()), fact, bound.score, reason, suggestion)
+    return Finding(
+        line, column, mention.text, verdict, " ".join(sentence.split()), fact, bound.score, reason, suggestion
+    )
 
 
 def _ranked(
     mention: Mention,
-    sentence: binding.Sentence,
+    sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: binding.Names,
+    names: context.Names,
 ) -> list[Bound]:
     bounds = (binding.bind(mention, sentence, p, weight, names) for p in candidates)
     least = BIND_DATE if mention.kind == "date" else BIND
@@ -167,10 +170,10 @@ def _decide(mention: Mention, ranked: list[Bound]) -> tuple[Verdict, Bound] | No
 
 def _judge_amount(
     mention: Mention,
-    sentence: binding.Sentence,
+    sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: binding.Names,
+    names: context.Names,
 ) -> tuple[Verdict, Bound | None] | None:
     if mention.derived or mention.kind == "fraction":
         return None  # a share or ratio the writer worked out
@@ -185,10 +188,10 @@ def _judge_amount(
 
 def _judge_date(
     mention: Mention,
-    sentence: binding.Sentence,
+    sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: binding.Names,
+    names: context.Names,
     claims: Sequence[Mention],
     dated: set[str],
 ) -> tuple[Verdict, Bound | None] | None:
@@ -250,13 +253,11 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def _claim_like(mention: Mention, sentence: binding.Sentence) -> bool:
+def _claim_like(mention: Mention, sentence: context.Sentence) -> bool:
     """A number a reader would check: it counts a noun, is money or a share of something named, or a rank."""
     if mention.kind == "ordinal":
         before = sentence.text[max(0, mention.start - sentence.start - 12) : mention.start - sentence.start]
         return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE))
     if mention.currency or mention.kind == "percent":
         return True
-    if not mention.noun or not mentions.counts(mention.noun[-1]) or mention.noun[-1] in _NOT_COUNTED:
-        return False
-    return True
+    return not (not mention.noun or not nouns.counts(mention.noun[-1]) or mention.noun[-1] in _NOT_COUNTED)

@@ -18,49 +18,34 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from factcli.checks.nouns import DURATIONS, counts, noun_after
+from factcli.checks.numbers import (
+    GROUPS,
+    NUM,
+    ORDINAL_WORDS,
+    SCALES,
+    UNITS,
+    WORDNUM,
+    interval,
+    qualifier_before,
+    read_number,
+)
 from factcli.text import dates
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-}  # fmt: skip
-_GROUPS = {"a dozen": 12, "dozen": 12, "a score of": 20, "a hundred": 100, "a thousand": 1000, "another one": 1}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "a quarter": 0.25}
 _MONTHS = "|".join([*dates.MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 _MONTH_NUMBER = {name[:3]: number for name, number in dates.MONTHS.items()}
 
-#: Qualifier words in front of a number, longest first, and what they do to the interval.
-QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("no fewer than", "at_least"), ("no less than", "at_least"), ("no more than", "at_most"),
-    ("more than", "more_than"), ("fewer than", "less_than"), ("less than", "less_than"),
-    ("at least", "at_least"), ("at most", "at_most"), ("up to", "at_most"), ("just over", "more_than"),
-    ("just under", "less_than"), ("well over", "more_than"), ("approximately", "approx"), ("roughly", "approx"),
-    ("around", "approx"), ("nearly", "below"), ("almost", "below"), ("about", "approx"), ("some", "approx"),
-    ("over", "more_than"), ("above", "more_than"), ("under", "less_than"), ("below", "less_than"),
-    ("exactly", "exact"), ("precisely", "exact"), ("only", "exact"), ("a mere", "exact"),
-)  # fmt: skip
-
-_NUM = r"[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_WORDNUM = "|".join(sorted(map(re.escape, [*_UNITS, *_GROUPS]), key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"(?P<cur>US\$|A\$|AU\$|\$|£|€|RMB ?|¥)?"
-    rf"(?:(?P<num>{_NUM})|(?P<word>(?:{_WORDNUM})(?:[- ](?:{'|'.join(_UNITS)}))?)(?![a-z]))"
-    rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{_NUM}))?"
+    rf"(?:(?P<num>{NUM})|(?P<word>(?:{WORDNUM})(?:[- ](?:{'|'.join(UNITS)}))?)(?![a-z]))"
+    rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{NUM}))?"
     rf"(?P<th>st|nd|rd|th)?"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
     rf"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_NUM}|{_WORDNUM})\s+and\s+(?P<b>{_NUM}|{_WORDNUM})\b", re.IGNORECASE)
-_ORDINAL_WORD = re.compile(rf"\b(?P<w>{'|'.join(_ORDINAL_WORDS)})\b", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{NUM}|{WORDNUM})\s+and\s+(?P<b>{NUM}|{WORDNUM})\b", re.IGNORECASE)
+_ORDINAL_WORD = re.compile(rf"\b(?P<w>{'|'.join(ORDINAL_WORDS)})\b", re.IGNORECASE)
 _FRACTION = re.compile(
     r"\b(?P<w>(?:one|two|three|four)-(?:thirds?|quarters?|fifths?|halves)|a third|a quarter|half)\b", re.IGNORECASE
 )
@@ -86,18 +71,16 @@ _REFERENCE_BEFORE = re.compile(
 )
 #: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
-_NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
 #: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
 #: "11 a year", "6.7 ships per mission", "two each": a rate the writer worked out.
-_RATE = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:per|each|a|an)\s+(?:year|month|week|day|mission|head|capita|person)\b", re.I)
+_RATE = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:per|each|a|an)\s+(?:year|month|week|day|mission|head|capita|person)\b", re.I
+)
 _DERIVED = re.compile(
-    r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:total|whole|all|these|them|those|contingent)\b"
+    r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+)?"
+    r"(?:total|whole|all|these|them|those|contingent)\b"
     r"|per\b|a\b|an\b)",
     re.I,
-)
-_ADJECTIVES = frozenset(
-    "chinese military foreign senior high-level more other new additional further uniformed formed civilian "
-    "peacekeeping naval joint bilateral multilateral international regional national un".split()
 )
 
 
@@ -150,7 +133,7 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
             add(Mention(offset + m.start("month"), offset + m.end(), m.group("month"), "date", span=(first, last)),
                 m.start("month"), m.end())  # fmt: skip
     for m in _BETWEEN.finditer(sentence):
-        a, b = _read_number(m.group("a")), _read_number(m.group("b"))
+        a, b = read_number(m.group("a")), read_number(m.group("b"))
         if a is not None and b is not None and free(m.start(), m.end()):
             noun = noun_after(sentence, m.end())
             add(Mention(offset + m.start(), offset + m.end(), m.group(), "amount", a, b, "range", noun), *m.span())
@@ -165,15 +148,19 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
             add(mention, mention.start - offset, mention.end - offset)
     for m in _ORDINAL_WORD.finditer(sentence):
         if free(m.start(), m.end()):
-            value = _ORDINAL_WORDS[m.group("w").lower()]
+            value = ORDINAL_WORDS[m.group("w").lower()]
             noun = noun_after(sentence, m.end())
             add(Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun), *m.span())
     out = sorted((x for x in out if x.kind != "name"), key=lambda x: x.start)
     for i, mention in enumerate(out[:-1]):  # "the seventh and eighth rounds": both count rounds
         later = out[i + 1]
-        if mention.kind == later.kind == "ordinal" and not mention.noun:
-            if re.fullmatch(r"\s+(?:and|or|to|&)\s+", sentence[mention.end - offset : later.start - offset]):
-                out[i] = dataclasses.replace(mention, noun=later.noun)
+        between = sentence[mention.end - offset : later.start - offset]
+        if (
+            mention.kind == later.kind == "ordinal"
+            and not mention.noun
+            and re.fullmatch(r"\s+(?:and|or|to|&)\s+", between)
+        ):
+            out[i] = dataclasses.replace(mention, noun=later.noun)
     return out
 
 
@@ -186,65 +173,6 @@ def _inside_word(sentence: str, m: re.Match[str]) -> bool:
     return after.isalpha() and not m.group("th") and not m.group("word")
 
 
-def _read_number(text: str) -> float | None:
-    low = text.lower().strip()
-    if low in _GROUPS:
-        return float(_GROUPS[low])
-    if low in _UNITS:
-        return float(_UNITS[low])
-    try:
-        return float(re.sub("[,\u00a0\u202f\u2009]", "", low))
-    except ValueError:
-        return None
-
-
-def _qualifier(sentence: str, start: int) -> tuple[str, int]:
-    """The qualifier words just before ``start`` and where they begin."""
-    before = sentence[max(0, start - 24) : start].lower()
-    for words, qualifier in QUALIFIERS:
-        if re.search(rf"(?:^|\W){re.escape(words)}\s+$", before):
-            return qualifier, start - (len(before) - before.rfind(words))
-    return "exact", start
-
-
-#: Words between a number and what it counts: "88 were military observers", "10 of the conventions".
-_LEAD = frozenset("of were was are is had have more further other additional".split())
-_DURATIONS = frozenset("years months weeks days decades hours minutes".split())
-_DETERMINERS = frozenset("the its their these those them".split())
-_BREAK = frozenset(
-    "and or in to from at with by for on as than that which who while since per "
-    "had has have was were is are be been will would could can did does do may might must should".split()
-)
-
-
-_PARTITIVE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:{_NUM}|{_WORDNUM})\b", re.IGNORECASE)
-
-
-def noun_after(sentence: str, end: int) -> tuple[str, ...]:
-    """What a number counts: the words after it up to the first that counts ('military peacekeepers',
-    '20 million Australian dollars', '43 medical staff'), else the first word after it."""
-    words: list[str] = []
-    partitive = _PARTITIVE.match(sentence, end)  # "10 of the 12 conventions"
-    pos = partitive.end() if partitive else end
-    after_of = bool(partitive)
-    while len(words) < 4:
-        m = _NOUN.match(sentence, pos)
-        if m is None or (words and sentence[pos : m.start(1)].strip().strip("-–")):
-            break
-        word = m.group(1).lower()
-        if not words and (word in _LEAD or word in _DETERMINERS and after_of):
-            after_of = word == "of"
-            pos = m.end()
-            continue
-        if word in _BREAK:
-            break
-        words.append(word)
-        pos = m.end()
-        if counts(word):
-            return tuple(words)
-    return tuple(words[:1])
-
-
 def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     raw = m.group("num") or m.group("word")
     start, end = m.start(), m.end()
@@ -255,32 +183,36 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     word = m.group("word")
     if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
         return None  # "Shanghai Five", "Plus Three": a capitalised number word inside a name
-    if word and word.lower() == "one" and not (noun_after(sentence, end) and noun_after(sentence, end)[0] not in {"s", "another"}):
+    if (
+        word
+        and word.lower() == "one"
+        and not (noun_after(sentence, end) and noun_after(sentence, end)[0] not in {"s", "another"})
+    ):
         return None  # "one of", "no one's": a pronoun, not an amount
-    if word and word.lower() in _GROUPS:
-        value: float | None = _GROUPS[word.lower()]
+    if word and word.lower() in GROUPS:
+        value: float | None = GROUPS[word.lower()]
     else:
-        value = _read_number(raw.split("-")[0].split(" ")[0]) if word else _read_number(raw)
+        value = read_number(raw.split("-")[0].split(" ")[0]) if word else read_number(raw)
     if value is None:
         return None
     if word:
         parts = re.split(r"[- ]", word.lower())
-        if len(parts) == 2 and parts[1] in _UNITS:
-            value = _UNITS[parts[0]] + _UNITS[parts[1]] if parts[0] in _UNITS else value
+        if len(parts) == 2 and parts[1] in UNITS:
+            value = UNITS[parts[0]] + UNITS[parts[1]] if parts[0] in UNITS else value
     if m.group("scale"):
-        value *= _SCALES[m.group("scale").lower()]
+        value *= SCALES[m.group("scale").lower()]
     if m.group("th"):
         return Mention(offset + start, offset + end, m.group(), "ordinal", value, value, noun=noun_after(sentence, end))
     high = value
     if m.group("num2"):
-        second = _read_number(m.group("num2"))
+        second = read_number(m.group("num2"))
         if second is None:
             return None
-        high = second * (_SCALES[m.group("scale").lower()] if m.group("scale") else 1)
-    qualifier, qstart = _qualifier(sentence, start)
+        high = second * (SCALES[m.group("scale").lower()] if m.group("scale") else 1)
+    qualifier, qstart = qualifier_before(sentence, start)
     noun = noun_after(sentence, end)
     kind = "amount"
-    if noun and noun[-1] in _DURATIONS and not m.group("cur"):
+    if noun and noun[-1] in DURATIONS and not m.group("cur"):
         kind = "duration"  # "more than four years": how long, compared only with facts that count time
     percent = bool(m.group("pct"))
     currency = m.group("cur").strip() if m.group("cur") else None
@@ -288,46 +220,12 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         currency = "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
     if word and word.lower() in ("a score of", "a dozen", "dozen") and qualifier == "exact":
         qualifier = "approx"  # "a score of countries" is about twenty, as the store reads it
-    low, top = (value, high) if m.group("num2") else _interval(value, qualifier, raw)
-    derived = percent and bool(_DERIVED.match(sentence[end:])) or bool(_RATE.match(sentence[end:]))
+    low, top = (value, high) if m.group("num2") else interval(value, qualifier, raw)
+    derived = (percent and bool(_DERIVED.match(sentence[end:]))) or bool(_RATE.match(sentence[end:]))
     text = sentence[qstart:end]
     kind = "percent" if percent else kind
     return Mention(offset + qstart, offset + end, text, kind, low, top, qualifier if not m.group("num2") else "range",
                    noun, currency, derived=derived, value=value)  # fmt: skip
-
-
-_VERBS = frozenset("gives says shows marks lists puts counts sets makes takes brings notes states has was is".split())
-
-
-def counts(word: str) -> bool:
-    """A noun that counts something: 'peacekeepers', 'countries', 'personnel' (not 'gives', not 'paper's')."""
-    if word in {"personnel", "police", "staff", "people", "troops", "officers"} or word.endswith("men"):
-        return True
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in _VERBS
-
-
-def _interval(value: float, qualifier: str, written: str) -> tuple[float, float]:
-    """The values a writer allows by "about 2,000", "more than 100", "1,949"."""
-    if qualifier in ("exact",):
-        return value, value
-    slack = max(0.05 * value, _rounding(written, value) / 2)
-    return {
-        "approx": (value - slack, value + slack),
-        "below": (value - slack, value),
-        "more_than": (math.nextafter(value, math.inf), math.inf),
-        "at_least": (value, math.inf),
-        "less_than": (-math.inf, math.nextafter(value, -math.inf)),
-        "at_most": (-math.inf, value),
-    }.get(qualifier, (value, value))
-
-
-def _rounding(written: str, value: float) -> float:
-    """The step a round number is written to: 2,000 → 1,000; 1,950 → 10; 'a dozen' → 1."""
-    digits = re.sub(r"\D", "", written)
-    if not digits or "." in written:
-        return 0.0
-    zeros = len(digits) - len(digits.rstrip("0"))
-    return float(10 ** min(zeros, max(0, len(digits) - 1)))
 
 
 _DOCUMENT_AFTER = re.compile(
@@ -350,7 +248,10 @@ def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
         return True  # a citation's year: "… Security Cooperation (2017)"
     word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
     if word and word.group(1)[0].isupper() and word.group(1).lower() not in _NOT_NAME_WORDS:
-        return not re.search(rf"(?:^|[.!?:]\s+){word.group(1)}\W{{0,2}}\s+$", before) and word.group(1).lower()[:3] not in _MONTH_NUMBER
+        return (
+            not re.search(rf"(?:^|[.!?:]\s+){word.group(1)}\W{{0,2}}\s+$", before)
+            and word.group(1).lower()[:3] not in _MONTH_NUMBER
+        )
     return False
 
 

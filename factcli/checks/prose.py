@@ -12,6 +12,7 @@ drafts corpus: pysbd ended sentences at "incl." and at hard wraps).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -193,7 +194,9 @@ def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentenc
         if number == 0:
             headers = [" ".join(clean[a:b].split()) for a, b in cells]
         elif line.strip() and not _TABLE_RULE.match(line):
-            named = tuple((offset + a, offset + b, headers[i] if i < len(headers) else "") for i, (a, b) in enumerate(cells))
+            named = tuple(
+                (offset + a, offset + b, headers[i] if i < len(headers) else "") for i, (a, b) in enumerate(cells)
+            )
             yield Sentence(offset, clean.rstrip("\n"), heading, before, named)
         offset += len(line)
 
@@ -209,7 +212,7 @@ def _cells(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a pipe-table line, empty ones too, outer pipes aside."""
     body = line.rstrip("\n")
     edges = [-1, *(m.start() for m in re.finditer(r"(?<!\\)\|", body)), len(body)]
-    cells = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+    cells = [(a + 1, b) for a, b in itertools.pairwise(edges)]
     if len(cells) > 1 and body.lstrip().startswith("|"):
         cells = cells[1:]
     if len(cells) > 1 and body.rstrip().endswith("|"):

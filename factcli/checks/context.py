@@ -1,0 +1,202 @@
+"""A sentence of a draft as check-draft reads it: clauses, the scope of each number, entities and dates.
+
+A number's *scope* is where what it is about is said: its clause for an amount,
+the name it begins for an ordinal ("the Third China-Japan-ROK Tabletop
+Exercise"), the phrase beside it for a date ("Myanmar in July 2015"). A
+sentence's time comes from its own dates, else from the sentence before when it
+follows on ("That is nearly 2,000 …"), else its heading's, else the title's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcli.checks import mentions, prose
+from factcli.checks.mentions import Mention
+from factcli.checks.words import STOP, content
+from factcli.text.fold import fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcli.store.vocab import Vocabulary
+
+#: Where one clause of a sentence ends and another, about something else, may begin.
+_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s|\sand\s+(?=(?:a|an|the)\s)")
+
+
+class Sentence:
+    """A sentence of the draft with what it is about: clauses, words, entities, dates."""
+
+    def __init__(self, names: Names, sentence: prose.Sentence, found: Sequence[Mention]) -> None:
+        self.start = sentence.start
+        self.text = sentence.text
+        self.heading = sentence.heading
+        self.cells = sentence.cells
+        self.clauses = _clauses(sentence.text)
+        self.words = content(sentence.text)
+        self.around = content(f"{sentence.heading} {sentence.before}") - self.words
+        self.entities = names.find(sentence.text, sentence.start)
+        self.topics = names.topics(sentence.text)
+        self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
+        self.dates = [m for m in found if m.kind == "date" and m.span is not None]
+        self.ordinals = [m for m in found if m.kind == "ordinal"]
+        #: The dates of the draft's title, when nothing nearer says when.
+        self.title_dates: list[Mention] = []
+        follows_on = _FOLLOWS_ON.match(sentence.text.lstrip())
+        self.context_dates = (_dates(sentence.before) if follows_on else []) or _dates(sentence.heading)
+        #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
+        self.previous: set[str] = set()
+        #: The passages those facts are quoted from.
+        self.passages: set[str] = set()
+
+    def clause(self, mention: Mention) -> tuple[int, int]:
+        """The offsets (in the file) of the clause ``mention`` stands in; a table row is one clause."""
+        if self.cells:
+            return self.start, self.start + len(self.text)
+        at = mention.start - self.start
+        first = max((end for start, end in self.clauses if end <= at), default=0)
+        last = min((start for start, end in self.clauses if start >= at + len(mention.text)), default=len(self.text))
+        return self.start + first, self.start + last
+
+    def scope(self, mention: Mention) -> tuple[int, int]:
+        """Where what ``mention`` is about is said: an ordinal's is the name it begins ("the Third
+        China-Japan-ROK Tabletop Exercise on Disaster Management"), any other number's its clause."""
+        if mention.kind == "date" and not self.cells:
+            return self._date_scope(mention)
+        if mention.kind != "ordinal" or self.cells:
+            return self.clause(mention)
+        at = mention.end - self.start
+        pair = _PAIRED.match(self.text, at)  # "the seventh and eighth rounds of …"
+        end = _NAME_END.search(self.text, pair.end() if pair else at)
+        last = self.start + (end.start() if end else len(self.text))
+        if not content(self.text[at : last - self.start]):  # "The Third Symposium …; the Fourth, in …"
+            named = [o for o in self.ordinals if o.end <= mention.start and o.noun]
+            if named:
+                return self.scope(named[-1])[0], last
+        return mention.start, last
+
+    def _date_scope(self, mention: Mention) -> tuple[int, int]:
+        """A date's event is named just before it ("Myanmar in July 2015", "the 14th ARF Ministerial Meeting
+        in August 2007"), or after it when the date leads ("In March 2008 China hosted the First …")."""
+        first, last = self.clause(mention)
+        earlier = [d.end for d in self.dates if first <= d.end <= mention.start]
+        later = [d.start for d in self.dates if mention.end <= d.start < last]
+        begin = max(earlier, default=first)
+        if len(content(self.text[begin - self.start : mention.start - self.start])) >= 2:
+            return begin, mention.end
+        return begin, min(later, default=last)
+
+    def near(self, mention: Mention) -> set[str]:
+        """The words right beside ``mention`` in its scope: "acceded to 10", "signed another one"."""
+        first, last = self.scope(mention)
+        before = self.text[first - self.start : mention.start - self.start].split()[-4:]
+        after = self.text[mention.end - self.start : last - self.start].split()[:4]
+        return content(" ".join(before + after))
+
+    def words_before(self, mention: Mention) -> set[str]:
+        """The words of the clause before ``mention``: "the police contribution began with 15 officers"."""
+        first, _ = self.scope(mention)
+        return content(self.text[first - self.start : mention.start - self.start])
+
+    def column(self, mention: Mention) -> str:
+        """The heading of the table column ``mention`` stands in ('' outside tables)."""
+        return next((name for start, end, name in self.cells if start <= mention.start < end), "")
+
+    def subjects(self, mention: Mention) -> set[str]:
+        """The entities the clause of ``mention`` is about: those it names, else the nearest clause before's."""
+        first, last = self.scope(mention)
+        named = {name for name, at in self.entities if first <= at < last}
+        if named or self.cells or mention.kind == "ordinal":
+            return named
+        earlier = [(at, name) for name, at in self.entities if at < first]
+        if not earlier or re.search(r"\sand\s+$", self.text[: first - self.start]):
+            return set()  # "… and a Japanese submarine rescue exercise": a new thing, not the one before
+        boundary = max(
+            (self.start + end for start, end in self.clauses if self.start + end <= earlier[-1][0]), default=0
+        )
+        return {name for at, name in earlier if at >= boundary}
+
+    def times(self, mention: Mention) -> list[Mention]:
+        """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's,
+        else the draft's title's ("… at the end of 2008")."""
+        first, last = self.clause(mention)
+        own = [d for d in self.dates if d is not mention and first <= d.start < last]
+        return own or [d for d in self.dates if d is not mention] or self.context_dates or self.title_dates
+
+
+#: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
+_NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
+
+
+_PAIRED = re.compile(r"\s+(?:and|or|to|&)\s+[A-Za-z0-9]+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+#: A sentence that goes on about the one before, and so takes its time: "That is nearly 2,000 …", "Of these, 88 …".
+_FOLLOWS_ON = re.compile(
+    r"(?:that|this|these|those|it|they|its|their|of these|of them|then|by then|at that (?:point|time)|at the time|"
+    r"the same|there|another|the rest|still|also|and|but)\b",
+    re.IGNORECASE,
+)
+
+
+def title_dates(title: str) -> list[Mention]:
+    """The dates a draft's title gives ('China's joint exercises, 2007–08')."""
+    return _dates(title)
+
+
+def _dates(text: str) -> list[Mention]:
+    return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+
+
+class Names:
+    """Every entity name and alias of the store, found in text with one regular expression."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.topic_names = {
+            key: re.compile("|".join(rf"\b{_spaced(name)}\b" for name in (key, topic.title)))
+            for key, topic in vocab.topics.items()
+        }
+        self.topic_words = {
+            key: content(f"{key.replace('-', ' ')} {topic.title}") for key, topic in vocab.topics.items()
+        }
+        aliases = sorted(vocab.aliases, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w$])" if aliases else r"(?!)"
+        )
+
+    def find(self, text: str, offset: int) -> list[tuple[str, int]]:
+        """(canonical name, offset) of each entity ``text`` names."""
+        folded = fold(text)
+        if len(folded) != len(text):
+            folded = text.lower()
+        return [(self.vocab.aliases[m.group()], offset + m.start()) for m in self.pattern.finditer(folded)]
+
+    def topics(self, text: str) -> set[str]:
+        """The topics ``text`` names by key or title ("counter-terrorism", "disaster relief")."""
+        folded = fold(text)
+        return {key for key, pattern in self.topic_names.items() if pattern.search(folded)}
+
+    def kind(self, name: str) -> str:
+        entity = self.vocab.entities.get(name)
+        return entity.kind if entity else "other"
+
+
+def _spaced(name: str) -> str:
+    """A name as a pattern where a hyphen and a space are the same ('counter-terrorism', 'counter terrorism')."""
+    return r"[-\s]?".join(map(re.escape, re.split(r"[-\s]+", fold(name))))
+
+
+def name_after(text: str, at: int) -> tuple[str, ...]:
+    """The words of the name an ordinal begins: '14th ARF Ministerial Meeting on …' → ('arf', 'ministerial',
+    'meeting'); '… seventh and eighth rounds of …' → ('rounds',)."""
+    pair = _PAIRED.match(text, at)
+    start = pair.end() if pair else at
+    end = _NAME_END.search(text, start)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : end.start() if end else len(text)])
+    return tuple(w.lower() for w in words if w.lower() not in STOP)[:6]

@@ -1,0 +1,108 @@
+"""What each candidate fact is about, read once: its words, what its value counts, its entities and time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcli.checks.context import Names, Sentence, name_after
+from factcli.checks.mentions import Mention
+from factcli.checks.nouns import noun_after
+from factcli.checks.words import STOP, content, counted, stem
+from factcli.text import dates
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcli.index.engine import Index
+    from factcli.model import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What a fact is about, read once: its words, what its value counts, its entities and time."""
+
+    fact: Fact
+    words: frozenset[str]
+    nouns: frozenset[str]
+    #: What the value counts, by its last word: {"policemen", "police", …} for "15 policemen".
+    heads: frozenset[str]
+    #: The passages it is quoted from: facts from one passage are about one event.
+    passages: frozenset[str]
+    entities: frozenset[str]
+    span: tuple[dt.date, dt.date]
+    low: float
+    high: float
+
+    @property
+    def is_event(self) -> bool:
+        return self.fact.kind == "event"
+
+
+class Profiles:
+    """Candidate facts for each sentence, asked of the index, and profiled once each."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.names = Names(index.vocab)
+        self.cache: dict[str, Profile] = {}
+
+    def for_sentence(self, sentence: Sentence, found: Sequence[Mention]) -> list[Profile]:
+        """The facts sharing most words with the sentence, those with its values, and those bound before it."""
+        values = {m.value for m in found if m.value is not None} | {m.low for m in found if m.kind == "ordinal"}
+        words = [*sentence.words, *sentence.around, *(w for name, _ in sentence.entities for w in name.split())]
+        hits = self.index.candidates(words, sorted(v for v in values if math.isfinite(v)))
+        profiles = {fact.id: self.profile(fact) for fact in hits}
+        for fact_id in sentence.previous - profiles.keys():
+            profiles[fact_id] = self.cache[fact_id]
+        return list(profiles.values())
+
+    def profile(self, fact: Fact) -> Profile:
+        cached = self.cache.get(fact.id)
+        if cached is not None:
+            return cached
+        vocab = self.index.vocab
+        metric = vocab.metrics.get(fact.metric) if fact.metric else None
+        aliases = [a for e in fact.entities if e in vocab.entities for a in vocab.entities[e].aliases]
+        about = " ".join([fact.claim, *fact.tags, *fact.entities, *aliases, fact.id.replace("-", " ")])
+        words = content(about)
+        nouns = content(fact.unit or "")
+        heads: set[str] = set()
+        if metric is not None:
+            words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
+        for text in (fact.claim, *(c.quote for c in fact.citations)):
+            at = text.find(fact.value_text)
+            if at >= 0 and fact.unit == "ordinal":  # "the 14th ARF Ministerial Meeting": a name, by its last word
+                name = name_after(text, at + len(fact.value_text))
+                nouns |= content(" ".join(name))
+                heads |= {stem(name[-1])} if name else set()
+            elif at >= 0:
+                what = noun_after(text, at + len(fact.value_text))
+                nouns |= content(" ".join(what))
+                heads |= counted(stem(what[-1])) if what else set()
+        period = fact.period
+        span = dates.span_of(fact.date, period.start if period else None, period.end if period else None)
+        low, high = interval(fact)
+        passages = frozenset(f"{c.source}:{c.quote}" for c in fact.citations)
+        profile = Profile(
+            fact, frozenset(words), frozenset(nouns - STOP), frozenset(heads - STOP), passages,
+            frozenset(fact.entities), span, low, high,
+        )  # fmt: skip
+        self.cache[fact.id] = profile
+        return profile
+
+
+def interval(fact: Fact) -> tuple[float, float]:
+    """The values a fact allows: 'over 900' is every value above 900; 'some 4,000' within 5 %."""
+    if fact.value is None:
+        return -math.inf, math.inf
+    v = float(fact.value)
+    return {
+        "exact": (v, v),
+        "approx": (v * 0.95, v * 1.05),
+        "more_than": (math.nextafter(v, math.inf), math.inf),
+        "at_least": (v, math.inf),
+        "less_than": (-math.inf, math.nextafter(v, -math.inf)),
+        "at_most": (-math.inf, v),
+    }[fact.qualifier]
