@@ -1,0 +1,57 @@
+"""check-draft against the hand-made answer keys of tests/data/drafts (see its README).
+
+The targets are the product's promise to a writer: every planted contradiction
+caught and citing the right fact, no correct figure accused, at least 95 % of
+correct figures supported, at most 1 in 20 numbers that are not claims given a
+verdict, and the exit code right for every draft.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import memory
+from .draft_corpus import DRAFTS, Score, keys, score
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Score:
+    from factcli.store.files import bundled_store
+
+    assert len(keys()) >= 8, f"the corpus in {DRAFTS} has lost drafts"
+    return score(memory(bundled_store()))
+
+
+def test_every_planted_contradiction_is_caught_citing_the_right_fact(corpus: Score) -> None:
+    assert corpus.planted >= 20
+    missed = [m for m in corpus.misses if "planted error" in m]
+    assert corpus.caught == corpus.planted, missed
+
+
+def test_no_correct_figure_is_accused(corpus: Score) -> None:
+    assert corpus.false_contradictions == []
+
+
+def test_correct_figures_are_supported(corpus: Score) -> None:
+    assert corpus.correct >= 200
+    assert corpus.supported / corpus.correct >= 0.95, [m for m in corpus.misses if "correct figure" in m]
+
+
+def test_numbers_that_are_not_claims_get_no_verdict(corpus: Score) -> None:
+    assert corpus.non_claims >= 100
+    assert len(corpus.noise) * 20 <= corpus.non_claims, corpus.noise
+
+
+def test_the_exit_code_is_right_for_every_draft(corpus: Score) -> None:
+    assert corpus.exits_right == corpus.drafts
+
+
+def test_the_scorer_can_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checker that finds nothing scores nothing: the figures above come from the checker, not the harness."""
+    from factcli.checks import draft
+    from factcli.store.files import bundled_store
+
+    monkeypatch.setattr(draft, "check", lambda *args, **kwargs: [])
+    empty = score(memory(bundled_store()))
+    assert (empty.caught, empty.supported, len(empty.noise)) == (0, 0, 0)
+    assert empty.exits_right < empty.drafts
