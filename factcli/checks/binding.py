@@ -52,16 +52,64 @@ def weights(candidates: Iterable[Profile]) -> dict[str, float]:
     return {w: 0.25 + 0.75 * math.log((total + 1) / n) / top for w, n in counts.items()} if total else {}
 
 
-def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, float], names: Names) -> Bound | None:
-    """How clearly ``p`` is what ``mention`` is about; None when it cannot be (another kind, another time)."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number says, read once, whatever fact it is then weighed against."""
+
+    mention: Mention
+    #: The dates that say when it holds, and whether they are nearer than the title's.
+    times: tuple[Mention, ...]
+    timed: bool
+    #: What it counts, as written ("transport troops"), its last word's synonyms, and the words before it.
+    written: tuple[str, ...]
+    head: frozenset[str]
+    modifiers: frozenset[str]
+    before: frozenset[str]
+    #: The words of its scope, those right beside it, and the rest of its sentence.
+    scope: frozenset[str]
+    near: frozenset[str]
+    rest: frozenset[str]
+    #: The entities its clause is about, and those named elsewhere in the sentence.
+    subjects: frozenset[str]
+    elsewhere: frozenset[str]
+
+
+def read(mention: Mention, sentence: Sentence) -> Reading:
+    times = tuple(sentence.times(mention)) if mention.kind != "date" else ()
+    if mention.kind == "ordinal":
+        written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
+    else:
+        written = mention.noun or tuple(sentence.column(mention).lower().split())
+    first, last = sentence.scope(mention)
+    scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
+    subjects = sentence.subjects(mention)
+    return Reading(
+        mention,
+        times,
+        bool(times) and sentence.title_dates is not sentence.times(mention),
+        written,
+        counted(stem(written[-1])) if written else frozenset(),
+        frozenset({stem(w) for w in written[:-1]} - STOP),
+        frozenset(c for w in sentence.words_before(mention) for c in counted(w)),
+        frozenset(scope),
+        frozenset(sentence.near(mention)),
+        frozenset(sentence.words - scope),
+        frozenset(subjects),
+        frozenset({name for name, _ in sentence.entities} - subjects),
+    )
+
+
+def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, float], names: Names) -> Bound | None:
+    """How clearly ``p`` is what the number is about; None when it cannot be (another kind, another time)."""
+    mention = reading.mention
     if not _same_kind(mention, p.fact):
         return None
     score, reasons = 0.0, []
     if mention.kind != "date":
-        times = sentence.times(mention)
+        times = reading.times
         if times and not any(_overlap(t, p.span) for t in times):
             return None
-        if times and times is not sentence.title_dates:  # the title's time only rules facts out
+        if reading.timed:  # the title's time only rules facts out
             exact = any(_same_time(t, p) for t in times)
             precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
                                     (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
@@ -70,22 +118,17 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
             else:
                 score += 2.5 if precise else 1.5 if exact else 0.3
             reasons.append("same date" if exact else "overlapping dates")
-        if mention.kind == "ordinal":
-            written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
-        else:
-            written = mention.noun or tuple(sentence.column(mention).lower().split())
-        head = counted(stem(written[-1])) if written else frozenset()
-        modifiers = ({stem(w) for w in written[:-1]} - STOP) & p.nouns
+        modifiers = reading.modifiers & p.nouns
         if mention.currency:
             score += 2.5  # money binds to money only (see _same_kind)
             reasons.append(f"counts money ({p.fact.unit})")
-        elif head & p.heads:
+        elif reading.head & p.heads:
             score += 2.5 + min(1.0, 0.5 * len(modifiers))
-            reasons.append(f"counts {' '.join(written)}")
-        elif head & p.nouns:
+            reasons.append(f"counts {' '.join(reading.written)}")
+        elif reading.head & p.nouns:
             score += 2.0 + min(1.0, 0.5 * len(modifiers))
-            reasons.append(f"counts {' '.join(written)}")
-        elif any(counted(w) & p.heads for w in sentence.words_before(mention)):
+            reasons.append(f"counts {' '.join(reading.written)}")
+        elif reading.before & p.heads:
             score += 1.5
             reasons.append("about " + "/".join(sorted(p.heads)[:2]))
     else:
@@ -93,32 +136,24 @@ def bind(mention: Mention, sentence: Sentence, p: Profile, weight: dict[str, flo
         if mention.span[0].year <= p.span[1].year and p.span[0].year <= mention.span[1].year:
             score += 0.5
             reasons.append("same year")
-    first, last = sentence.scope(mention)
-    clause_words = content(
-        sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention)
-    )
-    shared = clause_words & p.words
+    shared = reading.scope & p.words
     score += min(4.0, sum(weight.get(w, 0.25) for w in shared))
-    near = sentence.near(mention) & p.words
-    score += min(1.5, 0.5 * sum(weight.get(w, 0.25) for w in near))
-    rest = (sentence.words - clause_words) & p.words
+    score += min(1.5, 0.5 * sum(weight.get(w, 0.25) for w in reading.near & p.words))
+    rest = reading.rest & p.words
     score += min(1.5, 0.4 * sum(weight.get(w, 0.25) for w in rest))
-    around = sentence.around & p.words
-    score += min(1.0, 0.25 * sum(weight.get(w, 0.25) for w in around))
+    score += min(1.0, 0.25 * sum(weight.get(w, 0.25) for w in sentence.around & p.words))
     if shared or rest:
-        reasons.append("shares " + ", ".join(sorted(shared | rest, key=lambda w: -weight.get(w, 0))[:4]))
-    in_clause = sentence.subjects(mention)
-    elsewhere = {name for name, _ in sentence.entities} - in_clause
-    named = in_clause & p.entities
+        reasons.append("shares " + ", ".join(sorted(shared | rest, key=lambda w: (-weight.get(w, 0), w))[:4]))
+    named = reading.subjects & p.entities
     if named:
         score += min(3.0, 2.0 + 0.5 * (len(named) - 1))
         reasons.append("names " + ", ".join(sorted(named)))
-    elif in_clause and p.entities and _other_of_same_kind(in_clause, p.entities, names):
+    elif reading.subjects and p.entities and _other_of_same_kind(reading.subjects, p.entities, names):
         score -= 2.5
-        reasons.append("but names " + ", ".join(sorted(in_clause)))
+        reasons.append("but names " + ", ".join(sorted(reading.subjects)))
     else:
-        score += min(1.0, 0.5 * len(elsewhere & p.entities))
-        if not in_clause and sentence.entities_around & p.entities:
+        score += min(1.0, 0.5 * len(reading.elsewhere & p.entities))
+        if not reading.subjects and sentence.entities_around & p.entities:
             score += 0.5
     topic = p.fact.topic
     if sentence.topics and topic not in sentence.topics and not sentence.words & names.topic_words.get(topic, set()):
@@ -168,7 +203,7 @@ def currency_mismatch(mention: Mention, fact: Fact) -> bool:
     return theirs is not None and ours != theirs
 
 
-def _other_of_same_kind(named: set[str], entities: frozenset[str], names: Names) -> bool:
+def _other_of_same_kind(named: frozenset[str], entities: frozenset[str], names: Names) -> bool:
     """The clause names a country (mission, …) and the fact is about other countries (missions, …)."""
     kinds = {names.kind(e) for e in entities}
     return any(names.kind(n) in kinds for n in named)

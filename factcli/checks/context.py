@@ -9,6 +9,7 @@ follows on ("That is nearly 2,000 …"), else its heading's, else the title's.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -145,7 +146,9 @@ def title_dates(title: str) -> list[Mention]:
     return _dates(title)
 
 
+@functools.lru_cache(maxsize=256)
 def _dates(text: str) -> list[Mention]:
+    """The dates of a heading or the sentence before (asked again for each sentence after it)."""
     return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
 
 

@@ -147,7 +147,8 @@ def _ranked(
     weight: dict[str, float],
     names: context.Names,
 ) -> list[Bound]:
-    bounds = (binding.bind(mention, sentence, p, weight, names) for p in candidates)
+    reading = binding.read(mention, sentence)
+    bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
     least = BIND_DATE if mention.kind == "date" else BIND
     return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
 

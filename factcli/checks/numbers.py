@@ -46,13 +46,17 @@ def read_number(text: str) -> float | None:
         return None
 
 
+_QUALIFIER_OF = dict(QUALIFIERS)
+_QUALIFIER_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(words) for words, _ in QUALIFIERS) + r")\s+$")
+
+
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     """The qualifier words just before ``start`` and where they begin."""
     before = sentence[max(0, start - 24) : start].lower()
-    for words, qualifier in QUALIFIERS:
-        if re.search(rf"(?:^|\W){re.escape(words)}\s+$", before):
-            return qualifier, start - (len(before) - before.rfind(words))
-    return "exact", start
+    m = _QUALIFIER_BEFORE.search(before)
+    if m is None:
+        return "exact", start
+    return _QUALIFIER_OF[m.group(1)], start - (len(before) - m.start(1))
 
 
 def interval(value: float, qualifier: str, written: str) -> tuple[float, float]:

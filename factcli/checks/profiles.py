@@ -52,11 +52,17 @@ class Profiles:
         """The facts sharing most words with the sentence, those with its values, and those bound before it."""
         values = {m.value for m in found if m.value is not None} | {m.low for m in found if m.kind == "ordinal"}
         words = [*sentence.words, *sentence.around, *(w for name, _ in sentence.entities for w in name.split())]
-        hits = self.index.candidates(words, sorted(v for v in values if math.isfinite(v)))
-        profiles = {fact.id: self.profile(fact) for fact in hits}
-        for fact_id in sentence.previous - profiles.keys():
-            profiles[fact_id] = self.cache[fact_id]
-        return list(profiles.values())
+        ids = self.index.candidates(words, sorted(v for v in values if math.isfinite(v)))
+        return [self.by_id(fact_id) for fact_id in dict.fromkeys([*ids, *sorted(sentence.previous)])]
+
+    def by_id(self, fact_id: str) -> Profile:
+        """A fact's profile, built from the index the first time only."""
+        cached = self.cache.get(fact_id)
+        if cached is not None:
+            return cached
+        fact = self.index.get(fact_id)
+        assert fact is not None, fact_id
+        return self.profile(fact)
 
     def profile(self, fact: Fact) -> Profile:
         cached = self.cache.get(fact.id)

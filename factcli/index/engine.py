@@ -40,6 +40,8 @@ class Index:
     def __init__(self, root: Path, db: sqlite3.Connection, notes: Sequence[str] = ()) -> None:
         self.root = root
         self.db = db
+        #: Postings per search term, counted once per process (check-draft picks the rarer terms).
+        self._postings: dict[str, int] = {}
         #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
         self.notes = list(notes)
 
@@ -159,24 +161,12 @@ class Index:
         sql = "SELECT id FROM facts WHERE supersedes = ? ORDER BY file, rec"
         return [other for (other,) in self.db.execute(sql, (fact_id,))]
 
-    def candidates(self, words: Sequence[str], values: Sequence[float], limit: int = 60) -> Hits:
-        """Facts a passage of prose may be about: those sharing most of its words (best first, at most
-        ``limit``), and those whose value is one of ``values``. check-draft asks this for each sentence,
-        so it reads a few dozen facts, never the whole store."""
-        expression = search.any_of(words)
-        numbers: list[int] = []
-        if expression:
-            sql = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?"
-            numbers += [n for (n,) in self.db.execute(sql, (expression, limit))]
-        if values:
-            marks = ",".join("?" * len(values))
-            numbers += [n for (n,) in self.db.execute(f"SELECT n FROM facts WHERE value IN ({marks})", list(values))]
-        unique = list(dict.fromkeys(numbers))
-        if not unique:
-            return Hits(self, [])
-        marks = ",".join("?" * len(unique))
-        rows = self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE facts.n IN ({marks})", unique)
-        return Hits(self, rows)
+    def candidates(self, words: Sequence[str], values: Sequence[float]) -> list[str]:
+        """Ids of the facts a passage of prose may be about (see candidates.py): check-draft asks this for each
+        sentence, so it reads a few dozen facts, never the whole store."""
+        from factcli.index.candidates import candidate_ids
+
+        return candidate_ids(self.db, words, values, self._postings)
 
     # -- counts and lists -------------------------------------------------------------------------------------
 

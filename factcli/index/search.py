@@ -163,7 +163,7 @@ def value_bonus(numbers: Sequence[str], value: float | None) -> float:
     return VALUE_WEIGHT if any(float(n) == value for n in numbers) else 0.0
 
 
-def any_of(words: Sequence[str]) -> str:
-    """An FTS5 expression matching any of ``words`` (folded letters; short ones whole, long ones as prefixes)."""
+def any_terms(words: Sequence[str]) -> list[str]:
+    """FTS5 terms for ``words`` (folded letters; short ones whole, long ones as prefixes), one per word."""
     clean = {w for w in (fold(word) for word in words) if w.isalnum() and w not in STOPWORDS}
-    return " OR ".join(f'"{w}"*' if len(w) >= _MIN_PREFIX else f'"{w}"' for w in sorted(clean))
+    return [f'"{w}"*' if len(w) >= _MIN_PREFIX else f'"{w}"' for w in sorted(clean)]
