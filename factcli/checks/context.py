@@ -36,7 +36,10 @@ class Sentence:
         self.cells = sentence.cells
         self.clauses = _clauses(sentence.text)
         self.words = content(sentence.text)
+        #: Its words as written, for the full-text index (which stems them itself).
+        self.written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(sentence.text)))
         self.around = content(f"{sentence.heading} {sentence.before}") - self.words
+        self.around_written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(f"{sentence.heading} {sentence.before}")))
         self.entities = names.find(sentence.text, sentence.start)
         self.topics = names.topics(sentence.text)
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}

@@ -1,79 +1,77 @@
 """Candidate facts for a passage of prose: what check-draft weighs each number of a sentence against.
 
-In a store the size of the bundled one, the passage's words go to the
-full-text index as one OR query ranked by bm25 (best ``LIMIT`` facts). Ranking
-costs time in proportion to the postings of the words asked, so in a large
-store the candidates are the facts with the passage's *rare* words (at most
-``RARE`` facts each, at most ``LIMIT`` in all, unranked: check-draft's own
-binding ranks them); a passage of common words only asks for the facts with
-its three rarest words together. Either way the facts whose value is one of
-the passage's numbers are added.
+Each word of the draft is looked up in the full-text index once (its postings
+are kept for the next sentence that has it); a passage's candidates are the
+facts with most of its words, each word counting by its rarity (idf), best
+``LIMIT`` first, plus the facts whose value is one of the passage's numbers.
+A word in more than ``RARE`` facts of a large store tells candidates apart
+least and would cost most, so its postings are not read; a passage of such
+words only asks for the facts with its three rarest words together.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Sequence
 
 from factcli.index import search
 
 #: At most this many facts by words.
-LIMIT = 60
+LIMIT = 40
 #: At most this many facts by value (a small number such as 2 can be the value of thousands).
 VALUE_LIMIT = 100
-#: A store this small is ranked whole: every word of the passage is asked.
+#: A store this small has every word's postings read.
 SMALL_STORE = 2_000
-#: In a larger store, a word is rare when at most this many facts have it.
+#: In a larger one, a word in more facts than this is too common to read the postings of.
 RARE = 200
 
-_RANKED = (
-    "SELECT f.id FROM (SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?) s"
-    " JOIN facts f ON f.n = s.rowid ORDER BY s.rank"
-)
-_UNRANKED = "SELECT f.id FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?) s JOIN facts f ON f.n = s.rowid"
+
+class Postings:
+    """Per word: how many facts have it, and which (when few enough to be worth reading)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.size: int = db.execute("SELECT count(*) FROM facts").fetchone()[0]
+        self.cap = self.size if self.size <= SMALL_STORE else RARE
+        self.words: dict[str, tuple[int, tuple[int, ...] | None]] = {}
+        self.ids: dict[int, str] = {}
+
+    def of(self, term: str) -> tuple[int, tuple[int, ...] | None]:
+        if term not in self.words:
+            sql = "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?"
+            rows = tuple(n for (n,) in self.db.execute(sql, (term, self.cap + 1)))
+            self.words[term] = (len(rows), rows) if len(rows) <= self.cap else (len(rows), None)
+        return self.words[term]
+
+    def fact_ids(self, numbers: Sequence[int]) -> list[str]:
+        unknown = [n for n in numbers if n not in self.ids]
+        if unknown:
+            marks = ",".join("?" * len(unknown))
+            self.ids.update(self.db.execute(f"SELECT n, id FROM facts WHERE n IN ({marks})", unknown).fetchall())
+        return [self.ids[n] for n in numbers]
 
 
-def candidate_ids(
-    db: sqlite3.Connection, words: Sequence[str], values: Sequence[float], postings: dict[str, int]
-) -> list[str]:
-    """Fact ids by the passage's words and by its values; ``postings`` caches term counts between passages."""
-    terms = search.any_terms(words)
-    ids: list[str] = []
-    if terms and _facts(db, postings) <= SMALL_STORE:
-        ids += [i for (i,) in db.execute(_RANKED, (" OR ".join(terms), LIMIT))]
-    elif terms:
-        expression = _rare_expression(db, terms, postings)
-        if expression:
-            ids += [i for (i,) in db.execute(_UNRANKED, (expression, LIMIT))]
+def candidate_ids(postings: Postings, words: Sequence[str], values: Sequence[float]) -> list[str]:
+    """Fact ids by the passage's words (most and rarest shared first) and by its values."""
+    scores: dict[int, float] = {}
+    common: list[tuple[int, str]] = []
+    for term in search.any_terms(words):
+        count, rows = postings.of(term)
+        if rows is None:
+            common.append((count, term))
+        elif rows:
+            weight = math.log((postings.size + 1) / count)
+            for n in rows:
+                scores[n] = scores.get(n, 0.0) + weight
+    numbers = [n for n, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:LIMIT]]
+    if not numbers and len(common) >= 2:  # only common words: the facts with the three rarest together
+        expression = " AND ".join(term for _, term in sorted(common)[:3])
+        sql = "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?"
+        numbers = [n for (n,) in postings.db.execute(sql, (expression, LIMIT))]
+    ids = postings.fact_ids(numbers)
     if values:
         marks = ",".join("?" * len(values))
         sql = f"SELECT id FROM facts WHERE value IN ({marks}) ORDER BY n LIMIT ?"
-        ids += [i for (i,) in db.execute(sql, [*values, VALUE_LIMIT])]
+        ids += [i for (i,) in postings.db.execute(sql, [*values, VALUE_LIMIT])]
     return list(dict.fromkeys(ids))
-
-
-def _facts(db: sqlite3.Connection, postings: dict[str, int]) -> int:
-    if "" not in postings:
-        postings[""] = db.execute("SELECT count(*) FROM facts").fetchone()[0]
-    return postings[""]
-
-
-def _rare_expression(db: sqlite3.Connection, terms: Sequence[str], postings: dict[str, int]) -> str:
-    """The rare terms, rarest first, while their facts fit ``LIMIT``; else the three rarest together."""
-    counted = []
-    for term in terms:
-        if term not in postings:  # counted up to RARE + 1 only: the cost of a count is its postings
-            sql = "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)"
-            postings[term] = db.execute(sql, (term, RARE + 1)).fetchone()[0]
-        if postings[term]:
-            counted.append((postings[term], term))
-    counted.sort()
-    chosen, total = [], 0
-    for count, term in counted:
-        if count > RARE or (chosen and total + count > LIMIT * 2):
-            break
-        chosen.append(term)
-        total += count
-    if chosen:
-        return " OR ".join(chosen)
-    return " AND ".join(term for _, term in counted[:3])

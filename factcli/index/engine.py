@@ -24,6 +24,7 @@ from factcli.text import dates
 from factcli.text.fold import fold
 
 if TYPE_CHECKING:
+    from factcli.index.candidates import Postings
     from factcli.model import Fact
     from factcli.store.vocab import Vocabulary
 
@@ -41,7 +42,7 @@ class Index:
         self.root = root
         self.db = db
         #: Postings per search term, counted once per process (check-draft picks the rarer terms).
-        self._postings: dict[str, int] = {}
+        self._postings: Postings | None = None
         #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
         self.notes = list(notes)
 
@@ -164,9 +165,11 @@ class Index:
     def candidates(self, words: Sequence[str], values: Sequence[float]) -> list[str]:
         """Ids of the facts a passage of prose may be about (see candidates.py): check-draft asks this for each
         sentence, so it reads a few dozen facts, never the whole store."""
-        from factcli.index.candidates import candidate_ids
+        from factcli.index.candidates import Postings, candidate_ids
 
-        return candidate_ids(self.db, words, values, self._postings)
+        if self._postings is None:
+            self._postings = Postings(self.db)
+        return candidate_ids(self._postings, words, values)
 
     # -- counts and lists -------------------------------------------------------------------------------------
 

@@ -164,6 +164,6 @@ def value_bonus(numbers: Sequence[str], value: float | None) -> float:
 
 
 def any_terms(words: Sequence[str]) -> list[str]:
-    """FTS5 terms for ``words`` (folded letters; short ones whole, long ones as prefixes), one per word."""
+    """FTS5 terms for whole words as written (the index's own stemmer reads them): one per distinct word."""
     clean = {w for w in (fold(word) for word in words) if w.isalnum() and w not in STOPWORDS}
-    return [f'"{w}"*' if len(w) >= _MIN_PREFIX else f'"{w}"' for w in sorted(clean)]
+    return [f'"{w}"' for w in sorted(clean)]
