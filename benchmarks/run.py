@@ -2,9 +2,9 @@
 
     python benchmarks/run.py [--runs 30] [--large-runs 5] [--facts 100000] [--files 100]
 
-Start-up (startup.py) and the large store (large_store.py) each measure their
-baselines in the same run, interleaved with factcli's runs; this prints their
-details, the machine, and one table. Exit status 1 when a target is missed,
+Start-up (startup.py), the large store (large_store.py) and check-draft
+(check_draft.py) each measure their baselines in the same run, interleaved
+with factcli's runs; this prints their details, the machine, and one table. Exit status 1 when a target is missed,
 so a person (never a unit test: the machines are shared and noisy) sees it.
 """
 
@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import check_draft
 import large_store
 import startup
 from _common import compile_package, print_table
@@ -48,7 +49,9 @@ def main() -> None:
     print("\n".join(startup_lines))
     large_lines, large_ratios = large_store.measure(args.facts, args.files, args.large_runs)
     print("\n".join(large_lines))
-    ratios = startup_ratios + large_ratios
+    draft_lines, draft_ratios = check_draft.measure(args.facts, args.files, args.large_runs)
+    print("\n".join(draft_lines))
+    ratios = startup_ratios + large_ratios + draft_ratios
     print()
     print_table(ratios)
     sys.exit(0 if all(r.met for r in ratios) else 1)
