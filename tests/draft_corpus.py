@@ -39,7 +39,7 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
     total = Score()
     for key_path in paths or keys():
         key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
-        path = DRAFTS / key["draft"]
+        path = key_path.parent / key["draft"]
         text = path.read_text(encoding="utf-8")
         findings = draft.check(index, text, markdown=prose.is_markdown(path.name, text))
         used: set[int] = set()

@@ -155,8 +155,7 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         score += min(1.0, 0.5 * len(reading.elsewhere & p.entities))
         if not reading.subjects and sentence.entities_around & p.entities:
             score += 0.5
-    topic = p.fact.topic
-    if sentence.topics and topic not in sentence.topics and not sentence.words & names.topic_words.get(topic, set()):
+    if _about_another_topic(sentence, p, names):
         score -= 2.0
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
     if p.fact.id not in sentence.previous and _same_passage(p.passages, sentence.passages):
@@ -166,6 +165,15 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         score += 3.0
         reasons.append("restates the figure before")
     return Bound(p, score, tuple(reasons))
+
+
+def _about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:
+    """The sentence names a topic (counter-terrorism) that is not the fact's and that the fact says nothing of."""
+    topic = p.fact.topic
+    others = sentence.topics - {topic}
+    if not others or topic in sentence.topics or sentence.words & names.topic_words.get(topic, set()):
+        return False
+    return not any(names.topic_words.get(t, set()) <= p.words for t in others)
 
 
 def _same_passage(ours: Iterable[str], theirs: Iterable[str]) -> bool:

@@ -159,6 +159,19 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
 
 
+#: Adjectives of the countries a draft on China's security cooperation names most (not "Chinese": the writer's
+#: own subject, never what tells facts apart).
+_DEMONYMS = {
+    "american": "United States", "australian": "Australia", "british": "United Kingdom", "french": "France",
+    "indian": "India", "indonesian": "Indonesia", "japanese": "Japan", "kazakh": "Kazakhstan",
+    "kyrgyz": "Kyrgyzstan", "malaysian": "Malaysia", "pakistani": "Pakistan", "russian": "Russia",
+    "singaporean": "Singapore", "tajik": "Tajikistan", "thai": "Thailand", "uzbek": "Uzbekistan",
+    "vietnamese": "Vietnam", "south korean": "South Korea", "lebanese": "Lebanon", "sudanese": "Sudan",
+    "liberian": "Liberia", "haitian": "Haiti", "nepalese": "Nepal", "philippine": "Philippines",
+}  # fmt: skip
+_DEMONYM = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _DEMONYMS), key=len, reverse=True)) + r")\b", re.I)
+
+
 class Names:
     """Every entity name and alias of the store, found in text with one regular expression."""
 
@@ -181,7 +194,12 @@ class Names:
         folded = fold(text)
         if len(folded) != len(text):
             folded = text.lower()
-        return [(self.vocab.aliases[m.group()], offset + m.start()) for m in self.pattern.finditer(folded)]
+        found = [(self.vocab.aliases[m.group()], offset + m.start()) for m in self.pattern.finditer(folded)]
+        for m in _DEMONYM.finditer(text):  # "Indian troops", "the Japanese destroyer": the country
+            name = self.vocab.aliases.get(fold(_DEMONYMS[m.group().lower()]))
+            if name is not None:
+                found.append((name, offset + m.start()))
+        return sorted(found, key=lambda item: item[1])
 
     def topics(self, text: str) -> set[str]:
         """The topics ``text`` names by key or title ("counter-terrorism", "disaster relief")."""
@@ -198,11 +216,15 @@ def _spaced(name: str) -> str:
     return r"[-\s]?".join(map(re.escape, re.split(r"[-\s]+", fold(name))))
 
 
+_TIME_THAT = re.compile(r"\s+times?\b(?:\s+(?:that|when))?", re.IGNORECASE)
+
+
 def name_after(text: str, at: int) -> tuple[str, ...]:
     """The words of the name an ordinal begins: '14th ARF Ministerial Meeting on …' → ('arf', 'ministerial',
     'meeting'); '… seventh and eighth rounds of …' → ('rounds',)."""
     pair = _PAIRED.match(text, at)
     start = pair.end() if pair else at
-    end = _NAME_END.search(text, start)
+    occasion = _TIME_THAT.match(text, start)  # "the second time the PLA had joined a land-air exercise"
+    end = re.compile(r"[,;.:()]").search(text, occasion.end()) if occasion else _NAME_END.search(text, start)
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : end.start() if end else len(text)])
     return tuple(w.lower() for w in words if w.lower() not in STOP)[:6]

@@ -40,7 +40,7 @@ _AMOUNT = re.compile(
     rf"(?:(?P<num>{NUM})|(?P<word>(?:{WORDNUM})(?:[- ](?:{'|'.join(UNITS)}))?)(?![a-z]))"
     rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{NUM}))?"
     rf"(?P<th>st|nd|rd|th)?"
-    rf"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
+    rf"(?:\s+(?P<scale>hundred|thousand|million|billion|dozen)\b)?"
     rf"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
@@ -74,7 +74,9 @@ _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declar
 #: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
 #: "11 a year", "6.7 ships per mission", "two each": a rate the writer worked out.
 _RATE = re.compile(
-    r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:per|each|a|an)\s+(?:year|month|week|day|mission|head|capita|person)\b", re.I
+    r"\s*(?:(?:[A-Za-z-]+\s+){0,3}?(?:per|each|a|an)\s+(?:year|month|week|day|mission|head|capita|person)\b"
+    r"|times\b|-fold\b|fold\b)",  # "35 times the 2002 figure": a ratio
+    re.I,
 )
 _DERIVED = re.compile(
     r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+)?"
@@ -247,7 +249,12 @@ def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", sentence[m.end() :]):
         return True  # a citation's year: "… Security Cooperation (2017)"
     word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
-    if word and word.group(1)[0].isupper() and word.group(1).lower() not in _NOT_NAME_WORDS:
+    if (
+        word
+        and word.group(1)[0].isupper()
+        and not word.group(1).isupper()
+        and word.group(1).lower() not in _NOT_NAME_WORDS
+    ):
         return (
             not re.search(rf"(?:^|[.!?:]\s+){word.group(1)}\W{{0,2}}\s+$", before)
             and word.group(1).lower()[:3] not in _MONTH_NUMBER

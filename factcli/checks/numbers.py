@@ -18,7 +18,7 @@ ORDINAL_WORDS = {
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
 GROUPS = {"a dozen": 12, "dozen": 12, "a score of": 20, "a hundred": 100, "a thousand": 1000, "another one": 1}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: Qualifier words in front of a number, longest first, and what they do to the interval.
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("no fewer than", "at_least"), ("no less than", "at_least"), ("no more than", "at_most"),

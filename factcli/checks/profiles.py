@@ -51,7 +51,11 @@ class Profiles:
     def for_sentence(self, sentence: Sentence, found: Sequence[Mention]) -> list[Profile]:
         """The facts sharing most words with the sentence, those with its values, and those bound before it."""
         values = {m.value for m in found if m.value is not None} | {m.low for m in found if m.kind == "ordinal"}
-        words = [*sentence.written, *sentence.around_written, *(w for name, _ in sentence.entities for w in name.split())]
+        words = [
+            *sentence.written,
+            *sentence.around_written,
+            *(w for name, _ in sentence.entities for w in name.split()),
+        ]
         ids = self.index.candidates(words, sorted(v for v in values if math.isfinite(v)))
         return [self.by_id(fact_id) for fact_id in dict.fromkeys([*ids, *sorted(sentence.previous)])]
 

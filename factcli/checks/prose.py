@@ -79,12 +79,14 @@ def is_markdown(name: str, text: str) -> bool:
 _MISSED_END = re.compile(r"(?<=[.!?][)\]”’\"])\s+(?=[A-Z])")
 _TITLE_LINE = re.compile(r"^(?:title|subject|re)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
+_FIRST_LINE = re.compile(r"\A\s*(\S.*)$", re.MULTILINE)
 
 
 def title(text: str, *, markdown: bool) -> str:
-    """The draft's title: front matter's or a memo's 'title:'/'Re:' line, else the first top-level heading."""
+    """The draft's title: front matter's or a memo's 'title:'/'Re:' line, else the first top-level heading
+    (in plain text, the first line)."""
     head = text[:2000]
-    found = _TITLE_LINE.search(head) or (_FIRST_HEADING.search(head) if markdown else None)
+    found = _TITLE_LINE.search(head) or (_FIRST_HEADING.search(head) if markdown else _FIRST_LINE.search(head))
     return found.group(1).strip().strip("\"'") if found else ""
 
 

@@ -49,6 +49,7 @@ _SAME_COUNT = (
     "ship vessel",
     "engin engineer",
     "transport transportation",
+    "institution academy school college university",
 )
 
 
