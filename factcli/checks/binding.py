@@ -231,4 +231,7 @@ def _same_time(writer: Mention, p: Profile) -> bool:
     if writer.since:
         period = p.fact.period
         return bool(period and period.start and period.start[:4] == str(writer.span[0].year))
-    return writer.span == p.span or (writer.span[0].year == p.span[1].year == writer.span[1].year)
+    first, last = writer.span
+    if writer.document:  # "the 2002 white paper": its own year, though it looks back on the year before
+        first = dt.date(last.year, 1, 1)
+    return (first, last) == p.span or (first.year == p.span[1].year == last.year)

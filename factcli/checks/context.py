@@ -71,9 +71,7 @@ class Sentence:
         if mention.kind != "ordinal" or self.cells:
             return self.clause(mention)
         at = mention.end - self.start
-        pair = _PAIRED.match(self.text, at)  # "the seventh and eighth rounds of …"
-        end = _NAME_END.search(self.text, pair.end() if pair else at)
-        last = self.start + (end.start() if end else len(self.text))
+        last = self.start + _name_end(self.text, at)
         if not content(self.text[at : last - self.start]):  # "The Third Symposium …; the Fourth, in …"
             named = [o for o in self.ordinals if o.end <= mention.start and o.noun]
             if named:
@@ -216,7 +214,18 @@ def _spaced(name: str) -> str:
     return r"[-\s]?".join(map(re.escape, re.split(r"[-\s]+", fold(name))))
 
 
+_CLAUSE_END = re.compile(r"[,;.:()]")
 _TIME_THAT = re.compile(r"\s+times?\b(?:\s+(?:that|when))?", re.IGNORECASE)
+
+
+def _name_end(text: str, at: int) -> int:
+    """Where the name an ordinal at ``at`` begins ends ("the seventh and eighth rounds of …" reads on; "the
+    second time the PLA had joined a land-air exercise" names an occasion, to the end of the clause)."""
+    pair = _PAIRED.match(text, at)
+    start = pair.end() if pair else at
+    occasion = _TIME_THAT.match(text, start)
+    end = _CLAUSE_END.search(text, occasion.end()) if occasion else _NAME_END.search(text, start)
+    return end.start() if end else len(text)
 
 
 def name_after(text: str, at: int) -> tuple[str, ...]:
@@ -224,7 +233,5 @@ def name_after(text: str, at: int) -> tuple[str, ...]:
     'meeting'); '… seventh and eighth rounds of …' → ('rounds',)."""
     pair = _PAIRED.match(text, at)
     start = pair.end() if pair else at
-    occasion = _TIME_THAT.match(text, start)  # "the second time the PLA had joined a land-air exercise"
-    end = re.compile(r"[,;.:()]").search(text, occasion.end()) if occasion else _NAME_END.search(text, start)
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : end.start() if end else len(text)])
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : _name_end(text, at)])
     return tuple(w.lower() for w in words if w.lower() not in STOP)[:6]

@@ -230,6 +230,8 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
                    noun, currency, derived=derived, value=value)  # fmt: skip
 
 
+#: The years before its own that a dated document (a biennial white paper) reports on.
+REPORTS_BACK = 1
 _DOCUMENT_AFTER = re.compile(
     r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:white\s+papers?|papers?|reports?|documents?|editions?|yearbooks?)\b", re.I
 )
@@ -299,5 +301,7 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
     since = bool(re.search(r"\bsince\s+$", before))
     document = bool(_DOCUMENT_AFTER.match(sentence, m.end()))  # "the 2002 white paper"
+    if document and not first_month:  # a paper of 2008 reports on 2007 and 2008: the years it looks back on
+        first = dt.date(year - REPORTS_BACK, 1, 1)
     return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(first, last), since=since,
                    document=document)  # fmt: skip
