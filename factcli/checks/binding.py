@@ -93,7 +93,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(c for w in sentence.words_before(mention) for c in counted(w)),
         frozenset(scope),
         frozenset(sentence.near(mention)),
-        frozenset(sentence.words - scope),
+        frozenset(sentence.words - scope - sentence.others_words(mention)),
         frozenset(subjects),
         frozenset({name for name, _ in sentence.entities} - subjects),
     )

@@ -45,6 +45,7 @@ class Sentence:
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
+        self.amounts = [m for m in found if m.kind in ("amount", "percent", "duration")]
         #: The dates of the draft's title, when nothing nearer says when.
         self.title_dates: list[Mention] = []
         follows_on = _FOLLOWS_ON.match(sentence.text.lstrip())
@@ -123,8 +124,25 @@ class Sentence:
         """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's,
         else the draft's title's ("… at the end of 2008")."""
         first, last = self.clause(mention)
-        own = [d for d in self.dates if d is not mention and first <= d.start < last]
-        return own or [d for d in self.dates if d is not mention] or self.context_dates or self.title_dates
+        own = [d for d in self.dates if d is not mention and first <= d.start < last and self._nearest(d, mention)]
+        elsewhere = [d for d in self.dates if d is not mention and not first <= d.start < last]
+        return own or elsewhere or self.context_dates or self.title_dates
+
+    def _nearest(self, date: Mention, mention: Mention) -> bool:
+        """No other amount of the clause stands between ``date`` and ``mention`` ("ties with over 150 countries
+        compare with more than 100 in the 2002 paper": 2002 is the time of the 100, not of the 150)."""
+        low, high = sorted((date.start, mention.start))
+        return not any(low < m.start < high for m in self.amounts if m is not mention)
+
+    def others_words(self, mention: Mention) -> set[str]:
+        """The words of the other amounts' clauses: what they are about, not what ``mention`` is."""
+        own = self.clause(mention)
+        words: set[str] = set()
+        for other in self.amounts:
+            clause = self.clause(other)
+            if other is not mention and clause != own:
+                words |= content(self.text[clause[0] - self.start : clause[1] - self.start])
+        return words
 
 
 #: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
