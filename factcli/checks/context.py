@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from factcli.store.vocab import Vocabulary
 
 #: Where one clause of a sentence ends and another, about something else, may begin.
-_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s|\sand\s+(?=(?:a|an|the)\s)")
+_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\b|\s[–—]\s")
+#: "… a mine clearance exercise in January 2002 and a Japanese submarine rescue exercise in April 2002":
+#: two things, each with its own number, inside one clause.
+_COORDINATED = re.compile(r"\sand\s+(?=(?:a|an|the)\s)")
 
 
 class Sentence:
@@ -34,7 +37,8 @@ class Sentence:
         self.text = sentence.text
         self.heading = sentence.heading
         self.cells = sentence.cells
-        self.clauses = _clauses(sentence.text)
+        self.major = _clauses(sentence.text, _CLAUSE)
+        self.clauses = sorted(self.major + _clauses(sentence.text, _COORDINATED))
         self.words = content(sentence.text)
         #: Its words as written, for the full-text index (which stems them itself).
         self.written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(sentence.text)))
@@ -55,13 +59,14 @@ class Sentence:
         #: The passages those facts are quoted from.
         self.passages: set[str] = set()
 
-    def clause(self, mention: Mention) -> tuple[int, int]:
+    def clause(self, mention: Mention, *, major: bool = False) -> tuple[int, int]:
         """The offsets (in the file) of the clause ``mention`` stands in; a table row is one clause."""
         if self.cells:
             return self.start, self.start + len(self.text)
         at = mention.start - self.start
-        first = max((end for start, end in self.clauses if end <= at), default=0)
-        last = min((start for start, end in self.clauses if start >= at + len(mention.text)), default=len(self.text))
+        bounds = self.major if major else self.clauses
+        first = max((end for start, end in bounds if end <= at), default=0)
+        last = min((start for start, end in bounds if start >= at + len(mention.text)), default=len(self.text))
         return self.start + first, self.start + last
 
     def scope(self, mention: Mention) -> tuple[int, int]:
@@ -136,10 +141,10 @@ class Sentence:
 
     def others_words(self, mention: Mention) -> set[str]:
         """The words of the other amounts' clauses: what they are about, not what ``mention`` is."""
-        own = self.clause(mention)
+        own = self.clause(mention, major=True)
         words: set[str] = set()
         for other in self.amounts:
-            clause = self.clause(other)
+            clause = self.clause(other, major=True)
             if other is not mention and clause != own:
                 words |= content(self.text[clause[0] - self.start : clause[1] - self.start])
         return words
@@ -171,8 +176,8 @@ def _dates(text: str) -> list[Mention]:
     return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+def _clauses(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 #: Adjectives of the countries a draft on China's security cooperation names most (not "Chinese": the writer's

@@ -46,7 +46,7 @@ def noun_after(sentence: str, end: int) -> tuple[str, ...]:
     return tuple(words[:1])
 
 
-_VERBS = frozenset("gives says shows marks lists puts counts sets makes takes brings notes states has was is".split())
+_VERBS = frozenset("gives says shows marks lists puts counts sets makes takes brings notes has was is".split())
 
 
 def counts(word: str) -> bool:
