@@ -31,8 +31,12 @@ def digits(text: str) -> list[str]:
     return re.findall(r"[0-9]+", text)
 
 
+#: Written later, by someone who had not seen the checker (see its README): scored with the rest.
+HOLDOUT = Path(__file__).parent / "data" / "drafts-holdout"
+
+
 def keys() -> list[Path]:
-    return sorted(DRAFTS.glob("*.key.yaml"))
+    return sorted(DRAFTS.glob("*.key.yaml")) + sorted(HOLDOUT.glob("*.key.yaml"))
 
 
 def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-untyped-def]
