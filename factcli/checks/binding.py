@@ -161,10 +161,19 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
     if p.fact.id not in sentence.previous and _same_passage(p.passages, sentence.passages):
         score += 1.5
         reasons.append("same passage as a figure before")
-    if p.fact.id in sentence.previous and mention.kind != "date" and mention.low <= p.low and p.high <= mention.high:
+    if p.fact.id in sentence.previous and _restates(mention, p):
         score += 3.0
         reasons.append("restates the figure before")
     return Bound(p, score, tuple(reasons))
+
+
+def _restates(mention: Mention, p: Profile) -> bool:
+    """'That is nearly 2,000' after 1,949; 'More than 11,000 deployments' after 11,063: the same figure, rounded
+    (within a tenth of it), and borne out by the fact."""
+    if mention.kind == "date" or mention.value is None or p.fact.value is None or not p.fact.value:
+        return False
+    close = abs(mention.value - float(p.fact.value)) <= 0.1 * abs(float(p.fact.value))
+    return close and mention.low <= p.low and p.high <= mention.high
 
 
 def _about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:
