@@ -158,3 +158,8 @@ def test_missing_draft_is_a_usage_error() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "check-draft", "/nonexistent/draft.md"])
     assert result.exit_code == 2
     assert result.stderr == "Error: cannot read '/nonexistent/draft.md': no such file or directory\n"
+
+
+def test_json_takes_a_single_field_name_as_gh_does() -> None:
+    result = runner.invoke(app, ["--store", str(GOOD), "check-draft", str(DRAFT), "--json", "verdict"])
+    assert json.loads(result.stdout) == [{"verdict": "supported"}, {"verdict": "contradicted"}, {"verdict": "not-found"}]

@@ -134,10 +134,11 @@ class Sentence:
         return own or elsewhere or self.context_dates or self.title_dates
 
     def _nearest(self, date: Mention, mention: Mention) -> bool:
-        """No other amount of the clause stands between ``date`` and ``mention`` ("ties with over 150 countries
-        compare with more than 100 in the 2002 paper": 2002 is the time of the 100, not of the 150)."""
-        low, high = sorted((date.start, mention.start))
-        return not any(low < m.start < high for m in self.amounts if m is not mention)
+        """A date before a number times it; one after it, unless another amount stands between ("ties with over
+        150 countries compare with more than 100 in the 2002 paper": 2002 is the time of the 100, not the 150)."""
+        if date.start < mention.start:
+            return True  # "As of the end of November 2008, China had 1,949 … in nine mission areas": both
+        return not any(mention.start < m.start < date.start for m in self.amounts if m is not mention)
 
     def others_words(self, mention: Mention) -> set[str]:
         """The words of the other amounts' clauses: what they are about, not what ``mention`` is."""

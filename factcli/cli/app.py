@@ -92,10 +92,15 @@ def _gh_style(ctx: Any, args: list[str]) -> list[str]:
 
 def _field_list(arg: str) -> bool:
     """'id,value' or a known field name: what follows --json when the user selects fields."""
+    names = arg.split(",")
+    if not all(n.replace("_", "").isalnum() for n in names):
+        return False
+    if "," in arg:
+        return True
+    from factcli.formats.checked import FINDING_FIELDS, SERIES_FIELDS
     from factcli.formats.records import ALL_FIELDS
 
-    names = arg.split(",")
-    return all(n.replace("_", "").isalnum() for n in names) and ("," in arg or arg in ALL_FIELDS)
+    return arg in {*ALL_FIELDS, *FINDING_FIELDS, *SERIES_FIELDS}
 
 
 def _internal_error(exc: BaseException) -> NoReturn:
