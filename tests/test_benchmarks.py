@@ -35,6 +35,10 @@ def test_run_py_prints_every_tracked_ratio() -> None:
         *(["find treaty --json"] if jq else []),
         "peak RSS of find treaty",
         "first run after a change",
+        "check-draft 50 KB, bundled store",
+        "check-draft 50 KB, bundled store, absolute",
+        "check-draft 50 KB, 60 facts",
+        "check-draft 50 KB, 60 facts, absolute",
     ]
     assert rows == expected
     assert "60 facts in 2 files" in result.stdout

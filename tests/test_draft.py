@@ -162,4 +162,8 @@ def test_missing_draft_is_a_usage_error() -> None:
 
 def test_json_takes_a_single_field_name_as_gh_does() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "check-draft", str(DRAFT), "--json", "verdict"])
-    assert json.loads(result.stdout) == [{"verdict": "supported"}, {"verdict": "contradicted"}, {"verdict": "not-found"}]
+    assert json.loads(result.stdout) == [
+        {"verdict": "supported"},
+        {"verdict": "contradicted"},
+        {"verdict": "not-found"},
+    ]
