@@ -67,7 +67,8 @@ def kinds(ctx: typer.Context, incomplete: str) -> list[str]:
     return matching(("quantity", "event"), incomplete)
 
 
-def styles(ctx: typer.Context, incomplete: str) -> list[str]:
-    from factcli.formats.cite import find_styles
+def style_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    from factcli.formats.styles import ALIASES, EXPORT_STYLES
+    from factcli.formats.styles import style_names as bundled
 
-    return [name for name in find_styles(None) if name.startswith(incomplete)]
+    return [name for name in [*EXPORT_STYLES, *ALIASES, *bundled()] if name.startswith(incomplete)]

