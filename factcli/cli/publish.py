@@ -79,6 +79,10 @@ def cite(
     fmt: Annotated[
         CiteFormat, typer.Option("--format", "-f", help="text, or markdown: a footnote per fact.")
     ] = CiteFormat.text,
+    markers: Annotated[
+        bool,
+        typer.Option("--markers", help="With --format markdown: each value with its footnote marker, to paste."),
+    ] = False,
     list_styles: Annotated[
         bool, typer.Option("--list-styles", help="List style names (containing the words given instead of ids).")
     ] = False,
@@ -92,6 +96,12 @@ def cite(
       factcli find --topic peacekeeping --ids | factcli cite - --style bibtex
 
       factcli cite ID --with-quote --format markdown
+
+      factcli cite ID --format markdown --markers
+
+      factcli cite ID --style vancouver
+
+      factcli cite ID --style ./my-journal.csl
 
       factcli cite --list-styles harvard
     """
@@ -109,6 +119,10 @@ def cite(
     style = styles.resolve(style)
     index = session.index()
     facts = index.require(wanted)
-    text = citing.render(index, facts, style, with_quote=with_quote, markdown=fmt is CiteFormat.markdown)
+    markdown = fmt is CiteFormat.markdown
+    if markers and not markdown:
+        msg = "--markers goes with --format markdown"
+        raise UsageError(msg)
+    text = citing.render(index, facts, style, with_quote=with_quote, markdown=markdown, markers=markers)
     with streams.machine_stream() as out:
         out.write(text)

@@ -10,61 +10,24 @@ into "Office, I.".
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factcli.errors import UsageError
 from factcli.formats import styles
+from factcli.formats.bibfiles import bibtex, csl_item, csl_json, ris
 from factcli.model import Fact, Source
-from factcli.text.dates import MONTHS
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
-
-_CSL_TYPES = {"white-paper": "report", "policy-paper": "report", "web-page": "webpage"}
-_BIBTEX_TYPES = {"report": "techreport", "webpage": "misc"}
-_RIS_TYPES = {"report": "RPRT", "webpage": "ELEC"}
 
 
 def sources_of(index: Index, facts: Sequence[Fact]) -> list[Source]:
     """The distinct sources behind ``facts``, in first-cited order."""
     ids = dict.fromkeys(s for f in facts for s in f.source_ids)
     return [index.vocab.sources[i] for i in ids]
-
-
-def csl_item(source: Source) -> dict[str, Any]:
-    """A source as CSL-JSON, the input of citeproc-py, pandoc and Zotero."""
-    kind = _CSL_TYPES.get(source.type, "document")
-    item: dict[str, Any] = {
-        "id": source.id,
-        "type": kind,
-        "title": source.title,
-        "author": [{"literal": source.publisher}],
-    }
-    # The issuing office is the author; a catalogue (and APA 7, Chicago) leaves out a publisher that repeats it.
-    if kind == "report":
-        item["genre"] = source.type.replace("-", " ").capitalize()
-    item["citation-label"] = citation_label(source)
-    if source.published:
-        item["issued"] = {"date-parts": [[int(p) for p in source.published.split("-")]]}
-    if source.url:
-        item["URL"] = source.url
-    if source.accessed:
-        item["accessed"] = {"date-parts": [[int(p) for p in source.accessed.split("-")]]}
-    if source.language:
-        item["language"] = source.language
-    return item
-
-
-def citation_label(source: Source) -> str:
-    """The label of label styles ("[Inf02]"): the author's first three letters and the year's last two.
-    Given in the CSL-JSON, so that pandoc and citeproc-py print the same label (neither derives one alike)."""
-    word = re.sub(r"[^A-Za-z]", "", source.publisher.split()[0]) if source.publisher else source.id
-    return word[:3].capitalize() + (source.published[2:4] if source.published else "")
 
 
 @dataclass(frozen=True)
@@ -109,13 +72,22 @@ def in_text(style: str, sources: Sequence[Source], facts: Sequence[Fact]) -> lis
     pending = []
     for fact in facts:
         for citation in fact.citations:
-            cite = Citation([CitationItem(citation.source, locator=Locator("section", citation.section))])
+            # a hyphen in a locator is a page range to citeproc-py ("Peace-keeping" → "Peace–keeping"): hide it
+            locator = Locator("section", citation.section.replace("-", _HIDDEN_HYPHEN))
+            cite = Citation([CitationItem(citation.source, locator=locator)])
             bib.register(cite)
             pending.append((fact, citation, cite))
     return [
-        Cited(fact, c.source, _punctuation(_text(str(bib.cite(cite, lambda item: None)))), c.quote, c.section)
+        Cited(fact, c.source, _in_text(str(bib.cite(cite, lambda item: None))), c.quote, c.section)
         for fact, c, cite in pending
     ]
+
+
+_HIDDEN_HYPHEN = "\u2011"
+
+
+def _in_text(formatted: str) -> str:
+    return _punctuation(_text(formatted)).replace(_HIDDEN_HYPHEN, "-")
 
 
 def _processor(style: str, sources: Sequence[Source]) -> tuple[Any, Any]:
@@ -162,81 +134,39 @@ def _punctuation(text: str) -> str:
     return re.sub(r"(?<!\.)\.(\s*)\.(?!\.)", r".\1", text).rstrip() if ". ." in text or ".." in text else text
 
 
-def csl_json(sources: Sequence[Source]) -> str:
-    return json.dumps([csl_item(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
-
-
-def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
-
-
-def bibtex(sources: Sequence[Source]) -> str:
-    entries = []
-    for source in sources:
-        item = csl_item(source)
-        fields = [
-            ("author", "{" + _bibtex_escape(source.publisher) + "}"),  # braced twice: an institution, not a person
-            ("title", "{" + _bibtex_escape(source.title) + "}"),
-        ]
-        if item["type"] == "report":
-            fields += [("institution", _bibtex_escape(source.publisher)), ("type", item["genre"])]
-        else:
-            fields.append(("howpublished", "Web page"))
-        if source.published:
-            parts = source.published.split("-")
-            fields.append(("year", parts[0]))
-            if len(parts) > 1:
-                fields.append(("month", list(MONTHS)[int(parts[1]) - 1][:3]))
-        if source.url:
-            fields.append(("url", source.url))
-        if source.accessed:
-            fields.append(("urldate", source.accessed))
-        if source.language:
-            fields.append(("langid", source.language))
-        body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
-        entries.append(f"@{_BIBTEX_TYPES.get(item['type'], 'misc')}{{{source.id},\n{body}\n}}\n")
-    return "\n".join(entries)
-
-
-def ris(sources: Sequence[Source]) -> str:
-    records = []
-    for source in sources:
-        item = csl_item(source)
-        lines = [f"TY  - {_RIS_TYPES.get(item['type'], 'GEN')}", f"AU  - {source.publisher}", f"TI  - {source.title}"]
-        lines.append(f"PB  - {source.publisher}")
-        if source.published:
-            lines.append(f"PY  - {source.published[:4]}")
-            lines.append(f"DA  - {source.published.replace('-', '/')}")
-        if source.url:
-            lines.append(f"UR  - {source.url}")
-        if source.language:
-            lines.append(f"LA  - {source.language}")
-        lines += [f"ID  - {source.id}", "ER  - "]
-        records.append("\n".join(lines) + "\n")
-    return "\n".join(records)
-
-
-def render(index: Index, facts: Sequence[Fact], style: str, *, with_quote: bool, markdown: bool) -> str:
-    """The text `factcli cite` prints: references, then (asked for) each fact's quote with its citation."""
+def render(
+    index: Index, facts: Sequence[Fact], style: str, *, with_quote: bool, markdown: bool, markers: bool = False
+) -> str:
+    """The text `factcli cite` prints: references, then (asked for) each fact's quote with its citation; in
+    Markdown, a footnote per fact and source (``markers``: the value with its footnote marker, to paste)."""
     sources = sources_of(index, facts)
-    if style == "bibtex":
-        return bibtex(sources)
-    if style == "csl-json":
-        return csl_json(sources)
-    if style == "ris":
-        return ris(sources)
-    references = bibliography(style, sources)
+    if style in EXPORTS:
+        if with_quote or markdown or markers:
+            msg = f"--style {style} writes references only: --with-quote and --format markdown need a CSL style"
+            raise UsageError(msg)
+        return EXPORTS[style](sources)
+    references = bibliography(style, sources, markdown=markdown)
     if markdown:
         by_source = dict(zip([s.id for s in _sorted_like(style, sources)], references, strict=True))
-        lines = []
-        for cited in in_text(style, sources, facts):
-            lines.append(f"[^{cited.fact.id}]: “{cited.quote}” {cited.in_text}. {by_source[cited.source]}")
+        cited = in_text(style, sources, facts)
+        if markers:
+            return "".join(f"{c.fact.value_text}[^{footnote_label(c)}]\n" for c in cited)
+        lines = [f"[^{footnote_label(c)}]: “{c.quote}” {c.in_text}. {by_source[c.source]}" for c in cited]
         return "\n".join(lines) + "\n"
     out = "\n".join(references) + "\n"
     if with_quote:
         quotes = [f"{c.fact.id}: “{c.quote}” {c.in_text}" for c in in_text(style, sources, facts)]
         out += "\n" + "\n".join(quotes) + "\n"
     return out
+
+
+def footnote_label(cited: Cited) -> str:
+    """One label per fact and source: the fact's id, and the source's after it when the fact has several."""
+    several = len({c.source for c in cited.fact.citations}) > 1
+    return f"{cited.fact.id}--{cited.source}" if several else cited.fact.id
+
+
+EXPORTS = {"bibtex": bibtex, "csl-json": csl_json, "ris": ris}
 
 
 def _sorted_like(style: str, sources: Sequence[Source]) -> list[Source]:

@@ -47,9 +47,11 @@ def _fix_label(model: Any) -> None:
 
 
 def _has_variable(item: Any, name: str) -> bool:
+    from citeproc.source import VariableError
+
     try:
         value = item.reference[name.replace("-", "_")]
-    except Exception:  # citeproc-py raises its own VariableError for an absent variable
+    except VariableError:
         return False
     return value is not None and value != ""
 
@@ -67,4 +69,3 @@ def _fix_locale_date_delimiter(model: Any) -> None:
         return self.join(parts) if delimiter is None else context.join(parts)
 
     model.Date.render_single_date = render_single_date
-
