@@ -14,7 +14,7 @@ from factcli.cli.app import app
 COMMANDS = {
     "find": "lookup", "show": "lookup", "sources": "lookup", "topics": "lookup", "entities": "lookup",
     "metrics": "lookup", "series": "checks", "check-draft": "checks", "validate": "checks", "schema": "checks",
-    "add": "add", "export": "publish", "cite": "publish", "completion": "shell",
+    "add": "add", "export": "publish", "cite": "publish", "render": "manuscript", "completion": "shell",
 }  # fmt: skip
 #: Top-level options that take a value, so the command name is found after them.
 _VALUE_OPTIONS = ("--store",)
