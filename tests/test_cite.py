@@ -69,14 +69,23 @@ def test_markdown_footnote_per_fact() -> None:
     assert "Document B" in line
 
 
-def test_bibtex_braces_the_institution() -> None:
+def test_biblatex_braces_the_institution_and_keeps_the_full_date() -> None:
     store = memory(GOOD)
-    text = cite.bibtex(cite.sources_of(store, store.require(["pk-2008-deployed"])))
+    text = cite.bibtex(cite.sources_of(store, store.require(["pk-2008-deployed", "md-2002-relations"])))
     assert text.startswith(
-        "@techreport{doc-a,\n  author = {{Office of Tests}},\n  title = {{Document A: Peacekeeping}},"
+        "@report{doc-a,\n  author = {{Office of Tests}},\n  title = {{Document A: Peacekeeping}},\n"
+        "  type = {White paper},\n  institution = {Office of Tests},\n  date = {2009-01-20},\n"
+        "  url = {https://example.org/doc-a}\n}"
     )
-    assert "  year = {2009},\n  month = jan,\n  url = {https://example.org/doc-a}" in text
-    assert "@misc{doc-b,\n  author = {{Office of Tests}}" in text
+    assert "@online{doc-b,\n  author = {{Office of Tests}}" in text
+
+
+def test_latex_specials_are_escaped() -> None:
+    from factcli.formats.bibfiles import latex_escape
+
+    assert latex_escape(r"50% of A&B_c {x} ~y^z \w #1 $2") == (
+        r"50\% of A\&B\_c \{x\} \textasciitilde{}y\textasciicircum{}z \textbackslash{}w \#1 \$2"
+    )
 
 
 def test_csl_json_and_ris() -> None:
@@ -88,7 +97,7 @@ def test_csl_json_and_ris() -> None:
         "type": "report",
         "title": "Document A: Peacekeeping",
         "author": [{"literal": "Office of Tests"}],
-        "publisher": "Office of Tests",
+        "citation-label": "Off09",
         "genre": "White paper",
         "issued": {"date-parts": [[2009, 1, 20]]},
         "URL": "https://example.org/doc-a",
@@ -108,30 +117,75 @@ def test_ids_from_stdin() -> None:
 def test_unknown_style_and_listing() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "chicago-author-dat"])
     assert result.exit_code == 2
-    assert "unknown citation style 'chicago-author-dat' (did you mean 'chicago-author-date'" in result.stderr
+    assert result.stderr.startswith("Error: unknown citation style 'chicago-author-dat' (did you mean chicago-author-date")
     listed = runner.invoke(app, ["cite", "--list-styles", "harvard-cite-them"])
-    assert "harvard-cite-them-right" in listed.stdout.split()
-    assert len(runner.invoke(app, ["cite", "--list-styles"]).stdout.split()) > 2000
+    assert "harvard-cite-them-right" in listed.stdout.splitlines()
+    assert "harvard1 -> harvard-cite-them-right" in runner.invoke(app, ["cite", "--list-styles", "harvard"]).stdout
+    assert len(runner.invoke(app, ["cite", "--list-styles"]).stdout.splitlines()) > 2000
     none = runner.invoke(app, ["--store", str(GOOD), "cite"])
     assert none.exit_code == 2
 
 
-def _normalise(text: str) -> str:
-    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+@pytest.mark.parametrize(
+    ("typed", "style"),
+    [
+        ("APA", "apa"),
+        ("mla", "modern-language-association"),
+        ("vancouver", "nlm-citation-sequence"),
+        ("harvard1", "harvard-cite-them-right"),
+        ("chicago-note-bibliography", "chicago-notes-bibliography"),
+        ("Turabian", "chicago-notes-bibliography"),
+        ("ieee", "ieee"),
+    ],
+)
+def test_names_people_type(typed: str, style: str) -> None:
+    from factcli.formats.styles import resolve
+
+    assert resolve(typed) == style
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run installs it)")
-@pytest.mark.parametrize("style", FAMILIES)
-def test_same_bibliography_as_pandoc_citeproc(bundled, style: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    sources = list(bundled.vocab.sources.values())
-    (tmp_path / "refs.json").write_text(cite.csl_json(sources), encoding="utf-8")
-    (tmp_path / "doc.md").write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
-    csl = cite.styles_dir() / f"{style}.csl"
-    result = subprocess.run(
-        ["pandoc", "doc.md", "--citeproc", "--bibliography", "refs.json", "--csl", str(csl), "-t", "plain",
-         "--wrap=none"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    theirs = [_normalise(line) for line in result.stdout.splitlines() if line.strip()]
-    ours = [_normalise(line) for line in cite.bibliography(style, sources)]
-    assert ours == theirs
+def test_a_csl_file_path_is_a_style(tmp_path: Path) -> None:
+    from factcli.formats.styles import path_of
+
+    csl = tmp_path / "my-journal.csl"
+    csl.write_text(path_of("apa").read_text(encoding="utf-8"), encoding="utf-8")
+    by_path = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", str(csl)])
+    by_name = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "apa"])
+    assert by_path.exit_code == 0
+    assert by_path.stdout == by_name.stdout
+    missing = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "nope/x.csl"])
+    assert (missing.exit_code, missing.stderr) == (2, "Error: no CSL style file at 'nope/x.csl'\n")
+
+
+def test_a_hyphen_in_a_section_is_printed_as_written(tmp_path: Path) -> None:
+    from factcli.store.files import bundled_store
+
+    store = memory(bundled_store())
+    fact = store.require(["peacekeeping-1990-first-military-observers-date"])
+    (cited,) = cite.in_text("apa", cite.sources_of(store, fact), fact)
+    assert cited.in_text.endswith("Participation in UN Peace-keeping Operations)")
+
+
+def test_markdown_footnotes_one_per_fact_and_source_with_markers() -> None:
+    from factcli.store.files import bundled_store
+
+    store = memory(bundled_store())
+    facts = store.require(["china-asean-summit-2007-date"])
+    notes = cite.render(store, facts, "chicago-author-date", with_quote=False, markdown=True).splitlines()
+    labels = [line.split("]:")[0] for line in notes]
+    assert labels == [
+        "[^china-asean-summit-2007-date--wp2008-ch13",
+        "[^china-asean-summit-2007-date--web-regional-cooperation",
+    ]
+    assert "*China's National Defense in 2008" in notes[0]  # the title's italics kept
+    markers = cite.render(store, facts, "chicago-author-date", with_quote=False, markdown=True, markers=True)
+    assert markers == (
+        "January[^china-asean-summit-2007-date--wp2008-ch13]\n"
+        "January[^china-asean-summit-2007-date--web-regional-cooperation]\n"
+    )
+
+
+def test_export_styles_refuse_what_they_cannot_carry() -> None:
+    result = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "bibtex", "--with-quote"])
+    assert result.exit_code == 2
+    assert "--with-quote and --format markdown need a CSL style" in result.stderr
