@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -117,7 +115,9 @@ def test_ids_from_stdin() -> None:
 def test_unknown_style_and_listing() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "chicago-author-dat"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: unknown citation style 'chicago-author-dat' (did you mean chicago-author-date")
+    assert result.stderr.startswith(
+        "Error: unknown citation style 'chicago-author-dat' (did you mean chicago-author-date"
+    )
     listed = runner.invoke(app, ["cite", "--list-styles", "harvard-cite-them"])
     assert "harvard-cite-them-right" in listed.stdout.splitlines()
     assert "harvard1 -> harvard-cite-them-right" in runner.invoke(app, ["cite", "--list-styles", "harvard"]).stdout
@@ -186,6 +186,7 @@ def test_markdown_footnotes_one_per_fact_and_source_with_markers() -> None:
 
 
 def test_export_styles_refuse_what_they_cannot_carry() -> None:
-    result = runner.invoke(app, ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "bibtex", "--with-quote"])
+    args = ["--store", str(GOOD), "cite", "md-2002-relations", "--style", "bibtex", "--with-quote"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "--with-quote and --format markdown need a CSL style" in result.stderr

@@ -45,7 +45,7 @@ STYLES = [
 
 @pytest.fixture(scope="module")
 def sources():  # type: ignore[no-untyped-def]
-    return [s for s in load_store(bundled_store()).vocab.sources.values()]
+    return list(load_store(bundled_store()).vocab.sources.values())
 
 
 def _plain(text: str) -> str:

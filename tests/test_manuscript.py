@@ -20,7 +20,9 @@ from .conftest import GOOD, memory
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "manuscript.md"
 runner = CliRunner()
-needs_pandoc = pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run installs it)")
+needs_pandoc = pytest.mark.skipif(
+    shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run installs it)"
+)
 SUPERSEDING = """
 - id: md-2008-relations-web
   claim: "A web page says China had military relations with more than 160 countries in 2008."
@@ -110,6 +112,7 @@ def test_the_pandoc_filter_writes_values_and_citations_pandoc_formats(style: str
     assert "China's National Defense in 2008" in filtered.replace("’", "'")
     rendered = runner.invoke(app, ["render", str(EXAMPLE)]).stdout
     via_render = _pandoc(["--citeproc", "--csl", csl, "-t", "plain", "--wrap=none"], text=rendered)
+
     def same(text: str) -> str:  # pandoc's reader makes the space after "sec." a no-break one
         return text.replace("’", "'").replace("\u00a0", " ")
 
