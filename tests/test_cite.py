@@ -190,3 +190,18 @@ def test_export_styles_refuse_what_they_cannot_carry() -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "--with-quote and --format markdown need a CSL style" in result.stderr
+
+
+def test_line_break_hyphens_joined_only_where_the_store_writes_the_word_whole() -> None:
+    from factcli.formats.hyphens import joiner
+    from factcli.store.files import bundled_store
+
+    store = memory(bundled_store())
+    join = joiner(store.all(), [s.title for s in store.vocab.sources.values()])
+    assert join("ex-change of mili-tary of-fices in Ja-pan") == "exchange of military offices in Japan"
+    assert join("UN peace-keeping and stand-by and co-hosted") == "UN peace-keeping and stand-by and co-hosted"
+    fact = "military-expert-delegation-exchanges-2002"
+    joined = runner.invoke(app, ["cite", fact, "--with-quote", "--join-hyphens"]).stdout
+    verbatim = runner.invoke(app, ["cite", fact, "--with-quote"]).stdout
+    assert "conducted exchange visits" in joined
+    assert "conducted ex-change visits" in verbatim

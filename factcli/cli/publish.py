@@ -83,6 +83,10 @@ def cite(
         bool,
         typer.Option("--markers", help="With --format markdown: each value with its footnote marker, to paste."),
     ] = False,
+    join_hyphens: Annotated[
+        bool,
+        typer.Option("--join-hyphens", help="Print quotes with the archived text's line-break hyphens joined."),
+    ] = False,
     list_styles: Annotated[
         bool, typer.Option("--list-styles", help="List style names (containing the words given instead of ids).")
     ] = False,
@@ -123,6 +127,8 @@ def cite(
     if markers and not markdown:
         msg = "--markers goes with --format markdown"
         raise UsageError(msg)
-    text = citing.render(index, facts, style, with_quote=with_quote, markdown=markdown, markers=markers)
+    text = citing.render(
+        index, facts, style, with_quote=with_quote, markdown=markdown, markers=markers, join_hyphens=join_hyphens
+    )
     with streams.machine_stream() as out:
         out.write(text)

@@ -135,7 +135,14 @@ def _punctuation(text: str) -> str:
 
 
 def render(
-    index: Index, facts: Sequence[Fact], style: str, *, with_quote: bool, markdown: bool, markers: bool = False
+    index: Index,
+    facts: Sequence[Fact],
+    style: str,
+    *,
+    with_quote: bool,
+    markdown: bool,
+    markers: bool = False,
+    join_hyphens: bool = False,
 ) -> str:
     """The text `factcli cite` prints: references, then (asked for) each fact's quote with its citation; in
     Markdown, a footnote per fact and source (``markers``: the value with its footnote marker, to paste)."""
@@ -148,16 +155,29 @@ def render(
     references = bibliography(style, sources, markdown=markdown)
     if markdown:
         by_source = dict(zip([s.id for s in _sorted_like(style, sources)], references, strict=True))
-        cited = in_text(style, sources, facts)
+        cited = _joined(index, in_text(style, sources, facts), join_hyphens)
         if markers:
             return "".join(f"{c.fact.value_text}[^{footnote_label(c)}]\n" for c in cited)
         lines = [f"[^{footnote_label(c)}]: “{c.quote}” {c.in_text}. {by_source[c.source]}" for c in cited]
         return "\n".join(lines) + "\n"
     out = "\n".join(references) + "\n"
     if with_quote:
-        quotes = [f"{c.fact.id}: “{c.quote}” {c.in_text}" for c in in_text(style, sources, facts)]
+        cited = _joined(index, in_text(style, sources, facts), join_hyphens)
+        quotes = [f"{c.fact.id}: “{c.quote}” {c.in_text}" for c in cited]
         out += "\n" + "\n".join(quotes) + "\n"
     return out
+
+
+def _joined(index: Index, cited: list[Cited], join_hyphens: bool) -> list[Cited]:
+    """The quotes with their line-break hyphens joined, when asked (the store's own words decide which)."""
+    if not join_hyphens:
+        return cited
+    import dataclasses
+
+    from factcli.formats.hyphens import joiner
+
+    join = joiner(index.all(), [s.title for s in index.vocab.sources.values()])
+    return [dataclasses.replace(c, quote=join(c.quote)) for c in cited]
 
 
 def footnote_label(cited: Cited) -> str:
