@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,9 @@ def render(text: str) -> str:
     def replace(m: re.Match[str]) -> str:
         if "../shared/seeds" in m.group("cmd") and not SEEDS.is_dir():
             print(f"not run (no {SEEDS}): {m.group('cmd')}", file=sys.stderr)
+            return m.group(0)
+        if "pandoc" in m.group("cmd") and shutil.which("pandoc") is None:
+            print(f"not run (no pandoc): {m.group('cmd')}", file=sys.stderr)
             return m.group(0)
         return f"{m.group(1)}```\n$ {m.group('cmd')}\n{run(m.group('cmd'))}```\n"
 
