@@ -21,6 +21,7 @@ import stat
 import yaml
 
 from factcli.model import Problem
+from factcli.store.yamlfast import parse_clean
 from factcli.store.yamlnodes import MAX_DEPTH, Builder, Lines, LoadedFile, Path_, TooDeep
 from factcli.text.chars import char_name, os_error_text
 
@@ -106,6 +107,9 @@ def parse_text(text: str, out: LoadedFile) -> None:
     """Parse YAML text into ``out``; also the entry point for tests of in-memory text."""
     lines = Lines(text)
     parsed = _prescan(text, lines, out)
+    if not out.problems and parse_clean(text, lines, out):
+        _newline_at_end(text, lines, out)
+        return
     replaced_lines = {p.line for p in out.problems}
     problems_before = len(out.problems)
     syntax = _parse(parsed, lines, out, _Loader)
@@ -124,7 +128,12 @@ def parse_text(text: str, out: LoadedFile) -> None:
         if line not in replaced_lines:  # else it follows from the odd character already reported there
             out.problems.append(Problem(out.path, line, col, "error", message, "syntax"))
         out.data = None  # half a file would only add misleading "missing field" errors
-    elif text and not text.endswith("\n"):
+    else:
+        _newline_at_end(text, lines, out)
+
+
+def _newline_at_end(text: str, lines: Lines, out: LoadedFile) -> None:
+    if text and not text.endswith("\n"):
         line, col = lines.at(len(text))
         msg = "no newline at the end of the file; add one (a later append would join the last line)"
         out.problems.append(Problem(out.path, line, col, "warning", msg, "newline"))
