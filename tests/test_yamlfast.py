@@ -41,7 +41,7 @@ def test_the_bundled_store_takes_the_fast_road_to_the_same_values(path: Path) ->
 
 
 scalars = st.one_of(
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12),
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0xD7FF), max_size=12),  # hypothesis 6.0 and newest
     st.integers(-10**6, 10**6),
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
