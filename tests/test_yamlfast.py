@@ -42,7 +42,7 @@ def test_the_bundled_store_takes_the_fast_road_to_the_same_values(path: Path) ->
 
 scalars = st.one_of(
     st.text(st.characters(min_codepoint=0x20, max_codepoint=0xD7FF), max_size=12),  # hypothesis 6.0 and newest
-    st.integers(-10**6, 10**6),
+    st.integers(-(10**6), 10**6),
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
     st.none(),
@@ -77,7 +77,7 @@ def test_whatever_it_reads_the_careful_road_reads_the_same(doc: object, flow: bo
         "<<: {a: 1}\n",
         "---\na: 1\n---\nb: 2\n",
         "a: [1\n",
-        "a: \"x\u200by\"\n",
+        'a: "x\u200by"\n',
     ],
 )
 def test_what_the_careful_road_reports_is_left_to_it(text: str) -> None:

@@ -51,19 +51,25 @@ def describe_os_error(exc: OSError) -> str:
 
 
 #: Fewer files than this load too fast for a progress bar to help.
-PROGRESS_MIN_FILES = 20
+#: A build that has run this long shows a progress bar (FACTCLI_PROGRESS_AFTER overrides, in seconds).
+PROGRESS_AFTER = 1.0
 
 
 def progress() -> Callable[[int, int], None] | None:
-    """A progress callback drawing a bar on stderr, or None when stderr is not a terminal."""
+    """A progress callback drawing a bar on stderr once a build has run a second, or None when stderr is not a
+    terminal (a pipe or a log gets no bar)."""
     if not sys.stderr.isatty():
         return None
+    import time
+
+    after = float(os.environ.get("FACTCLI_PROGRESS_AFTER", PROGRESS_AFTER))
+    start = time.monotonic()
     bar: list[Any] = []
 
     def update(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_FILES:
-            return
         if not bar:
+            if time.monotonic() - start < after or done >= total:
+                return
             from factcli.formats import table  # rich only for people
 
             bar.append(table.ProgressBar("Reading the store", total))

@@ -14,7 +14,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import pickle
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,25 +30,25 @@ from factcli.text.fold import fold
 
 if TYPE_CHECKING:
     from factcli.model import Fact
-    from factcli.store.load import ParsedFile, Store
+    from factcli.store.load import Store
     from factcli.store.vocab import Vocabulary
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, parsed BLOB);
+CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
 CREATE TABLE vocab(kind TEXT, key TEXT, data TEXT, embed TEXT, PRIMARY KEY (kind, key));
 CREATE TABLE aliases(folded TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, line INTEGER, col INTEGER, id TEXT, topic TEXT,
                    metric TEXT, kind TEXT, unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT);
 CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT);
-CREATE TABLE keys(n INTEGER, dim TEXT, key TEXT);
+CREATE TABLE keys(dim TEXT, key TEXT, n INTEGER, PRIMARY KEY (dim, key, n)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5({COLUMNS}, tokenize='{tokenizer}', content='');
 CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_file ON facts(file, rec);
 CREATE INDEX facts_topic ON facts(topic);
 CREATE INDEX facts_metric ON facts(metric);
 CREATE INDEX facts_value ON facts(value);
-CREATE INDEX keys_dim_key ON keys(dim, key);
+CREATE INDEX keys_n ON keys(n);
 """
 
 SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokenizer}", search.TOKENIZER)
@@ -60,57 +59,65 @@ Progress = Callable[[int, int], None]
 def rebuild(
     root: Path, path: Path, key: str, files: Fingerprint, notes: list[str], progress: Progress | None = None
 ) -> Index:
-    """Read the YAML (reusing the parses of unchanged files), bring the cached index up to date and open it."""
-    from factcli.store.load import read_store
+    """Bring the cached index up to date and open it: only the changed fact files are read again (all of
+    them after a vocabulary change), in parallel; an invalid store is read the thorough way and refused."""
+    from factcli.index import stream
 
-    previous, stats = _previous(path)
-    store = read_store(root, reuse=previous, progress=progress)
-    if store.errors:
-        raise StoreError(store.problems, f"the store at {root} is invalid")
+    stats = _previous_stats(path)
     changed = {name for name, size, mtime in files if stats.get(name) != (size, mtime)}
     removed = set(stats) - {name for name, _, _ in files}
     try:
         if stats and not any(vocabulary_of(name) for name in changed | removed):
-            _update(path, key, store, files, changed, removed)
+            built = stream.update(root, path, key, files, changed, removed, progress)
         else:
+            built = stream.build_all(root, path, key, files, progress)
+        if not built:
+            store = _thorough(root, progress)
             _write(path, key, store, files)
         current = Index.open(path, root, key)
     except (OSError, sqlite3.Error) as exc:
         notes.append(f"warning: cannot write the index cache {path} ({exc}); lookups will re-read the YAML")
         current = None
     if current is None:
-        return memory_index(store, notes)
+        return memory_index(_thorough(root, progress), notes)
     current.notes.extend(notes)
     return current
+
+
+def _thorough(root: Path, progress: Progress | None) -> Store:
+    """The store read file by file in this process, every problem found: refused when it has errors."""
+    from factcli.store.load import read_store
+
+    store = read_store(root, progress=progress)
+    if store.errors:
+        raise StoreError(store.problems, f"the store at {root} is invalid")
+    return store
 
 
 def memory_index(store: Store, notes: Sequence[str] = ()) -> Index:
     """An index of ``store`` in memory: for tests, tiny stores and an unwritable cache."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.executescript(SCHEMA)
-    _insert_vocabulary(db, store.vocab)
+    insert_vocabulary(db, store.vocab)
     _insert_facts(db, store, list(store.parsed_files))
     db.commit()
     return Index(store.root, db, notes)
 
 
-def _previous(path: Path) -> tuple[dict[tuple[str, int, int], ParsedFile], dict[str, tuple[int, int]]]:
-    """The last index's per-file parses (for reuse) and file stats (to find what changed)."""
-    parses: dict[tuple[str, int, int], ParsedFile] = {}
+def _previous_stats(path: Path) -> dict[str, tuple[int, int]]:
+    """The last index's file stats (to find what changed); empty when there is none it can be trusted with."""
     stats: dict[str, tuple[int, int]] = {}
     if not path.exists():
-        return parses, stats
+        return stats
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (format_key(),):
-                return parses, stats  # another layout or version: nothing in it can be trusted
-            for name, size, mtime_ns, blob in db.execute("SELECT name, size, mtime_ns, parsed FROM files"):
+                return stats  # another layout or version: nothing in it can be trusted
+            for name, size, mtime_ns in db.execute("SELECT name, size, mtime_ns FROM files"):
                 stats[name] = (size, mtime_ns)
-                if blob is not None:
-                    parses[(name, size, mtime_ns)] = pickle.loads(blob)
-    except Exception:  # noqa: BLE001 - an unusable cache only means parsing everything
-        return {}, {}
-    return parses, stats
+    except Exception:  # noqa: BLE001 - an unusable cache only means reading everything
+        return {}
+    return stats
 
 
 def _write(path: Path, key: str, store: Store, files: Fingerprint) -> None:
@@ -121,42 +128,20 @@ def _write(path: Path, key: str, store: Store, files: Fingerprint) -> None:
     try:
         with contextlib.closing(sqlite3.connect(tmp)) as db:
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-            _insert_files(db, store, files, {name for name, _, _ in files})
-            _insert_vocabulary(db, store.vocab)
+            _insert_files(db, files)
+            insert_vocabulary(db, store.vocab)
             _insert_facts(db, store, list(store.parsed_files))
-            _finish(db, key)
+            finish(db, key)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _update(path: Path, key: str, store: Store, files: Fingerprint, changed: set[str], removed: set[str]) -> None:
-    """Replace only the rows of changed and removed fact files, in one transaction."""
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        gone = [(name,) for name in changed | removed]
-        db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
-        db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
-        _forget_search(db, store.vocab)
-        for table in ("facts", "bodies", "keys"):
-            db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
-        db.executemany("DELETE FROM files WHERE name = ?", gone)
-        _insert_files(db, store, files, changed)
-        _insert_facts(db, store, [name for name in store.parsed_files if name in changed])
-        db.execute("DELETE FROM meta")
-        _finish(db, key)
+def _insert_files(db: sqlite3.Connection, files: Fingerprint) -> None:
+    db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
 
 
-def _insert_files(db: sqlite3.Connection, store: Store, files: Fingerprint, names: set[str]) -> None:
-    parsed = store.parsed_files
-    rows = []
-    for name, size, mtime in files:
-        if name in names:
-            blob = pickle.dumps(parsed[name], protocol=5) if name in parsed else None
-            rows.append((name, size, mtime, blob))
-    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", rows)
-
-
-def _insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
+def insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     rows: list[tuple[str, str, str, str | None]] = []
     for kind, table in (
         ("source", vocab.sources),
@@ -174,29 +159,42 @@ def _insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
 
 def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) -> None:
     """Rows for the facts of the named files, numbered after any already in the index."""
+    rows = [
+        fact_row(store.vocab, name, record[0], fact)
+        for name in names
+        for record, fact in store.parsed_files[name].facts
+    ]
+    insert_rows(db, rows)
+
+
+#: One fact as the index stores it: the facts table's columns after n, its JSON, its keys, its search columns.
+Row = tuple[tuple[Any, ...], str, list[tuple[str, str]], tuple[str, ...]]
+
+
+def fact_row(vocab: Vocabulary, name: str, rec: int | str, fact: Fact) -> Row:
+    first_day, last_day = _span(fact)
+    line, col = (fact.location.line, fact.location.column) if fact.location else (1, 1)
+    supersedes = fact.supersedes.id if fact.supersedes else None
+    columns = (name, rec, line, col, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
+               first_day.isoformat(), last_day.isoformat(), supersedes)  # fmt: skip
+    keys = [("source", source) for source in fact.source_ids]
+    keys += [("entity", entity) for entity in fact.entities]
+    keys += [("tag", tag) for tag in {fold(t) for t in fact.tags}]
+    body = json.dumps(fact_data(fact), ensure_ascii=False)
+    return columns, body, keys, search.columns(vocab, fact, *_years(fact))
+
+
+def insert_rows(db: sqlite3.Connection, rows: Sequence[Row]) -> None:
+    """Insert facts' rows, numbered after any already in the index."""
     (top,) = db.execute("SELECT coalesce(max(n), -1) FROM facts").fetchone()
-    facts: list[tuple[Any, ...]] = []
-    bodies, keys, texts = [], [], []
-    for name in names:
-        for record_path, fact in store.parsed_files[name].facts:
-            top += 1
-            first_day, last_day = _span(fact)
-            line, col = (fact.location.line, fact.location.column) if fact.location else (1, 1)
-            supersedes = fact.supersedes.id if fact.supersedes else None
-            facts.append(
-                (top, name, record_path[0], line, col, fact.id, fact.topic, fact.metric, fact.kind, fact.unit,
-                 fact.value, first_day.isoformat(), last_day.isoformat(), supersedes)
-            )  # fmt: skip
-            bodies.append((top, json.dumps(fact_data(fact), ensure_ascii=False)))
-            keys += [(top, "source", source) for source in fact.source_ids]
-            keys += [(top, "entity", entity) for entity in fact.entities]
-            keys += [(top, "tag", tag) for tag in {fold(t) for t in fact.tags}]
-            texts.append((top, *search.columns(store.vocab, fact, *_years(fact))))
-    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", facts)
-    db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
-    db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
+    numbered = list(enumerate(rows, top + 1))
+    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", [(n, *r[0]) for n, r in numbered])
+    db.executemany("INSERT INTO bodies VALUES (?, ?)", [(n, r[1]) for n, r in numbered])
+    db.executemany("INSERT INTO keys VALUES (?, ?, ?)", [(dim, key, n) for n, r in numbered for dim, key in r[2]])
     marks = ", ".join("?" * len(search.COLUMNS))
-    db.executemany(f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", texts)
+    db.executemany(
+        f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", [(n, *r[3]) for n, r in numbered]
+    )
 
 
 def _span(fact: Fact) -> tuple[Any, Any]:
@@ -214,7 +212,7 @@ def _years(fact: Fact) -> tuple[int, int]:
     return first, int(end[:4]) if end else first
 
 
-def _forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
+def forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     """Take the facts numbered in the temp table ``gone`` out of the full-text index.
 
     The index keeps no copy of the text (contentless), so FTS5 is told the text it indexed:
@@ -233,6 +231,6 @@ def _forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
         )
 
 
-def _finish(db: sqlite3.Connection, key: str) -> None:
+def finish(db: sqlite3.Connection, key: str) -> None:
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("key", key), ("format", format_key())])
     db.commit()

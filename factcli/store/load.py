@@ -37,7 +37,7 @@ class Store:
         self.by_id: dict[str, Fact] = {}
         self.problems: list[Problem] = []
         self.files: list[str] = []
-        #: Each fact file's parse by file name, for the index to reuse next time.
+        #: Each fact file's parse by file name.
         self.parsed_files: dict[str, ParsedFile] = {}
 
     @property
@@ -81,10 +81,9 @@ def load_store(root: Path) -> Store:
     return store
 
 
-def read_store(
-    root: Path, reuse: dict[tuple[str, int, int], ParsedFile] | None = None, progress: Progress | None = None
-) -> Store:
-    """Read every file of the store; fact files found unchanged in ``reuse`` are not parsed again.
+def read_store(root: Path, progress: Progress | None = None) -> Store:
+    """Read every file of the store, in this process, finding every problem of every file (validate's road;
+    the index has a faster one for a valid store).
 
     The garbage collector is paused meanwhile: reading makes millions of objects that all
     live on and almost no garbage, and the collections their allocation sets off rescan
@@ -93,13 +92,13 @@ def read_store(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read_store(root, reuse, progress)
+        return _read_store(root, progress)
     finally:
         if paused:
             gc.enable()
 
 
-def _read_store(root: Path, reuse: dict[tuple[str, int, int], ParsedFile] | None, progress: Progress | None) -> Store:
+def _read_store(root: Path, progress: Progress | None) -> Store:
     store = Store(root)
     files = store_files(root)
     vocab_files: dict[str, list[LoadedFile]] = {"sources": [], "entities": [], "topics": [], "metrics": []}
@@ -111,7 +110,7 @@ def _read_store(root: Path, reuse: dict[tuple[str, int, int], ParsedFile] | None
             _warn_if_empty(lf)
             vocab_files[kind].append(lf)
         else:
-            parsed = _reused(path, reuse) or parse_fact_file(path)
+            parsed = parse_fact_file(path)
             store.parsed_files[path.name] = parsed
             lf = LoadedFile(parsed.lf.path, None, parsed.lf.value_pos, parsed.lf.key_pos)
             lf.problems = list(parsed.problems)
@@ -143,19 +142,27 @@ def _read_store(root: Path, reuse: dict[tuple[str, int, int], ParsedFile] | None
     return store
 
 
+def read_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem], list[Path]]:
+    """The store's vocabulary (sources, entities, topics, metrics) with its files' problems, and the paths of
+    its fact files: what the index build needs before it reads the facts, file by file."""
+    vocab = Vocabulary()
+    files: dict[str, list[LoadedFile]] = {"sources": [], "entities": [], "topics": [], "metrics": []}
+    fact_paths = []
+    for path in store_files(root):
+        kind = vocabulary_of(path.name)
+        if kind is None:
+            fact_paths.append(path)
+            continue
+        lf = read_yaml_file(str(path), display_path(path))
+        _warn_if_empty(lf)
+        files[kind].append(lf)
+    _load_vocabulary(vocab, files)
+    return vocab, [p for group in files.values() for lf in group for p in lf.problems], fact_paths
+
+
 def _warn_if_empty(lf: LoadedFile) -> None:
     if lf.empty and not lf.problems:
         lf.problems.append(Problem(lf.path, 1, 1, "warning", "file is empty", "empty-file"))
-
-
-def _reused(path: Path, reuse: dict[tuple[str, int, int], ParsedFile] | None) -> ParsedFile | None:
-    if not reuse:
-        return None
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return reuse.get((path.name, st.st_size, st.st_mtime_ns))
 
 
 def _load_vocabulary(vocab: Vocabulary, files: dict[str, list[LoadedFile]]) -> None:

@@ -1,0 +1,186 @@
+"""The index built file by file, in parallel: what a large store's first lookup waits for.
+
+Each fact file is read, checked and turned into rows in a worker process (one
+per processor: the files are independent once the vocabulary is known), and
+the rows go into SQLite as they come back, in file order. Nothing holds the
+whole store: the parent keeps each fact's id (to find duplicates across files)
+and what it supersedes, a worker one file. A file changed since the last build
+is re-read alone, its rows replaced, and the checks across files run in SQL.
+
+This road only builds from a valid store. At the first error of any kind it
+gives up (returns False) and the caller reads the store the thorough way
+(``read_store``), which words every problem of every file, all at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcli.index import build
+from factcli.index.keys import Fingerprint
+
+if TYPE_CHECKING:
+    from factcli.store.vocab import Vocabulary
+
+Progress = Callable[[int, int], None]
+#: Below this much YAML, worker processes cost more than they save.
+PARALLEL_BYTES = 4 * 1024 * 1024
+
+_VOCAB: Vocabulary | None = None
+
+
+@dataclass
+class FileRows:
+    """One fact file's rows, or ``clean`` False when it holds an error."""
+
+    name: str
+    clean: bool
+    rows: list[build.Row]
+
+
+def file_rows(path: str) -> FileRows:
+    """Read, check and turn into rows one fact file (in a worker: the vocabulary is the process's)."""
+    from factcli.store import rules
+    from factcli.store.load import parse_fact_file
+
+    assert _VOCAB is not None
+    parsed = parse_fact_file(Path(path))
+    name = Path(path).name
+    if any(p.level == "error" for p in parsed.problems):
+        return FileRows(name, False, [])
+    rows = []
+    for record, fact in parsed.facts:
+        broken = [*rules.references(_VOCAB, fact), *rules.metric_fit(_VOCAB, fact)]
+        if any(v.level == "error" for v in broken):
+            return FileRows(name, False, [])
+        rows.append(build.fact_row(_VOCAB, name, record[0], fact))
+    return FileRows(name, True, rows)
+
+
+def _start_worker(vocab: Vocabulary) -> None:
+    global _VOCAB
+    _VOCAB = vocab
+    gc.disable()  # a worker's objects all live until its file is done: collecting only rescans them
+
+
+def workers(paths: Sequence[Path]) -> int:
+    """Processes to read ``paths`` with: one per processor, none (in process) for a small store."""
+    size = sum(p.stat().st_size for p in paths)
+    if size < PARALLEL_BYTES or len(paths) < 2:
+        return 0
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(0, min(available, len(paths)))
+
+
+@contextlib.contextmanager
+def _reading(vocab: Vocabulary, paths: Sequence[Path]) -> Iterator[Iterator[FileRows]]:
+    """Each file's rows, in file order, from worker processes or (for a small store) in this one."""
+    count = workers(paths)
+    names = [str(p) for p in paths]
+    if count == 0:
+        _start_worker(vocab)
+        try:
+            yield (file_rows(n) for n in names)
+        finally:
+            gc.enable()
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(count, _start_worker, (vocab,)) as pool:
+        yield pool.imap(file_rows, names, chunksize=1)
+
+
+def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> bool:
+    """A whole new index at ``path`` from a valid store; False (nothing written) at the first error."""
+    from factcli.store.load import read_vocabulary
+
+    vocab, problems, paths = read_vocabulary(root)
+    if any(p.level == "error" for p in problems) or not paths:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        with contextlib.closing(sqlite3.connect(tmp)) as db:
+            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
+            build.insert_vocabulary(db, vocab)
+            if not _insert_files(db, vocab, paths, progress, set()):
+                return False
+            db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
+            build.finish(db, key)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
+
+def update(
+    root: Path,
+    path: Path,
+    key: str,
+    files: Fingerprint,
+    changed: set[str],
+    removed: set[str],
+    progress: Progress | None = None,
+) -> bool:
+    """The index at ``path`` with only the changed fact files re-read; False (unchanged) at the first error."""
+    from factcli.store.load import read_vocabulary
+
+    vocab, problems, paths = read_vocabulary(root)
+    if any(p.level == "error" for p in problems):
+        return False
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        gone = [(name,) for name in changed | removed]
+        db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
+        db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
+        build.forget_search(db, vocab)
+        for table in ("facts", "bodies", "keys"):
+            db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
+        db.execute("DELETE FROM files")
+        kept = {row[0] for row in db.execute("SELECT DISTINCT id FROM facts")}
+        reread = [p for p in paths if p.name in changed]
+        if not _insert_files(db, vocab, reread, progress, kept) or not _supersedes_resolve(db):
+            db.rollback()
+            return False
+        db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
+        db.execute("DELETE FROM meta")
+        build.finish(db, key)
+    return True
+
+
+def _insert_files(
+    db: sqlite3.Connection, vocab: Vocabulary, paths: Sequence[Path], progress: Progress | None, ids: set[str]
+) -> bool:
+    """Rows of every file in order, the ids unique across them and ``ids``; False at the first error."""
+    supersedes: list[tuple[str, str]] = []
+    with _reading(vocab, paths) as results:
+        for done, result in enumerate(results, 1):
+            if not result.clean:
+                return False
+            for row in result.rows:
+                fact_id, target = row[0][4], row[0][12]
+                if fact_id in ids:
+                    return False
+                ids.add(fact_id)
+                if target is not None:
+                    supersedes.append((fact_id, target))
+            build.insert_rows(db, result.rows)
+            if progress is not None:
+                progress(done, len(paths))
+    return all(target != fact_id and target in ids for fact_id, target in supersedes)
+
+
+def _supersedes_resolve(db: sqlite3.Connection) -> bool:
+    """After an update: every 'supersedes' names another fact still in the store."""
+    sql = (
+        "SELECT 1 FROM facts f WHERE f.supersedes IS NOT NULL AND (f.supersedes = f.id"
+        " OR NOT EXISTS (SELECT 1 FROM facts g WHERE g.id = f.supersedes)) LIMIT 1"
+    )
+    return db.execute(sql).fetchone() is None
