@@ -35,7 +35,23 @@ from factcli.store.yamlnodes import (
     Path_,
 )
 
-_CLoader: Any = getattr(yaml, "CSafeLoader", None)
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # PyYAML built without libyaml: no fast road
+    _Composer: Any = None
+else:
+
+    class _Composer(CParser):  # type: ignore[no-redef]
+        """libyaml's composer without PyYAML's tag resolution (values are resolved by YAML 1.2's rules below)."""
+
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
+            return None
 #: Text that may hold an anchor (&a), alias (*a), tag (!t), merge key (<<) or document marker: the careful road.
 _UNUSUAL = re.compile(r"(?:^|[\s\[{,:-])[&*!]|<<|^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 
@@ -46,13 +62,15 @@ class _GiveUp(Exception):
 
 def parse_clean(text: str, lines: Lines, out: LoadedFile) -> bool:
     """Fill ``out`` from ``text`` when the file is clean; False (``out`` untouched) otherwise."""
-    if _CLoader is None or _UNUSUAL.search(text):
+    if _Composer is None or "\r" in text or _INVISIBLE.search(text):
+        return False  # a lone CR breaks lines for libyaml, not for editors: positions would differ
+    if any(mark in text for mark in ("&", "*", "!", "<<", "---", "...")) and _UNUSUAL.search(text):
         return False
     try:
-        root = yaml.compose(text, Loader=_CLoader)
+        root = yaml.compose(text, Loader=_Composer)
     except Exception:  # noqa: BLE001 - whatever libyaml stops at, the careful road reports in factcli's words
         return False
-    walk = _Walk(text, lines)
+    walk = _Walk(text, lines, comments=" #" in text or "\t#" in text, escapes="\\" in text)
     try:
         data = walk.value(root, ()) if root is not None else None
     except _GiveUp:
@@ -65,9 +83,13 @@ def parse_clean(text: str, lines: Lines, out: LoadedFile) -> bool:
 
 
 class _Walk:
-    def __init__(self, text: str, lines: Lines) -> None:
+    def __init__(self, text: str, lines: Lines, *, comments: bool, escapes: bool) -> None:
         self.text = text
         self.lines = lines
+        #: Whether the file has ' #' anywhere: only then can a plain value have a comment glued after it.
+        self.comments = comments
+        #: Whether it has a backslash: only then can a quoted value hold an invisible character the text does not.
+        self.escapes = escapes
         self.value_pos: dict[Path_, tuple[int, int]] = {}
         self.key_pos: dict[Path_, tuple[int, int]] = {}
 
@@ -78,7 +100,8 @@ class _Walk:
         todo: list[tuple[Any, Path_, int, Any, Any]] = [(root, root_path, 0, result, None)]
         while todo:
             node, path, depth, parent, slot = todo.pop()
-            self.value_pos[path] = self.lines.at(node.start_mark.index)
+            mark = node.start_mark  # libyaml's line and column (0-based) are the editor's, a CR aside
+            self.value_pos[path] = (mark.line + 1, mark.column + 1)
             if isinstance(node, yaml.ScalarNode):
                 value = self._scalar(node)
             elif isinstance(node, yaml.MappingNode):
@@ -94,7 +117,8 @@ class _Walk:
                         raise _GiveUp
                     self._scalar(key_node)  # a key is read as a value first: the same refusals apply
                     seen.add(key)
-                    self.key_pos[(*path, key)] = self.lines.at(key_node.start_mark.index)
+                    key_mark = key_node.start_mark
+                    self.key_pos[(*path, key)] = (key_mark.line + 1, key_mark.column + 1)
                     value[key] = None
                     todo.append((value_node, (*path, key), depth + 1, value, key))
             else:  # a sequence
@@ -111,7 +135,7 @@ class _Walk:
 
     def _scalar(self, node: Any) -> Any:
         value: str = node.value
-        if _INVISIBLE.search(value):
+        if self.escapes and _INVISIBLE.search(value):
             raise _GiveUp
         if node.style not in (None, ""):
             return value
@@ -125,7 +149,7 @@ class _Walk:
             return float(value)
         if value in _YAML11_BOOLS or _AMBIGUOUS_NUMBER.fullmatch(value):
             raise _GiveUp
-        if value:
+        if value and self.comments:
             end = node.end_mark.index
             line_end = self.text.find("\n", end)
             if _COMMENT_AFTER.match(self.text, end, len(self.text) if line_end < 0 else line_end):

@@ -152,12 +152,13 @@ def _prescan(text: str, lines: Lines, out: LoadedFile) -> str:
         out.problems.append(Problem(out.path, line, col, "error", message, check))
         spans.append(index)
 
-    for m in _BAD_BREAKS.finditer(text):
+    ascii_only = text.isascii()  # then neither odd breaks nor odd spaces: skip the two scans
+    for m in () if ascii_only else _BAD_BREAKS.finditer(text):
         what = "a line break to YAML but not to editors" if m.group() != "\ufeff" else "a byte order mark mid-file"
         report(m.start(), f"{char_name(m.group())} in the file ({what}); remove it", "encoding")
-    for m in _ODD_INDENT.finditer(text):
+    for m in () if ascii_only else _ODD_INDENT.finditer(text):
         report(m.start(1), f"{char_name(m.group(1))} used for indentation; indent with ordinary spaces", "syntax")
-    for m in _TAB.finditer(text):  # libyaml accepts some tabs the pure parser refuses: refuse them all
+    for m in _TAB.finditer(text) if "\t" in text else ():  # libyaml accepts tabs the pure parser refuses
         where = "for indentation" if _LEADING_TAB.match(m.group()) else "in the file"
         report(m.end() - 1, f"tab used {where}; use spaces (YAML readers disagree about tabs)", "syntax")
     for m in _DASH_WITHOUT_SPACE.finditer(text):
