@@ -41,14 +41,18 @@ CREATE TABLE aliases(folded TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, line INTEGER, col INTEGER, id TEXT, topic TEXT,
                    metric TEXT, kind TEXT, unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT);
 CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT);
-CREATE TABLE keys(dim TEXT, key TEXT, n INTEGER, PRIMARY KEY (dim, key, n)) WITHOUT ROWID;
+CREATE TABLE keys(dim TEXT, key TEXT, n INTEGER);
 CREATE VIRTUAL TABLE search USING fts5({COLUMNS}, tokenize='{tokenizer}', content='');
+"""
+#: Made once the rows of a new index are in: one sort per index instead of a b-tree insert per row.
+INDEXES = """
 CREATE INDEX facts_id ON facts(id);
 CREATE INDEX facts_file ON facts(file, rec);
 CREATE INDEX facts_topic ON facts(topic);
 CREATE INDEX facts_metric ON facts(metric);
 CREATE INDEX facts_value ON facts(value);
 CREATE INDEX keys_n ON keys(n);
+CREATE INDEX keys_dim_key ON keys(dim, key);
 """
 
 SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokenizer}", search.TOKENIZER)
@@ -100,6 +104,7 @@ def memory_index(store: Store, notes: Sequence[str] = ()) -> Index:
     db.executescript(SCHEMA)
     insert_vocabulary(db, store.vocab)
     _insert_facts(db, store, list(store.parsed_files))
+    db.executescript(INDEXES)
     db.commit()
     return Index(store.root, db, notes)
 
@@ -131,7 +136,7 @@ def _write(path: Path, key: str, store: Store, files: Fingerprint) -> None:
             _insert_files(db, files)
             insert_vocabulary(db, store.vocab)
             _insert_facts(db, store, list(store.parsed_files))
-            finish(db, key)
+            finish(db, key, new=True)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -231,6 +236,9 @@ def forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
         )
 
 
-def finish(db: sqlite3.Connection, key: str) -> None:
+def finish(db: sqlite3.Connection, key: str, *, new: bool = False) -> None:
+    """Mark the index current (``new``: make its indexes first, now that its rows are in)."""
+    if new:
+        db.executescript(INDEXES)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("key", key), ("format", format_key())])
     db.commit()

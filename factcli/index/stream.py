@@ -114,7 +114,7 @@ def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Pr
             if not _insert_files(db, vocab, paths, progress, set()):
                 return False
             db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
-            build.finish(db, key)
+            build.finish(db, key, new=True)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
