@@ -128,6 +128,8 @@ def columns(vocab: Vocabulary, fact: Fact, first_year: int, last_year: int) -> t
 
 def _joined(text: str) -> str:
     """The text with each hyphenated word also written joined ('stand-by' → 'stand-by standby')."""
+    if "-" not in text:
+        return text
     joined = [a + b for a, b in _HYPHENATED.findall(text)]
     return f"{text} {' '.join(joined)}" if joined else text
 

@@ -58,9 +58,6 @@ class ParsedFile:
     problems: list[Problem]
 
 
-#: Fields whose positions cross-file checks point at; the rest are dropped before caching.
-_REFERENCE_FIELDS = frozenset({"id", "topic", "metric", "unit", "entities", "citations", "supersedes"})
-
 Progress = Callable[[int, int], None]
 
 
@@ -68,10 +65,7 @@ def parse_fact_file(path: Path) -> ParsedFile:
     lf = read_yaml_file(str(path), display_path(path))
     _warn_if_empty(lf)
     facts = builders.build_facts(lf)
-    lean = LoadedFile(lf.path)
-    lean.value_pos = {k: v for k, v in lf.value_pos.items() if len(k) <= 1 or k[1] in _REFERENCE_FIELDS}
-    lean.key_pos = {k: v for k, v in lf.key_pos.items() if len(k) <= 1 or k[1] in _REFERENCE_FIELDS}
-    return ParsedFile(lean, facts, list(lf.problems))
+    return ParsedFile(lf, facts, list(lf.problems))
 
 
 def load_store(root: Path) -> Store:

@@ -82,6 +82,10 @@ def parse_clean(text: str, lines: Lines, out: LoadedFile) -> bool:
     return True
 
 
+#: First characters of the plain scalars that may be numbers, or forms YAML 1.1 reads as numbers (.inf, nan).
+_NUMERIC_START = frozenset("0123456789+-.iInN")
+
+
 class _Walk:
     def __init__(self, text: str, lines: Lines, *, comments: bool, escapes: bool) -> None:
         self.text = text
@@ -93,45 +97,31 @@ class _Walk:
         self.value_pos: dict[Path_, tuple[int, int]] = {}
         self.key_pos: dict[Path_, tuple[int, int]] = {}
 
-    def value(self, root: Any, root_path: Path_) -> Any:
-        """The value of ``root`` (iteratively: a deep file never exhausts Python's stack)."""
-        result: list[Any] = []
-        # (node, path, depth, container to put it in, key or index)
-        todo: list[tuple[Any, Path_, int, Any, Any]] = [(root, root_path, 0, result, None)]
-        while todo:
-            node, path, depth, parent, slot = todo.pop()
-            mark = node.start_mark  # libyaml's line and column (0-based) are the editor's, a CR aside
-            self.value_pos[path] = (mark.line + 1, mark.column + 1)
-            if isinstance(node, yaml.ScalarNode):
-                value = self._scalar(node)
-            elif isinstance(node, yaml.MappingNode):
-                if depth >= MAX_DEPTH:
-                    raise _GiveUp
-                value = {}
-                seen: set[str] = set()
-                for key_node, value_node in node.value:
-                    if not isinstance(key_node, yaml.ScalarNode):
-                        raise _GiveUp
-                    key = key_node.value
-                    if key in seen or key == "<<":
-                        raise _GiveUp
-                    self._scalar(key_node)  # a key is read as a value first: the same refusals apply
-                    seen.add(key)
-                    key_mark = key_node.start_mark
-                    self.key_pos[(*path, key)] = (key_mark.line + 1, key_mark.column + 1)
-                    value[key] = None
-                    todo.append((value_node, (*path, key), depth + 1, value, key))
-            else:  # a sequence
-                if depth >= MAX_DEPTH:
-                    raise _GiveUp
-                value = [None] * len(node.value)
-                for i, item in enumerate(node.value):
-                    todo.append((item, (*path, i), depth + 1, value, i))
-            if slot is None and parent is result:
-                result.append(value)
-            else:
-                parent[slot] = value
-        return result[0]
+    def value(self, node: Any, path: Path_, depth: int = 0) -> Any:
+        """The value of ``node`` (recursion stays within MAX_DEPTH levels: deeper gives up)."""
+        mark = node.start_mark  # libyaml's line and column (0-based) are the editor's, a CR aside
+        self.value_pos[path] = (mark.line + 1, mark.column + 1)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return self._scalar(node)
+        if depth >= MAX_DEPTH:
+            raise _GiveUp
+        if kind is yaml.SequenceNode:
+            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        mapping: dict[str, Any] = {}
+        key_pos = self.key_pos
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode:
+                raise _GiveUp
+            key = key_node.value
+            if key in mapping or key == "<<":
+                raise _GiveUp
+            self._scalar(key_node)  # a key is read as a value first: the same refusals apply
+            key_mark = key_node.start_mark
+            child = (*path, key)
+            key_pos[child] = (key_mark.line + 1, key_mark.column + 1)
+            mapping[key] = self.value(value_node, child, depth + 1)
+        return mapping
 
     def _scalar(self, node: Any) -> Any:
         value: str = node.value
@@ -143,11 +133,14 @@ class _Walk:
             return None
         if value in _BOOLS:
             return _BOOLS[value]
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
-        if value in _YAML11_BOOLS or _AMBIGUOUS_NUMBER.fullmatch(value):
+        if value[:1] in _NUMERIC_START:
+            if _INT.fullmatch(value):
+                return int(value)
+            if _FLOAT.fullmatch(value):
+                return float(value)
+            if _AMBIGUOUS_NUMBER.fullmatch(value):
+                raise _GiveUp
+        if value in _YAML11_BOOLS:
             raise _GiveUp
         if value and self.comments:
             end = node.end_mark.index
