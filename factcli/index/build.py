@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,7 +42,8 @@ CREATE TABLE aliases(folded TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, line INTEGER, col INTEGER, id TEXT, topic TEXT,
                    metric TEXT, kind TEXT, unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT);
 CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT);
-CREATE TABLE keys(dim TEXT, key TEXT, n INTEGER);
+CREATE TABLE keys(dim TEXT, key TEXT, n INTEGER, PRIMARY KEY (dim, key, n)) WITHOUT ROWID;
+CREATE TABLE keys_load(dim TEXT, key TEXT, n INTEGER);
 CREATE VIRTUAL TABLE search USING fts5({COLUMNS}, tokenize='{tokenizer}', content='');
 """
 #: Made once the rows of a new index are in: one sort per index instead of a b-tree insert per row.
@@ -51,8 +53,9 @@ CREATE INDEX facts_file ON facts(file, rec);
 CREATE INDEX facts_topic ON facts(topic);
 CREATE INDEX facts_metric ON facts(metric);
 CREATE INDEX facts_value ON facts(value);
+INSERT INTO keys SELECT dim, key, n FROM keys_load ORDER BY dim, key, n;
+DROP TABLE keys_load;
 CREATE INDEX keys_n ON keys(n);
-CREATE INDEX keys_dim_key ON keys(dim, key);
 """
 
 SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokenizer}", search.TOKENIZER)
@@ -173,7 +176,7 @@ def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) ->
 
 
 #: One fact as the index stores it: the facts table's columns after n, its JSON, its keys, its search columns.
-Row = tuple[tuple[Any, ...], str, list[tuple[str, str]], tuple[str, ...]]
+Row = tuple[tuple[Any, ...], str | bytes, list[tuple[str, str]], tuple[str, ...]]
 
 
 def fact_row(vocab: Vocabulary, name: str, rec: int | str, fact: Fact) -> Row:
@@ -189,13 +192,14 @@ def fact_row(vocab: Vocabulary, name: str, rec: int | str, fact: Fact) -> Row:
     return columns, body, keys, search.columns(vocab, fact, *_years(fact))
 
 
-def insert_rows(db: sqlite3.Connection, rows: Sequence[Row]) -> None:
-    """Insert facts' rows, numbered after any already in the index."""
+def insert_rows(db: sqlite3.Connection, rows: Sequence[Row], *, new: bool = True) -> None:
+    """Insert facts' rows, numbered after any already in the index (``new``: keys wait to be sorted in)."""
     (top,) = db.execute("SELECT coalesce(max(n), -1) FROM facts").fetchone()
     numbered = list(enumerate(rows, top + 1))
     db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", [(n, *r[0]) for n, r in numbered])
     db.executemany("INSERT INTO bodies VALUES (?, ?)", [(n, r[1]) for n, r in numbered])
-    db.executemany("INSERT INTO keys VALUES (?, ?, ?)", [(dim, key, n) for n, r in numbered for dim, key in r[2]])
+    keys = [(dim, key, n) for n, r in numbered for dim, key in r[2]]
+    db.executemany(f"INSERT INTO {'keys_load' if new else 'keys'} VALUES (?, ?, ?)", keys)
     marks = ", ".join("?" * len(search.COLUMNS))
     db.executemany(
         f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", [(n, *r[3]) for n, r in numbered]
@@ -228,12 +232,33 @@ def forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     columns = ", ".join(search.COLUMNS)
     marks = ", ".join("?" * len(search.COLUMNS))
     rows = db.execute("SELECT n, json FROM bodies WHERE n IN (SELECT n FROM gone)").fetchall()
-    for n, text in rows:
-        fact = fact_from_data(json.loads(text))
+    zdict = stored_zdict(db)
+    for n, stored in rows:
+        fact = fact_from_data(json.loads(decompress(stored, zdict)))
         db.execute(
             f"INSERT INTO search(search, rowid, {columns}) VALUES ('delete', ?, {marks})",
             (n, *search.columns(vocab, fact, *_years(fact))),
         )
+
+
+def stored_zdict(db: sqlite3.Connection) -> bytes:
+    row = db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
+    return bytes(row[0]) if row else b""
+
+
+def compress(text: str, zdict: bytes) -> bytes:
+    """A fact's JSON compressed with the index's dictionary (samples of the store's own JSON): a third the size."""
+    packer = zlib.compressobj(6, zdict=zdict)
+    return packer.compress(text.encode()) + packer.flush()
+
+
+def decompress(stored: str | bytes, zdict: bytes) -> str:
+    return stored if isinstance(stored, str) else zlib.decompressobj(zdict=zdict).decompress(stored).decode()
+
+
+def zdict_of(bodies: Sequence[str]) -> bytes:
+    """A compression dictionary: the last 32 KiB of some facts' JSON (what zlib can look back on)."""
+    return "".join(bodies).encode()[-32 * 1024 :]
 
 
 def finish(db: sqlite3.Connection, key: str, *, new: bool = False) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from operator import itemgetter
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 #: A citation's source id in stored JSON. A key: inside a JSON string every '"' is escaped.
 _SOURCE_ID = re.compile(r'\{"source": "([^"\\]+)"')
 #: Columns of a result row: number, id, stored JSON, file, line, column.
-_ROW = "facts.n, facts.id, bodies.json, facts.file, facts.line, facts.col"
+_ROW = "facts.n, facts.id, body(bodies.json), facts.file, facts.line, facts.col"
 _KINDS = ("quantity", "event")
 
 
@@ -45,6 +46,8 @@ class Index:
         self._postings: Postings | None = None
         #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
         self.notes = list(notes)
+        self._zdict: bytes | None = None
+        db.create_function("body", 1, self._body, deterministic=True)
 
     @classmethod
     def open(cls, path: Path, root: Path, key: str) -> Index | None:
@@ -120,7 +123,7 @@ class Index:
 
     def fact_json(self, fact_id: str) -> str | None:
         """A fact's JSON record as ``--json`` prints it (sources embedded), or None."""
-        row = self.db.execute("SELECT json FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
+        row = self.db.execute("SELECT body(json) FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
         return None if row is None else self.embed_sources(row[0])
 
     def get(self, fact_id: str) -> Fact | None:
@@ -276,6 +279,15 @@ class Index:
         return query, {self.canonical_entity(e) for e in query.entities}
 
     # -- rows to facts ----------------------------------------------------------------------------------------
+
+    def _body(self, stored: str | bytes) -> str:
+        """A fact's stored JSON: text, or (in a large cached index) compressed with the index's dictionary."""
+        if isinstance(stored, str):
+            return stored
+        if self._zdict is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
+            self._zdict = bytes(row[0]) if row else b""
+        return zlib.decompressobj(zdict=self._zdict).decompress(stored).decode()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.db.execute(sql, params).fetchall()

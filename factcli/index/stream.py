@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ Progress = Callable[[int, int], None]
 PARALLEL_BYTES = 4 * 1024 * 1024
 
 _VOCAB: Vocabulary | None = None
+_ZDICT = b""
 
 
 @dataclass
@@ -47,7 +49,8 @@ class FileRows:
 
 
 def file_rows(path: str) -> FileRows:
-    """Read, check and turn into rows one fact file (in a worker: the vocabulary is the process's)."""
+    """Read, check and turn into rows one fact file (in a worker: the vocabulary and the compression
+    dictionary are the process's; without a dictionary the JSON stays text)."""
     from factcli.store import rules
     from factcli.store.load import parse_fact_file
 
@@ -61,13 +64,14 @@ def file_rows(path: str) -> FileRows:
         broken = [*rules.references(_VOCAB, fact), *rules.metric_fit(_VOCAB, fact)]
         if any(v.level == "error" for v in broken):
             return FileRows(name, False, [])
-        rows.append(build.fact_row(_VOCAB, name, record[0], fact))
+        columns, body, keys, texts = build.fact_row(_VOCAB, name, record[0], fact)
+        rows.append((columns, build.compress(str(body), _ZDICT) if _ZDICT else body, keys, texts))
     return FileRows(name, True, rows)
 
 
-def _start_worker(vocab: Vocabulary) -> None:
-    global _VOCAB
-    _VOCAB = vocab
+def _start_worker(vocab: Vocabulary, zdict: bytes) -> None:
+    global _VOCAB, _ZDICT
+    _VOCAB, _ZDICT = vocab, zdict
     gc.disable()  # a worker's objects all live until its file is done: collecting only rescans them
 
 
@@ -81,24 +85,27 @@ def workers(paths: Sequence[Path]) -> int:
 
 
 @contextlib.contextmanager
-def _reading(vocab: Vocabulary, paths: Sequence[Path]) -> Iterator[Iterator[FileRows]]:
+def _reading(vocab: Vocabulary, zdict: bytes, paths: Sequence[Path]) -> Iterator[Iterator[FileRows]]:
     """Each file's rows, in file order, from worker processes or (for a small store) in this one."""
     count = workers(paths)
     names = [str(p) for p in paths]
     if count == 0:
-        _start_worker(vocab)
+        _start_worker(vocab, zdict)
         try:
             yield (file_rows(n) for n in names)
         finally:
             gc.enable()
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(count, _start_worker, (vocab,)) as pool:
+    with multiprocessing.get_context(method).Pool(count, _start_worker, (vocab, zdict)) as pool:
         yield pool.imap(file_rows, names, chunksize=1)
 
 
 def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> bool:
-    """A whole new index at ``path`` from a valid store; False (nothing written) at the first error."""
+    """A whole new index at ``path`` from a valid store; False (nothing written) at the first error.
+
+    The first fact file is read here, and samples of its facts' JSON become the dictionary every
+    other file's JSON is compressed with (in the workers)."""
     from factcli.store.load import read_vocabulary
 
     vocab, problems, paths = read_vocabulary(root)
@@ -111,8 +118,18 @@ def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Pr
         with contextlib.closing(sqlite3.connect(tmp)) as db:
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
             build.insert_vocabulary(db, vocab)
-            if not _insert_files(db, vocab, paths, progress, set()):
-                return False
+            _start_worker(vocab, b"")
+            try:
+                first = file_rows(str(paths[0]))
+            finally:
+                gc.enable()
+            zdict = build.zdict_of([str(row[1]) for row in first.rows[:64]])
+            first.rows = [(c, build.compress(str(b), zdict), k, t) for c, b, k, t in first.rows]
+            db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
+            with _reading(vocab, zdict, paths[1:]) as rest:
+                results = itertools.chain([first], rest)
+                if not _insert_files(db, results, len(paths), progress, set(), new=True):
+                    return False
             db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
             build.finish(db, key, new=True)
         os.replace(tmp, path)
@@ -146,34 +163,41 @@ def update(
         db.execute("DELETE FROM files")
         kept = {row[0] for row in db.execute("SELECT DISTINCT id FROM facts")}
         reread = [p for p in paths if p.name in changed]
-        if not _insert_files(db, vocab, reread, progress, kept) or not _supersedes_resolve(db):
+        with _reading(vocab, build.stored_zdict(db), reread) as results:
+            inserted = _insert_files(db, results, len(reread), progress, kept, new=False)
+        if not inserted or not _supersedes_resolve(db):
             db.rollback()
             return False
         db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
-        db.execute("DELETE FROM meta")
+        db.execute("DELETE FROM meta WHERE key != 'zdict'")
         build.finish(db, key)
     return True
 
 
 def _insert_files(
-    db: sqlite3.Connection, vocab: Vocabulary, paths: Sequence[Path], progress: Progress | None, ids: set[str]
+    db: sqlite3.Connection,
+    results: Iterable[FileRows],
+    total: int,
+    progress: Progress | None,
+    ids: set[str],
+    *,
+    new: bool,
 ) -> bool:
-    """Rows of every file in order, the ids unique across them and ``ids``; False at the first error."""
+    """Each file's rows in order, the ids unique across them and ``ids``; False at the first error."""
     supersedes: list[tuple[str, str]] = []
-    with _reading(vocab, paths) as results:
-        for done, result in enumerate(results, 1):
-            if not result.clean:
+    for done, result in enumerate(results, 1):
+        if not result.clean:
+            return False
+        for row in result.rows:
+            fact_id, target = row[0][4], row[0][12]
+            if fact_id in ids:
                 return False
-            for row in result.rows:
-                fact_id, target = row[0][4], row[0][12]
-                if fact_id in ids:
-                    return False
-                ids.add(fact_id)
-                if target is not None:
-                    supersedes.append((fact_id, target))
-            build.insert_rows(db, result.rows)
-            if progress is not None:
-                progress(done, len(paths))
+            ids.add(fact_id)
+            if target is not None:
+                supersedes.append((fact_id, target))
+        build.insert_rows(db, result.rows, new=new)
+        if progress is not None:
+            progress(done, total)
     return all(target != fact_id and target in ids for fact_id, target in supersedes)
 
 

@@ -52,6 +52,8 @@ else:
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
             return None
+
+
 #: Text that may hold an anchor (&a), alias (*a), tag (!t), merge key (<<) or document marker: the careful road.
 _UNUSUAL = re.compile(r"(?:^|[\s\[{,:-])[&*!]|<<|^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 
