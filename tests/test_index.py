@@ -181,7 +181,16 @@ def test_incremental_update_replaces_only_the_changed_rows(store_dir: Path) -> N
     assert fact is not None
     assert fact.citations[0].quote.endswith("over 150 nations.")
     assert indexed.find(Query(text=["nations"])).ids == ["md-2008-relations"]
+    assert indexed.find(Query(text=["countries."])).ids != ["md-2008-relations"]
     assert indexed.count_by("topic") == {"military-diplomacy": 3}
+    # the removed file's keys went with it: no source, entity or tag still points at its facts
+    with sqlite3.connect(index_path(store_dir)) as db:
+        assert db.execute("SELECT count(*) FROM keys WHERE n NOT IN (SELECT n FROM facts)").fetchone() == (0,)
+    assert indexed.count_by("source") == in_memory_counts(store_dir)
+
+
+def in_memory_counts(store_dir: Path) -> dict[str, int]:
+    return memory(store_dir).count_by("source")
 
 
 def test_a_vocabulary_change_reaches_every_record(store_dir: Path) -> None:

@@ -55,7 +55,6 @@ CREATE INDEX facts_metric ON facts(metric);
 CREATE INDEX facts_value ON facts(value);
 INSERT INTO keys SELECT dim, key, n FROM keys_load ORDER BY dim, key, n;
 DROP TABLE keys_load;
-CREATE INDEX keys_n ON keys(n);
 """
 
 SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokenizer}", search.TOKENIZER)
@@ -185,11 +184,15 @@ def fact_row(vocab: Vocabulary, name: str, rec: int | str, fact: Fact) -> Row:
     supersedes = fact.supersedes.id if fact.supersedes else None
     columns = (name, rec, line, col, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
                first_day.isoformat(), last_day.isoformat(), supersedes)  # fmt: skip
+    body = json.dumps(fact_data(fact), ensure_ascii=False)
+    return columns, body, fact_keys(fact), search.columns(vocab, fact, *_years(fact))
+
+
+def fact_keys(fact: Fact) -> list[tuple[str, str]]:
+    """The (dimension, key) pairs filters look a fact up by: its sources, entities and tags."""
     keys = [("source", source) for source in fact.source_ids]
     keys += [("entity", entity) for entity in fact.entities]
-    keys += [("tag", tag) for tag in {fold(t) for t in fact.tags}]
-    body = json.dumps(fact_data(fact), ensure_ascii=False)
-    return columns, body, keys, search.columns(vocab, fact, *_years(fact))
+    return keys + [("tag", tag) for tag in sorted({fold(t) for t in fact.tags})]
 
 
 def insert_rows(db: sqlite3.Connection, rows: Sequence[Row], *, new: bool = True) -> None:
@@ -221,12 +224,12 @@ def _years(fact: Fact) -> tuple[int, int]:
     return first, int(end[:4]) if end else first
 
 
-def forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
-    """Take the facts numbered in the temp table ``gone`` out of the full-text index.
+def forget(db: sqlite3.Connection, vocab: Vocabulary) -> None:
+    """Take the facts numbered in the temp table ``gone`` out of the full-text index and the keys.
 
-    The index keeps no copy of the text (contentless), so FTS5 is told the text it indexed:
-    rebuilt from each fact's stored JSON with the same vocabulary (a vocabulary change rebuilds all).
-    """
+    The full-text index keeps no copy of the text (contentless), so FTS5 is told the text it indexed,
+    and the keys are found by their primary key: both rebuilt from each fact's stored JSON with the
+    same vocabulary (a vocabulary change rebuilds all)."""
     from factcli.model import fact_from_data
 
     columns = ", ".join(search.COLUMNS)
@@ -239,6 +242,7 @@ def forget_search(db: sqlite3.Connection, vocab: Vocabulary) -> None:
             f"INSERT INTO search(search, rowid, {columns}) VALUES ('delete', ?, {marks})",
             (n, *search.columns(vocab, fact, *_years(fact))),
         )
+        db.executemany("DELETE FROM keys WHERE dim = ? AND key = ? AND n = ?", [(*k, n) for k in fact_keys(fact)])
 
 
 def stored_zdict(db: sqlite3.Connection) -> bytes:
@@ -247,7 +251,7 @@ def stored_zdict(db: sqlite3.Connection) -> bytes:
 
 
 def compress(text: str, zdict: bytes) -> bytes:
-    """A fact's JSON compressed with the index's dictionary (samples of the store's own JSON): a third the size."""
+    """A fact's JSON compressed with the index's dictionary (samples of the store's own JSON): a fifth the size."""
     packer = zlib.compressobj(6, zdict=zdict)
     return packer.compress(text.encode()) + packer.flush()
 
@@ -256,9 +260,13 @@ def decompress(stored: str | bytes, zdict: bytes) -> str:
     return stored if isinstance(stored, str) else zlib.decompressobj(zdict=zdict).decompress(stored).decode()
 
 
+#: A larger dictionary compresses a little better and each fact much slower (zlib reads it for every fact).
+ZDICT_BYTES = 4096
+
+
 def zdict_of(bodies: Sequence[str]) -> bytes:
-    """A compression dictionary: the last 32 KiB of some facts' JSON (what zlib can look back on)."""
-    return "".join(bodies).encode()[-32 * 1024 :]
+    """A compression dictionary: the last ZDICT_BYTES of some facts' JSON."""
+    return "".join(bodies).encode()[-ZDICT_BYTES:]
 
 
 def finish(db: sqlite3.Connection, key: str, *, new: bool = False) -> None:

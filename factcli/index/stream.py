@@ -157,8 +157,8 @@ def update(
         gone = [(name,) for name in changed | removed]
         db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
         db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
-        build.forget_search(db, vocab)
-        for table in ("facts", "bodies", "keys"):
+        build.forget(db, vocab)
+        for table in ("facts", "bodies"):
             db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
         db.execute("DELETE FROM files")
         kept = {row[0] for row in db.execute("SELECT DISTINCT id FROM facts")}
