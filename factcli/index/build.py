@@ -165,27 +165,42 @@ def insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
 
 
 def _insert_facts(db: sqlite3.Connection, store: Store, names: Sequence[str]) -> None:
-    """Rows for the facts of the named files, numbered after any already in the index."""
-    rows = [
-        fact_row(store.vocab, name, record[0], fact)
-        for name in names
-        for record, fact in store.parsed_files[name].facts
-    ]
-    insert_rows(db, rows)
+    """Rows for the facts of the named files, each file numbered by its place among them."""
+    for file_no, name in enumerate(names):
+        facts = store.parsed_files[name].facts
+        insert_rows(db, [fact_row(store.vocab, name, number(file_no, i), r[0], f) for i, (r, f) in enumerate(facts)])
 
 
-#: One fact as the index stores it: the facts table's columns after n, its JSON, its keys, its search columns.
-Row = tuple[tuple[Any, ...], str | bytes, list[tuple[str, str]], tuple[str, ...]]
+#: A fact's number is its file's number, shifted, and its place in the file: no file holds a million facts.
+FILE_SHIFT = 20
 
 
-def fact_row(vocab: Vocabulary, name: str, rec: int | str, fact: Fact) -> Row:
+def number(file_no: int, place: int) -> int:
+    return (file_no << FILE_SHIFT) | place
+
+
+#: One fact as the index stores it: its facts row, its bodies row, its keys rows and its search row.
+Row = tuple[tuple[Any, ...], tuple[int, str | bytes], list[tuple[str, str, int]], tuple[Any, ...]]
+
+
+def fact_row(vocab: Vocabulary, name: str, n: int, rec: int | str, fact: Fact) -> Row:
     first_day, last_day = _span(fact)
     line, col = (fact.location.line, fact.location.column) if fact.location else (1, 1)
     supersedes = fact.supersedes.id if fact.supersedes else None
-    columns = (name, rec, line, col, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
+    columns = (n, name, rec, line, col, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
                first_day.isoformat(), last_day.isoformat(), supersedes)  # fmt: skip
     body = json.dumps(fact_data(fact), ensure_ascii=False)
-    return columns, body, fact_keys(fact), search.columns(vocab, fact, *_years(fact))
+    keys = [(dim, key, n) for dim, key in fact_keys(fact)]
+    return columns, (n, body), keys, (n, *search.columns(vocab, fact, *_years(fact)))
+
+
+def insert_rows(db: sqlite3.Connection, rows: Sequence[Row], *, new: bool = True) -> None:
+    """Insert facts' rows (``new``: a new index, whose keys wait to be sorted in)."""
+    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", [r[0] for r in rows])
+    db.executemany("INSERT INTO bodies VALUES (?, ?)", [r[1] for r in rows])
+    db.executemany(f"INSERT INTO {'keys_load' if new else 'keys'} VALUES (?, ?, ?)", [k for r in rows for k in r[2]])
+    marks = ", ".join("?" * len(search.COLUMNS))
+    db.executemany(f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", [r[3] for r in rows])
 
 
 def fact_keys(fact: Fact) -> list[tuple[str, str]]:
@@ -193,20 +208,6 @@ def fact_keys(fact: Fact) -> list[tuple[str, str]]:
     keys = [("source", source) for source in fact.source_ids]
     keys += [("entity", entity) for entity in fact.entities]
     return keys + [("tag", tag) for tag in sorted({fold(t) for t in fact.tags})]
-
-
-def insert_rows(db: sqlite3.Connection, rows: Sequence[Row], *, new: bool = True) -> None:
-    """Insert facts' rows, numbered after any already in the index (``new``: keys wait to be sorted in)."""
-    (top,) = db.execute("SELECT coalesce(max(n), -1) FROM facts").fetchone()
-    numbered = list(enumerate(rows, top + 1))
-    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", [(n, *r[0]) for n, r in numbered])
-    db.executemany("INSERT INTO bodies VALUES (?, ?)", [(n, r[1]) for n, r in numbered])
-    keys = [(dim, key, n) for n, r in numbered for dim, key in r[2]]
-    db.executemany(f"INSERT INTO {'keys_load' if new else 'keys'} VALUES (?, ?, ?)", keys)
-    marks = ", ".join("?" * len(search.COLUMNS))
-    db.executemany(
-        f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", [(n, *r[3]) for n, r in numbered]
-    )
 
 
 def _span(fact: Fact) -> tuple[Any, Any]:

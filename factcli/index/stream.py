@@ -48,24 +48,25 @@ class FileRows:
     rows: list[build.Row]
 
 
-def file_rows(path: str) -> FileRows:
+def file_rows(task: tuple[str, int]) -> FileRows:
     """Read, check and turn into rows one fact file (in a worker: the vocabulary and the compression
     dictionary are the process's; without a dictionary the JSON stays text)."""
     from factcli.store import rules
     from factcli.store.load import parse_fact_file
 
     assert _VOCAB is not None
+    path, file_no = task
     parsed = parse_fact_file(Path(path))
     name = Path(path).name
     if any(p.level == "error" for p in parsed.problems):
         return FileRows(name, False, [])
     rows = []
-    for record, fact in parsed.facts:
+    for place, (record, fact) in enumerate(parsed.facts):
         broken = [*rules.references(_VOCAB, fact), *rules.metric_fit(_VOCAB, fact)]
         if any(v.level == "error" for v in broken):
             return FileRows(name, False, [])
-        columns, body, keys, texts = build.fact_row(_VOCAB, name, record[0], fact)
-        rows.append((columns, build.compress(str(body), _ZDICT) if _ZDICT else body, keys, texts))
+        columns, (n, body), keys, texts = build.fact_row(_VOCAB, name, build.number(file_no, place), record[0], fact)
+        rows.append((columns, (n, build.compress(str(body), _ZDICT) if _ZDICT else body), keys, texts))
     return FileRows(name, True, rows)
 
 
@@ -85,10 +86,10 @@ def workers(paths: Sequence[Path]) -> int:
 
 
 @contextlib.contextmanager
-def _reading(vocab: Vocabulary, zdict: bytes, paths: Sequence[Path]) -> Iterator[Iterator[FileRows]]:
-    """Each file's rows, in file order, from worker processes or (for a small store) in this one."""
-    count = workers(paths)
-    names = [str(p) for p in paths]
+def _reading(vocab: Vocabulary, zdict: bytes, tasks: Sequence[tuple[Path, int]]) -> Iterator[Iterator[FileRows]]:
+    """Each (file, file number)'s rows, in order, from worker processes or (for a small store) in this one."""
+    count = workers([path for path, _ in tasks])
+    names = [(str(path), file_no) for path, file_no in tasks]
     if count == 0:
         _start_worker(vocab, zdict)
         try:
@@ -120,13 +121,13 @@ def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Pr
             build.insert_vocabulary(db, vocab)
             _start_worker(vocab, b"")
             try:
-                first = file_rows(str(paths[0]))
+                first = file_rows((str(paths[0]), 0))
             finally:
                 gc.enable()
-            zdict = build.zdict_of([str(row[1]) for row in first.rows[:64]])
-            first.rows = [(c, build.compress(str(b), zdict), k, t) for c, b, k, t in first.rows]
+            zdict = build.zdict_of([str(row[1][1]) for row in first.rows[:64]])
+            first.rows = [(c, (n, build.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
             db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
-            with _reading(vocab, zdict, paths[1:]) as rest:
+            with _reading(vocab, zdict, [(p, i) for i, p in enumerate(paths) if i]) as rest:
                 results = itertools.chain([first], rest)
                 if not _insert_files(db, results, len(paths), progress, set(), new=True):
                     return False
@@ -155,6 +156,7 @@ def update(
         return False
     with contextlib.closing(sqlite3.connect(path)) as db:
         gone = [(name,) for name in changed | removed]
+        numbers = dict(db.execute(f"SELECT file, min(n) >> {build.FILE_SHIFT} FROM facts GROUP BY file").fetchall())
         db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
         db.executemany("INSERT INTO gone SELECT n FROM facts WHERE file = ?", gone)
         build.forget(db, vocab)
@@ -162,7 +164,8 @@ def update(
             db.execute(f"DELETE FROM {table} WHERE n IN (SELECT n FROM gone)")
         db.execute("DELETE FROM files")
         kept = {row[0] for row in db.execute("SELECT DISTINCT id FROM facts")}
-        reread = [p for p in paths if p.name in changed]
+        spare = itertools.count(max(numbers.values(), default=-1) + 1)
+        reread = [(p, numbers[p.name] if p.name in numbers else next(spare)) for p in paths if p.name in changed]
         with _reading(vocab, build.stored_zdict(db), reread) as results:
             inserted = _insert_files(db, results, len(reread), progress, kept, new=False)
         if not inserted or not _supersedes_resolve(db):
@@ -189,7 +192,7 @@ def _insert_files(
         if not result.clean:
             return False
         for row in result.rows:
-            fact_id, target = row[0][4], row[0][12]
+            fact_id, target = row[0][5], row[0][13]
             if fact_id in ids:
                 return False
             ids.add(fact_id)
