@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,7 +82,12 @@ class Lines:
     """Character offset → 1-based (line, column), counting only '\\n' as editors do."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each line starts: found on first use (a clean file read the fast road never asks)."""
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def at(self, index: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, index) - 1
