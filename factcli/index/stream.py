@@ -112,18 +112,29 @@ def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Pr
     vocab, problems, paths = read_vocabulary(root)
     if any(p.level == "error" for p in problems) or not paths:
         return False
+    paused = gc.isenabled()
+    gc.disable()  # the rows coming back are hundreds of thousands of tuples that all live: nothing to collect
+    try:
+        return _build_all(vocab, paths, path, key, files, progress)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_all(
+    vocab: Vocabulary, paths: Sequence[Path], path: Path, key: str, files: Fingerprint, progress: Progress | None
+) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         with contextlib.closing(sqlite3.connect(tmp)) as db:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
+            db.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;" + build.SCHEMA
+            )
             build.insert_vocabulary(db, vocab)
             _start_worker(vocab, b"")
-            try:
-                first = file_rows((str(paths[0]), 0))
-            finally:
-                gc.enable()
+            first = file_rows((str(paths[0]), 0))
             zdict = build.zdict_of([str(row[1][1]) for row in first.rows[:64]])
             first.rows = [(c, (n, build.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
             db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
