@@ -112,13 +112,7 @@ def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Pr
     vocab, problems, paths = read_vocabulary(root)
     if any(p.level == "error" for p in problems) or not paths:
         return False
-    paused = gc.isenabled()
-    gc.disable()  # the rows coming back are hundreds of thousands of tuples that all live: nothing to collect
-    try:
-        return _build_all(vocab, paths, path, key, files, progress)
-    finally:
-        if paused:
-            gc.enable()
+    return _build_all(vocab, paths, path, key, files, progress)
 
 
 def _build_all(
@@ -134,7 +128,10 @@ def _build_all(
             )
             build.insert_vocabulary(db, vocab)
             _start_worker(vocab, b"")
-            first = file_rows((str(paths[0]), 0))
+            try:
+                first = file_rows((str(paths[0]), 0))
+            finally:
+                gc.enable()
             zdict = build.zdict_of([str(row[1][1]) for row in first.rows[:64]])
             first.rows = [(c, (n, build.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
             db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
