@@ -123,9 +123,7 @@ def _build_all(
     tmp.unlink(missing_ok=True)
     try:
         with contextlib.closing(sqlite3.connect(tmp)) as db:
-            db.executescript(
-                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;" + build.SCHEMA
-            )
+            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
             build.insert_vocabulary(db, vocab)
             _start_worker(vocab, b"")
             try:
