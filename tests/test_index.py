@@ -251,3 +251,37 @@ def test_cache_dir_without_a_usable_home_asks_platformdirs(home: str, monkeypatc
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", home)
     assert index.cache_dir() == Path(platformdirs.user_cache_dir("factcli", appauthor=False))
+
+
+def test_worker_processes_build_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parallel road (forced here on a small store) answers as the index built in memory."""
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("FACTCLI_BUILD_WORKERS", "2")
+    in_memory = memory(bundled_store())
+    built = open_index(bundled_store())
+    assert built.notes == []
+    for q in (Query(), Query(text=["peacekeepers"]), Query(entities=["ROK"]), Query(sort=SortKey.value)):
+        assert built.find(q).ids == in_memory.find(q).ids, q
+    assert [json.loads(t) for t in built.find(Query()).json_records()] == [
+        json.loads(t) for t in in_memory.find(Query()).json_records()
+    ]
+    for dim in ("topic", "entity", "source"):
+        assert built.count_by(dim) == in_memory.count_by(dim)
+    with sqlite3.connect(index_path(bundled_store())) as db:
+        assert db.execute("SELECT typeof(json) FROM bodies LIMIT 1").fetchone() == ("blob",)  # compressed
+
+
+def test_worker_processes_refuse_an_invalid_store_with_every_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcli.errors import StoreError
+
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("FACTCLI_BUILD_WORKERS", "2")
+    bad = tmp_path / "bad"
+    shutil.copytree(GOOD.parent / "bad-dup-id", bad)
+    with pytest.raises(StoreError) as caught:
+        open_index(bad)
+    expected = loader.read_store(bad).problems
+    assert caught.value.problems == expected
+    assert not index_path(bad).exists()
