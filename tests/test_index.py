@@ -37,9 +37,9 @@ def reads_of_the_yaml(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     reads: list[str] = []
     real = loader.parse_fact_file
 
-    def spy(path: Path) -> loader.ParsedFile:
+    def spy(path: Path, **kwargs: bool) -> loader.ParsedFile:
         reads.append(path.name)
-        return real(path)
+        return real(path, **kwargs)
 
     monkeypatch.setattr(loader, "parse_fact_file", spy)
     return reads
@@ -117,9 +117,9 @@ def test_only_changed_files_are_parsed_again(store_dir: Path, monkeypatch: pytes
     parsed: list[str] = []
     real = loader.parse_fact_file
 
-    def spy(p: Path) -> loader.ParsedFile:
+    def spy(p: Path, **kwargs: bool) -> loader.ParsedFile:
         parsed.append(p.name)
-        return real(p)
+        return real(p, **kwargs)
 
     monkeypatch.setattr(loader, "parse_fact_file", spy)
     open_index(store_dir)

@@ -96,7 +96,7 @@ def file_rows(task: tuple[str, int]) -> FileRows:
 
     assert _VOCAB is not None
     path, file_no = task
-    parsed = parse_fact_file(Path(path))
+    parsed = parse_fact_file(Path(path), positions=False)
     name = Path(path).name
     if any(p.level == "error" for p in parsed.problems):
         return FileRows(name, False, [])

@@ -61,8 +61,10 @@ class ParsedFile:
 Progress = Callable[[int, int], None]
 
 
-def parse_fact_file(path: Path) -> ParsedFile:
-    lf = read_yaml_file(str(path), display_path(path))
+def parse_fact_file(path: Path, *, positions: bool = True) -> ParsedFile:
+    """One fact file read and built; without ``positions`` only each record's is kept (the index build's
+    road: at any problem it reads the store the thorough way, which words every problem in its place)."""
+    lf = read_yaml_file(str(path), display_path(path), depth=None if positions else 1)
     _warn_if_empty(lf)
     facts = builders.build_facts(lf)
     return ParsedFile(lf, facts, list(lf.problems))

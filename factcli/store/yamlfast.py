@@ -62,8 +62,11 @@ class _GiveUp(Exception):
     """The careful road must read this file."""
 
 
-def parse_clean(text: str, lines: Lines, out: LoadedFile) -> bool:
-    """Fill ``out`` from ``text`` when the file is clean; False (``out`` untouched) otherwise."""
+def parse_clean(text: str, lines: Lines, out: LoadedFile, *, depth: int | None = None) -> bool:
+    """Fill ``out`` from ``text`` when the file is clean; False (``out`` untouched) otherwise.
+
+    ``depth`` keeps the positions of values no deeper than that (1: the file's records), for a reader
+    that only needs where each record starts (the index build: any problem sends it the thorough road)."""
     if _Composer is None or "\r" in text or _INVISIBLE.search(text):
         return False  # a lone CR breaks lines for libyaml, not for editors: positions would differ
     if any(mark in text for mark in ("&", "*", "!", "<<", "---", "...")) and _UNUSUAL.search(text):
@@ -72,7 +75,7 @@ def parse_clean(text: str, lines: Lines, out: LoadedFile) -> bool:
         root = yaml.compose(text, Loader=_Composer)
     except Exception:  # noqa: BLE001 - whatever libyaml stops at, the careful road reports in factcli's words
         return False
-    walk = _Walk(text, lines, comments=" #" in text or "\t#" in text, escapes="\\" in text)
+    walk = _Walk(text, lines, comments=" #" in text or "\t#" in text, escapes="\\" in text, depth=depth)
     try:
         data = walk.value(root, ()) if root is not None else None
     except _GiveUp:
@@ -89,8 +92,10 @@ _NUMERIC_START = frozenset("0123456789+-.iInN")
 
 
 class _Walk:
-    def __init__(self, text: str, lines: Lines, *, comments: bool, escapes: bool) -> None:
+    def __init__(self, text: str, lines: Lines, *, comments: bool, escapes: bool, depth: int | None = None) -> None:
         self.text = text
+        #: Positions are kept to this depth (None: all of them).
+        self.kept = MAX_DEPTH if depth is None else depth
         self.lines = lines
         #: Whether the file has ' #' anywhere: only then can a plain value have a comment glued after it.
         self.comments = comments
@@ -101,8 +106,9 @@ class _Walk:
 
     def value(self, node: Any, path: Path_, depth: int = 0) -> Any:
         """The value of ``node`` (recursion stays within MAX_DEPTH levels: deeper gives up)."""
-        mark = node.start_mark  # libyaml's line and column (0-based) are the editor's, a CR aside
-        self.value_pos[path] = (mark.line + 1, mark.column + 1)
+        if depth <= self.kept:
+            mark = node.start_mark  # libyaml's line and column (0-based) are the editor's, a CR aside
+            self.value_pos[path] = (mark.line + 1, mark.column + 1)
         kind = type(node)
         if kind is yaml.ScalarNode:
             return self._scalar(node)
@@ -119,9 +125,10 @@ class _Walk:
             if key in mapping or key == "<<":
                 raise _GiveUp
             self._scalar(key_node)  # a key is read as a value first: the same refusals apply
-            key_mark = key_node.start_mark
             child = (*path, key)
-            key_pos[child] = (key_mark.line + 1, key_mark.column + 1)
+            if depth < self.kept:
+                key_mark = key_node.start_mark
+                key_pos[child] = (key_mark.line + 1, key_mark.column + 1)
             mapping[key] = self.value(value_node, child, depth + 1)
         return mapping
 

@@ -45,8 +45,9 @@ _TAB = re.compile(r"^[^\t\n]*\t", re.MULTILINE)
 _DASH_WITHOUT_SPACE = re.compile(r"^ *(-)[A-Za-z_][\w-]*:(?=\s|$)", re.MULTILINE)
 
 
-def read_yaml_file(path: str, display: str | None = None) -> LoadedFile:
-    """Read ``path`` safely; ``display`` is the name used in messages (relative path)."""
+def read_yaml_file(path: str, display: str | None = None, *, depth: int | None = None) -> LoadedFile:
+    """Read ``path`` safely; ``display`` is the name used in messages (relative path); ``depth``: see
+    ``parse_clean`` (a file read the careful road has every position)."""
     out = LoadedFile(display or path)
     raw = _read_bytes(path, out)
     if raw is None:
@@ -54,7 +55,7 @@ def read_yaml_file(path: str, display: str | None = None) -> LoadedFile:
     text = _decode(raw, out)
     if text is None:
         return out
-    parse_text(text, out)
+    parse_text(text, out, depth=depth)
     return out
 
 
@@ -103,11 +104,11 @@ def _decode(raw: bytes, out: LoadedFile) -> str | None:
         return None
 
 
-def parse_text(text: str, out: LoadedFile) -> None:
+def parse_text(text: str, out: LoadedFile, *, depth: int | None = None) -> None:
     """Parse YAML text into ``out``; also the entry point for tests of in-memory text."""
     lines = Lines(text)
     parsed = _prescan(text, lines, out)
-    if not out.problems and parse_clean(text, lines, out):
+    if not out.problems and parse_clean(text, lines, out, depth=depth):
         _newline_at_end(text, lines, out)
         return
     replaced_lines = {p.line for p in out.problems}
