@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,8 @@ def _write(index: Index, target: Path, progress: Callable[[int, int], None] | No
     tmp.unlink(missing_ok=True)
     try:
         db = sqlite_utils.Database(tmp)
+        db.conn.execute("PRAGMA journal_mode=OFF")  # a file of our own, moved into place only when complete
+        db.conn.execute("PRAGMA synchronous=OFF")
         try:
             _fill(db, index, progress)
             counts = {
@@ -81,8 +83,7 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
     db["entities"].insert_all(
         ({"name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in vocab.entities.values()), pk="name"
     )
-    facts = index.all()
-    total = len(facts)
+    total = len(index.fact_ids())
     db["facts"].create(_FACT_COLUMNS, pk="id", foreign_keys=[("topic", "topics", "key"), ("metric", "metrics", "key")])
     db["citations"].create(
         {"fact_id": str, "source_id": str, "section": str, "quote": str, "position": int},
@@ -92,23 +93,19 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
         {"fact_id": str, "entity": str}, foreign_keys=[("fact_id", "facts", "id"), ("entity", "entities", "name")]
     )
     db["fact_tags"].create({"fact_id": str, "tag": str}, foreign_keys=[("fact_id", "facts", "id")])
-    for start in range(0, total, BATCH):
-        batch = facts[start : start + BATCH]
-        db["facts"].insert_all(_fact_rows(batch), batch_size=BATCH)
-        db["citations"].insert_all(
-            (
-                {"fact_id": f.id, "source_id": c.source, "section": c.section, "quote": c.quote, "position": i}
-                for f in batch
-                for i, c in enumerate(f.citations)
-            ),
-            batch_size=BATCH,
-        )
-        db["fact_entities"].insert_all(
-            ({"fact_id": f.id, "entity": e} for f in batch for e in f.entities), batch_size=BATCH
-        )
-        db["fact_tags"].insert_all(({"fact_id": f.id, "tag": t} for f in batch for t in f.tags), batch_size=BATCH)
+    conn = db.conn
+    marks = ", ".join("?" * len(_FACT_COLUMNS))
+    done = 0
+    # Straight from the index's stored JSON, a batch at a time: no Fact objects, no whole store in memory.
+    for facts, citations, entities, tags in (_rows(batch) for batch in index.records(BATCH)):
+        conn.executemany(f"INSERT INTO facts VALUES ({marks})", facts)
+        conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
+        conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", entities)
+        conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
+        done += len(facts)
         if progress is not None:
-            progress(min(start + BATCH, total), total)
+            progress(done, total)
+    conn.commit()
     db["facts"].create_index(["topic"])
     db["facts"].create_index(["metric"])
     db["citations"].create_index(["fact_id"])
@@ -124,20 +121,23 @@ _FACT_COLUMNS: dict[str, Any] = {
 }  # fmt: skip
 
 
-def _fact_rows(facts: Any) -> Iterator[dict[str, Any]]:
-    """Each fact as one flat row: its JSON record with period and supersedes spread over two columns."""
-    from factcli.model import fact_data
+Batch = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
-    for fact in facts:
-        row = fact_data(fact)
-        period, supersedes, citations = row.pop("period") or {}, row.pop("supersedes") or {}, row.pop("citations")
-        for key in ("tags", "entities"):
-            del row[key]  # their own tables
-        row.update(
-            period_start=period.get("start"),
-            period_end=period.get("end"),
-            quotes="\n".join(c["quote"] for c in citations),
-            supersedes=supersedes.get("id"),
-            supersedes_reason=supersedes.get("reason"),
-        )
-        yield row
+
+def _rows(batch: list[dict[str, Any]]) -> Batch:
+    """A batch of facts' records as the rows of the four tables."""
+    citations = [
+        (r["id"], c["source"], c["section"], c["quote"], i) for r in batch for i, c in enumerate(r["citations"])
+    ]
+    entities = [(r["id"], e) for r in batch for e in r["entities"]]
+    return [_fact_row(r) for r in batch], citations, entities, [(r["id"], t) for r in batch for t in r["tags"]]
+
+
+def _fact_row(r: dict[str, Any]) -> tuple[Any, ...]:
+    """A fact's JSON record as one flat row (the order of _FACT_COLUMNS): period and supersedes spread over two
+    columns each, the quotes joined."""
+    period, supersedes = r["period"] or {}, r["supersedes"] or {}
+    quotes = "\n".join(c["quote"] for c in r["citations"])
+    return (r["id"], r["claim"], r["kind"], r["value"], r["qualifier"], r["unit"], r["value_text"], r["date"],
+            period.get("start"), period.get("end"), r["topic"], r["metric"], quotes, r["note"],
+            supersedes.get("id"), supersedes.get("reason"))  # fmt: skip

@@ -151,6 +151,14 @@ class Index:
         """Every fact, in file order."""
         return Hits(self, self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) ORDER BY file, rec"))
 
+    def records(self, batch: int) -> Iterator[list[dict[str, Any]]]:
+        """Every fact's stored JSON record (sources as ids), parsed, in file order, ``batch`` at a time."""
+        import json
+
+        cursor = self.db.execute("SELECT body(json) FROM facts JOIN bodies USING (n) ORDER BY file, rec")
+        while rows := cursor.fetchmany(batch):
+            yield [json.loads(text) for (text,) in rows]
+
     def facts_of_metric(self, metric: str) -> Hits:
         sql = f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE metric = ? ORDER BY first, last, id"
         return Hits(self, self._rows(sql, (metric,)))
