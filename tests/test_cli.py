@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from factcli import __version__
 from factcli.cli import app
 
-from .conftest import GOOD
+from .conftest import GOOD, run_cli
 
 runner = CliRunner()
 
@@ -238,3 +238,17 @@ def test_entry_point_runs_commands_with_the_collector_on(monkeypatch: pytest.Mon
     assert len(seen) == 1
     assert seen[0][0] is True
     assert seen[0][1] > 0  # what the import made was frozen
+
+
+def test_version_builds_no_command() -> None:
+    """--version answers before any command is built (it is as quick as the quickest lookup)."""
+    from factcli.cli import load_commands
+
+    saved = list(app.registered_commands)
+    try:
+        load_commands(["--version"])
+        assert app.registered_commands == []
+    finally:
+        app.registered_commands = saved
+    result = run_cli("--version")
+    assert (result.returncode, result.stdout) == (0, f"factcli {__version__}\n")

@@ -25,6 +25,9 @@ __all__ = ["app", "load_commands"]
 def load_commands(argv: list[str]) -> None:
     """Register the command ``argv`` invokes, or every command when it names none we know."""
     name = _invoked(argv)
+    if name is None and "--version" in argv and not os.environ.get("_FACTCLI_COMPLETE"):
+        app.registered_commands, app.registered_groups = [], []  # the eager option answers before any command
+        return
     if name in COMMANDS and not os.environ.get("_FACTCLI_COMPLETE"):
         importlib.import_module(f"factcli.cli.{COMMANDS[name]}")
         app.registered_commands = [c for c in app.registered_commands if _command_name(c) == name]
