@@ -68,3 +68,29 @@ def test_datasette_sees_the_full_text_search_of_the_facts_table(tmp_path: Path) 
     found = [row["id"] for row in db["facts"].search("peacekeepers")]
     assert "peacekeeping-2008-military-personnel-deployed" in found
     assert [row["id"] for row in db["facts"].search("treaties")] == [row["id"] for row in db["facts"].search("treaty")]
+
+
+def test_worker_processes_write_the_same_database(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The parallel road (forced here on the bundled store) writes what the one-process road writes."""
+    from factcli.formats import export
+    from factcli.index.build import memory_index
+    from factcli.index.cache import open_index
+    from factcli.store.files import bundled_store
+    from factcli.store.load import load_store
+
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
+    cached = open_index(bundled_store())
+    assert cached.path is not None
+    monkeypatch.setattr(export, "PARALLEL_FACTS", 0)
+    parallel, single = tmp_path / "parallel.db", tmp_path / "single.db"
+    assert export.to_sqlite(cached, parallel) == export.to_sqlite(memory_index(load_store(bundled_store())), single)
+
+    def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+        with sqlite3.connect(path) as db:
+            names = [
+                n
+                for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")
+            ]
+            return {n: db.execute(f"SELECT rowid, * FROM {n} ORDER BY rowid").fetchall() for n in names}
+
+    assert tables(parallel) == tables(single)

@@ -48,6 +48,8 @@ class Index:
         self.notes = list(notes)
         self._zdict: bytes | None = None
         db.create_function("body", 1, self._body, deterministic=True)
+        #: The index file (None for an index in memory), for a process that reads it too (export's workers).
+        self.path: Path | None = None
 
     @classmethod
     def open(cls, path: Path, root: Path, key: str) -> Index | None:
@@ -63,7 +65,9 @@ class Index:
         if row is None or row[0] != key:
             db.close()
             return None
-        return cls(root, db)
+        index = cls(root, db)
+        index.path = path
+        return index
 
     # -- the vocabulary ---------------------------------------------------------------------------------------
 
