@@ -54,28 +54,34 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(facts: int, files: int, runs: int) -> tuple[list[str], list[Ratio]]:
+def measure(facts: int, files: int, runs: int, big: Path | None = None) -> tuple[list[str], list[Ratio]]:
+    """The rows for the bundled store (JSON and table output) and, with ``facts``, a large one (``big`` if
+    given, else generated here)."""
     factcli = str(Path(sys.executable).parent / "factcli")
     lines, ratios = [], []
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp, "draft.md")
         size = write_draft(draft)
-        stores: list[tuple[str, dict[str, str], float]] = [
-            ("bundled store", {**os.environ, "FACTCLI_CACHE_DIR": str(Path(tmp, "cache-bundled"))}, 1.0)
+        bundled_env = {**os.environ, "FACTCLI_CACHE_DIR": str(Path(tmp, "cache-bundled"))}
+        bundled_env.pop("FACTCLI_STORE", None)
+        cases: list[tuple[str, dict[str, str], float, list[str]]] = [
+            ("bundled store", bundled_env, 1.0, ["--json"]),
+            ("bundled store, table", bundled_env, 1.0, ["--format", "table"]),
         ]
         if facts:
-            big = Path(tmp, "store")
-            write_store(big, facts, files)
-            env = {**os.environ, "FACTCLI_CACHE_DIR": str(Path(tmp, "cache-big")), "FACTCLI_STORE": str(big)}
-            stores.append((f"{facts:,} facts", env, 5.0))
+            store = big or Path(tmp, "store")
+            if big is None:
+                write_store(store, facts, files)
+            env = {**os.environ, "FACTCLI_CACHE_DIR": str(Path(tmp, "cache-big")), "FACTCLI_STORE": str(store)}
+            cases.append((f"{facts:,} facts", env, 5.0, ["--json"]))
         lines.append(f"check-draft on a {size:,}-byte draft; medians of {runs} runs")
-        for name, env, limit in stores:
+        for name, env, limit, output in cases:
             subprocess.run([factcli, "find", "--limit", "1"], env=env, capture_output=True, check=True)  # build
-            cmd = [factcli, "check-draft", str(draft), "--json"]
+            cmd = [factcli, "check-draft", str(draft), *output]
             pairs = [(timed(cmd, env), timed([sys.executable, "-c", READ_ONLY, str(draft)], env)) for _ in range(runs)]
             ours = statistics.median(p[0] for p in pairs)
             base = statistics.median(p[1] for p in pairs)
-            lines.append(f"  {name:<16} check-draft {ours:6.2f} s   reading the draft only {base:6.2f} s")
+            lines.append(f"  {name:<22} check-draft {ours:6.2f} s   reading the draft only {base:6.2f} s")
             ratios.append(Ratio(f"check-draft 50 KB, {name}", f"{ours:.2f} s", f"{base:.2f} s reading only",
                                 ours / base, "(shown)", True))  # fmt: skip
             ratios.append(Ratio(f"check-draft 50 KB, {name}, absolute", f"{ours:.2f} s", f"{limit:g} s limit",

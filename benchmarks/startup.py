@@ -65,6 +65,7 @@ def measure(runs: int) -> tuple[list[str], list[Ratio]]:
             "argparse hello-world": [sys.executable, str(argparse_py)],
             "typer hello-world": [sys.executable, str(typer_py)],
             "factcli show ID --format json": [factcli, "show", fact_id, "--format", "json"],
+            "factcli --version": [factcli, "--version"],
             "  the same, collector not paused": [
                 sys.executable,
                 "-c",
@@ -92,6 +93,7 @@ def measure(runs: int) -> tuple[list[str], list[Ratio]]:
     ratios = [
         ratio("show --format json", show, medians["typer hello-world"], "typer hello", unit="ms", at_most=1.2),
         ratio("show --format json", show, medians["argparse hello-world"], "argparse hello", unit="ms", at_most=3),
+        ratio("--version", medians["factcli --version"], show, "show --format json", unit="ms", at_most=1),
     ]
     return lines, ratios
 

@@ -27,18 +27,35 @@ def test_run_py_prints_every_tracked_ratio() -> None:
     table = result.stdout.split("\n\n")[-1]
     rows = [line.split("  ")[1] for line in table.splitlines()[1:]]
     jq = shutil.which("jq") is not None
+
+    def store_rows(label: str) -> list[str]:
+        return [
+            f"{label}: first build",
+            f"{label}: peak RSS of the build",
+            f"{label}: index size",
+            *([f"{label}: find --topic peacekeeping --min 1000"] if jq else []),
+            f"{label}: peak RSS of find --topic peacekeeping --min 1000",
+            *([f"{label}: find treaty"] if jq else []),
+            f"{label}: peak RSS of find treaty",
+            f"{label}: first lookup after a change",
+            f"{label}: peak RSS after a change",
+            f"{label}: export --format sqlite",
+            f"{label}: peak RSS of export",
+        ]
+
     expected = [
         "show --format json",
         "show --format json",
-        *(["find --topic peacekeeping --min 1000 --json"] if jq else []),
-        "peak RSS of find --topic peacekeeping --min 1000",
-        *(["find treaty --json"] if jq else []),
-        "peak RSS of find treaty",
-        "first run after a change",
+        "--version",
+        *store_rows("bundled store"),
+        *store_rows("60 facts"),
         "check-draft 50 KB, bundled store",
         "check-draft 50 KB, bundled store, absolute",
+        "check-draft 50 KB, bundled store, table",
+        "check-draft 50 KB, bundled store, table, absolute",
         "check-draft 50 KB, 60 facts",
         "check-draft 50 KB, 60 facts, absolute",
     ]
     assert rows == expected
-    assert "60 facts in 2 files" in result.stdout
+    assert "60 facts: 2 fact files and 4 vocabulary files" in result.stdout
+    assert "(shown)" in table  # the bundled store's ratios carry no target
