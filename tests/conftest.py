@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,7 @@ _PINNED = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLU
 
 #: One index cache for the whole run, never the user's own.
 CACHE = Path(tempfile.mkdtemp(prefix="factcli-test-cache-"))
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -205,3 +205,17 @@ def test_line_break_hyphens_joined_only_where_the_store_writes_the_word_whole() 
     verbatim = runner.invoke(app, ["cite", fact, "--with-quote"]).stdout
     assert "conducted exchange visits" in joined
     assert "conducted ex-change visits" in verbatim
+
+
+def test_a_numbered_style_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The margin fix for numbered styles is handed to citeproc-py in memory, not as a temporary copy."""
+    import tempfile
+
+    from factcli.formats import styles
+
+    styles.prepared.cache_clear()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = runner.invoke(app, ["--store", str(GOOD), "cite", "--style", "ieee", "md-2008-relations"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("[1] ")
+    assert list(tmp_path.iterdir()) == []

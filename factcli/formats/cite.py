@@ -10,6 +10,7 @@ into "Office, I.".
 from __future__ import annotations
 
 import html
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,7 +103,7 @@ def _processor(style: str, sources: Sequence[Source]) -> tuple[Any, Any]:
     citeproc_fixes.apply()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about CSL features it skips
-        csl = CitationStylesStyle(styles.prepared(style), validate=False)
+        csl = CitationStylesStyle(io.BytesIO(styles.prepared(style)), validate=False)
     bib = CitationStylesBibliography(csl, CiteProcJSON([csl_item(s) for s in sources]), formatters.html)
     for source in sources:
         bib.register(Citation([CitationItem(source.id)]))

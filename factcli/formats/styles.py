@@ -14,7 +14,6 @@ out as "[1]Information Office…" where pandoc prints "[1] Information Office…
 from __future__ import annotations
 
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -111,16 +110,11 @@ def path_of(style: str) -> Path:
 
 
 @cache
-def prepared(style: str) -> str:
-    """The path of the style as citeproc-py should read it: a space after what CSL puts in a margin."""
+def prepared(style: str) -> bytes:
+    """The style's XML as citeproc-py should read it: a space after what CSL puts in a margin. Handed over as
+    bytes (citeproc-py takes a file object), so no changed copy is left behind on disk."""
     text = path_of(style).read_text(encoding="utf-8")
-    changed = _space_after_margin(text)
-    if changed == text:
-        return str(path_of(style))
-    directory = Path(tempfile.mkdtemp(prefix="factcli-csl-"))
-    out = directory / path_of(style).name
-    out.write_text(changed, encoding="utf-8")
-    return str(out)
+    return _space_after_margin(text).encode("utf-8")
 
 
 def _space_after_margin(text: str) -> str:
