@@ -244,11 +244,11 @@ def test_version_builds_no_command() -> None:
     """--version answers before any command is built (it is as quick as the quickest lookup)."""
     from factcli.cli import load_commands
 
-    saved = list(app.registered_commands)
+    saved = list(app.registered_commands), list(app.registered_groups)
     try:
         load_commands(["--version"])
-        assert app.registered_commands == []
+        assert (app.registered_commands, app.registered_groups) == ([], [])
     finally:
-        app.registered_commands = saved
+        app.registered_commands, app.registered_groups = saved
     result = run_cli("--version")
     assert (result.returncode, result.stdout) == (0, f"factcli {__version__}\n")

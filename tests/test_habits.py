@@ -54,8 +54,8 @@ def test_global_options_work_after_the_command() -> None:
     assert (
         run("find", "--ids", "--store", str(GOOD))[1].split() == run("--store", str(GOOD), "find", "--ids")[1].split()
     )
-    code, out, _ = run("sources", "show", "doc-b", "--format", "ids", f"--store={GOOD}")
-    assert (code, out.split()) == (0, ["md-2002-relations", "pk-2008-deployed"])
+    code, out, err = run("sources", "show", "doc-b", "--format", "ids", f"--store={GOOD}")
+    assert (code, out.split()) == (0, ["md-2002-relations", "pk-2008-deployed"]), err
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import shutil
@@ -285,3 +286,34 @@ def test_worker_processes_refuse_an_invalid_store_with_every_problem(
     expected = loader.read_store(bad).problems
     assert caught.value.problems == expected
     assert not index_path(bad).exists()
+
+
+def test_facts_are_read_a_batch_at_a_time_in_their_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result's JSON is read a batch of facts at a time (never the whole result at once); batches as small as
+    two give every output the same text, order and facts as one batch does."""
+    from factcli.formats.records import fact_rows
+    from factcli.formats.registry import render
+    from factcli.index import engine
+
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("FACTCLI_BUILD_WORKERS", "2")  # the compressed bodies of a large store
+    index = open_index(bundled_store())
+    queries = (Query(), Query(text=["peacekeepers"]), Query(sort=SortKey.value, reverse=True), Query(limit=3))
+
+    def outputs() -> list[object]:
+        out = []
+        for q in queries:
+            hits = index.find(q)
+            for name in ("json", "jsonl"):
+                buffer = io.StringIO()
+                render(fact_rows(index, hits), name, fact_rows(index, hits).fields, buffer)
+                out.append(buffer.getvalue())
+            out.append([f.id for f in hits])
+            out.append(hits[len(hits) - 1].id if hits else None)
+        return out
+
+    whole = outputs()
+    monkeypatch.setattr(engine, "_BATCH", 2)
+    assert outputs() == whole
+    assert json.loads(whole[0]) == [json.loads(t) for t in index.find(Query()).json_records()]
+    assert len(json.loads(whole[0])) > 2

@@ -163,7 +163,7 @@ def _shard(task: tuple[str, int, int, str]) -> str:
     import contextlib
     import json
 
-    from factcli.index.build import decompress, stored_zdict
+    from factcli.index.bodies import decompress, stored_zdict
 
     index_path, low, high, shard = task
     with contextlib.closing(sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)) as source:

@@ -31,8 +31,9 @@ class Rows(NamedTuple):
     structured: Callable[[Any], Record]
     flat: Callable[[Any], dict[str, str]]
     human: Callable[[Any], dict[str, str]]
-    #: Every item's structured record as compact JSON, when the index keeps it ready (all fields only).
-    json_texts: Callable[[], Iterable[str]] | None = None
+    #: The items' structured records as compact JSON, batches of them joined by the separator given, when the
+    #: index keeps them ready (all fields only).
+    json_batches: Callable[[str], Iterable[str]] | None = None
 
 
 #: The keys of a fact's JSON record, in order: the documented output contract (``model.fact_data`` makes them).
@@ -120,7 +121,7 @@ def fact_rows(index: Index, facts: Hits | Sequence[Fact]) -> Rows:
         structured=lambda f: fact_record(index, f),
         flat=fact_flat,
         human=fact_human,
-        json_texts=facts.json_records if isinstance(facts, Hits) else None,
+        json_batches=facts.json_batches if isinstance(facts, Hits) else None,
     )
 
 

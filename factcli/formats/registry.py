@@ -8,8 +8,9 @@ Only the ``table`` format imports rich, lazily, from ``formats.table``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
+from itertools import islice
 from typing import TextIO
 
 from factcli.errors import UsageError
@@ -72,14 +73,12 @@ def _json(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
     """A JSON array of records, one record per line."""
     # One compact record per line: readable with `less`, diffable, and written by the C encoder
     # (json.dumps with indent= falls back to a pure-Python encoder, 5x slower on large results).
-    records = _json_records(rows, fields)
-    if not records:
-        out.write("[]\n")
-        return
-    out.write("[\n")
-    for start in range(0, len(records), _CHUNK):  # a few large writes, never one copy of everything
-        out.write((",\n" if start else "") + ",\n".join(records[start : start + _CHUNK]))
-    out.write("\n]\n")
+    # A few large writes, never one copy of everything.
+    first = True
+    for text in _json_batches(rows, fields, ",\n"):
+        out.write(("[\n" if first else ",\n") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 #: Records per write: large enough that per-call cost vanishes, small enough to keep memory flat.
@@ -89,22 +88,21 @@ _CHUNK = 512
 @register(OutputFormat.jsonl)
 def _jsonl(rows: Rows, fields: Sequence[str], out: TextIO) -> None:
     """One JSON record per line (JSON Lines)."""
-    records = _json_records(rows, fields)
-    for start in range(0, len(records), _CHUNK):
-        out.write("".join(f"{record}\n" for record in records[start : start + _CHUNK]))
+    for text in _json_batches(rows, fields, "\n"):
+        out.write(text + "\n")
 
 
-def _json_records(rows: Rows, fields: Sequence[str]) -> list[str]:
-    """Each item as compact JSON: the index's ready text where it has it, else encoded here."""
-    if rows.json_texts is not None and tuple(fields) == tuple(rows.fields):
-        return list(rows.json_texts())
+def _json_batches(rows: Rows, fields: Sequence[str], separator: str) -> Iterator[str]:
+    """Batches of the items as compact JSON, joined by ``separator``: the index's ready text where it has
+    it, else encoded here."""
+    if rows.json_batches is not None and tuple(fields) == tuple(rows.fields):
+        yield from rows.json_batches(separator)
+        return
     import json  # stored JSON (the usual case) needs no encoder
 
-    out = []
-    for item in rows.items:
-        record = rows.structured(item)
-        out.append(json.dumps({f: record[f] for f in fields}, ensure_ascii=False))
-    return out
+    records = (json.dumps({f: r[f] for f in fields}, ensure_ascii=False) for r in map(rows.structured, rows.items))
+    while chunk := list(islice(records, _CHUNK)):
+        yield separator.join(chunk)
 
 
 def _delimited(rows: Rows, fields: Sequence[str], out: TextIO, delimiter: str) -> None:

@@ -15,13 +15,12 @@ import dataclasses
 import json
 import os
 import sqlite3
-import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcli.errors import StoreError
-from factcli.index import search
+from factcli.index import bodies, search
 from factcli.index.engine import Index
 from factcli.index.keys import Fingerprint, format_key
 from factcli.model import fact_data, source_data
@@ -236,38 +235,14 @@ def forget(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     columns = ", ".join(search.COLUMNS)
     marks = ", ".join("?" * len(search.COLUMNS))
     rows = db.execute("SELECT n, json FROM bodies WHERE n IN (SELECT n FROM gone)").fetchall()
-    zdict = stored_zdict(db)
+    zdict = bodies.stored_zdict(db)
     for n, stored in rows:
-        fact = fact_from_data(json.loads(decompress(stored, zdict)))
+        fact = fact_from_data(json.loads(bodies.decompress(stored, zdict)))
         db.execute(
             f"INSERT INTO search(search, rowid, {columns}) VALUES ('delete', ?, {marks})",
             (n, *search.columns(vocab, fact, *_years(fact))),
         )
         db.executemany("DELETE FROM keys WHERE dim = ? AND key = ? AND n = ?", [(*k, n) for k in fact_keys(fact)])
-
-
-def stored_zdict(db: sqlite3.Connection) -> bytes:
-    row = db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
-    return bytes(row[0]) if row else b""
-
-
-def compress(text: str, zdict: bytes) -> bytes:
-    """A fact's JSON compressed with the index's dictionary (samples of the store's own JSON): a fifth the size."""
-    packer = zlib.compressobj(6, zdict=zdict)
-    return packer.compress(text.encode()) + packer.flush()
-
-
-def decompress(stored: str | bytes, zdict: bytes) -> str:
-    return stored if isinstance(stored, str) else zlib.decompressobj(zdict=zdict).decompress(stored).decode()
-
-
-#: A larger dictionary compresses a little better and each fact much slower (zlib reads it for every fact).
-ZDICT_BYTES = 4096
-
-
-def zdict_of(bodies: Sequence[str]) -> bytes:
-    """A compression dictionary: the last ZDICT_BYTES of some facts' JSON."""
-    return "".join(bodies).encode()[-ZDICT_BYTES:]
 
 
 def finish(db: sqlite3.Connection, key: str, *, new: bool = False) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from operator import itemgetter
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from factcli.errors import UsageError
-from factcli.index import search
+from factcli.index import bodies, search
 from factcli.index.query import ORDER, Query, SortKey, where
 from factcli.text import dates
 from factcli.text.fold import fold
@@ -31,8 +30,11 @@ if TYPE_CHECKING:
 
 #: A citation's source id in stored JSON. A key: inside a JSON string every '"' is escaped.
 _SOURCE_ID = re.compile(r'\{"source": "([^"\\]+)"')
-#: Columns of a result row: number, id, stored JSON, file, line, column.
-_ROW = "facts.n, facts.id, body(bodies.json), facts.file, facts.line, facts.col"
+#: Columns of a result row: number, id, file, line, column. A fact's JSON is read only for the rows printed,
+#: a batch at a time (``Hits``), so a large result never holds every fact's text at once.
+_ROW = "facts.n, facts.id, facts.file, facts.line, facts.col"
+#: Facts whose JSON is read in one query (below SQLite's oldest limit of 999 parameters).
+_BATCH = 500
 _KINDS = ("quantity", "event")
 
 
@@ -131,7 +133,7 @@ class Index:
         return None if row is None else self.embed_sources(row[0])
 
     def get(self, fact_id: str) -> Fact | None:
-        rows = self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,))
+        rows = self._rows(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,))
         return Hits(self, rows)[0] if rows else None
 
     def require(self, ids: Sequence[str]) -> Hits:
@@ -139,7 +141,7 @@ class Index:
         rows = []
         for typed in ids:
             fact_id = typed.strip().lower()  # ids are lowercase: 'PEACEKEEPING-…' is the same fact
-            found = self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,))
+            found = self._rows(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,))
             if not found:
                 from factcli.text.suggest import suggest
 
@@ -153,7 +155,7 @@ class Index:
 
     def all(self) -> Hits:
         """Every fact, in file order."""
-        return Hits(self, self._rows(f"SELECT {_ROW} FROM facts JOIN bodies USING (n) ORDER BY file, rec"))
+        return Hits(self, self._rows(f"SELECT {_ROW} FROM facts ORDER BY file, rec"))
 
     def records(self, batch: int) -> Iterator[list[dict[str, Any]]]:
         """Every fact's stored JSON record (sources as ids), parsed, in file order, ``batch`` at a time."""
@@ -164,7 +166,7 @@ class Index:
             yield [json.loads(text) for (text,) in rows]
 
     def facts_of_metric(self, metric: str) -> Hits:
-        sql = f"SELECT {_ROW} FROM facts JOIN bodies USING (n) WHERE metric = ? ORDER BY first, last, id"
+        sql = f"SELECT {_ROW} FROM facts WHERE metric = ? ORDER BY first, last, id"
         return Hits(self, self._rows(sql, (metric,)))
 
     def related(self, fact: Fact) -> list[Fact]:
@@ -212,18 +214,9 @@ class Index:
         clause = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sort = query.sort if query.sort not in (None, SortKey.relevance) else SortKey.date
         keys = ORDER[str(sort)]
-        sql = f"SELECT {_ROW}, {', '.join(keys)} FROM facts JOIN bodies USING (n) {clause}"
-        if query.limit is not None:  # SQLite keeps only the top rows while it sorts
-            order = ", ".join(self._direction(key, query.reverse) for key in keys)
-            rows = self.db.execute(f"{sql} ORDER BY {order} LIMIT {int(query.limit)}", params).fetchall()
-        else:
-            # Sorted here, not by ORDER BY: SQLite's sorter would copy every row's JSON through a
-            # temporary B-tree. Python compares str by code point, as SQLite's BINARY collation does.
-            rows = self.db.execute(sql, params).fetchall()
-            rows.sort(key=itemgetter(*range(6, 6 + len(keys))), reverse=query.reverse)
-            if query.sort == "value" and query.reverse:  # facts without a value stay last either way
-                rows.sort(key=lambda row: row[6])
-        return Hits(self, [row[:6] for row in rows])
+        order = ", ".join(self._direction(key, query.reverse) for key in keys)
+        limit = "" if query.limit is None else f" LIMIT {int(query.limit)}"  # SQLite keeps only the top rows
+        return Hits(self, self._rows(f"SELECT {_ROW} FROM facts {clause} ORDER BY {order}{limit}", params))
 
     @staticmethod
     def _direction(key: str, reverse: bool) -> str:
@@ -237,25 +230,30 @@ class Index:
         weights = ", ".join(str(w) for w in search.WEIGHTS)
         sql = (
             f"SELECT {_ROW}, facts.first, facts.last, bm25(search, {weights}), facts.metric, facts.value FROM search "
-            "JOIN facts ON facts.n = search.rowid JOIN bodies USING (n) "
-            f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)}"
+            "JOIN facts ON facts.n = search.rowid "
+            f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)} "
+            "ORDER BY facts.first, facts.last, facts.id"  # the ties' order; the stable sort below keeps it
         )
+        years, numbers = terms.years, terms.numbers
+        metric_bonus: dict[str | None, float] = {}  # it depends on the metric alone
         scored = []
         for row in self.db.execute(sql, [terms.match(), *params]):
-            first, last = row[6], row[7]
-            relevance = (
-                -row[8]
-                + search.year_bonus(terms.years, int(first[:4]), int(last[:4]))
-                + search.metric_bonus(terms.words, row[9])
-                + search.value_bonus(terms.numbers, row[10])
-            )
-            scored.append((-relevance, first, last, row[1], row[:6]))
-        scored.sort(key=itemgetter(0, 1, 2, 3))
+            relevance = -row[7]
+            if years:
+                relevance += search.year_bonus(years, int(row[5][:4]), int(row[6][:4]))
+            bonus = metric_bonus.get(row[8])
+            if bonus is None:
+                bonus = metric_bonus[row[8]] = search.metric_bonus(terms.words, row[8])
+            relevance += bonus
+            if numbers:
+                relevance += search.value_bonus(numbers, row[9])
+            scored.append((-relevance, row[:5]))
+        scored.sort(key=itemgetter(0))  # float keys: Python's fastest comparison
         if query.reverse:
             scored.reverse()
         if query.limit is not None:
             scored = scored[: query.limit]
-        return [entry[4] for entry in scored]
+        return [entry[1] for entry in scored]
 
     def _check_names(self, query: Query) -> tuple[Query, set[str]]:
         """Every name the user typed must exist, in any case (a typo is a usage error, never an empty result).
@@ -297,9 +295,8 @@ class Index:
         if isinstance(stored, str):
             return stored
         if self._zdict is None:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
-            self._zdict = bytes(row[0]) if row else b""
-        return zlib.decompressobj(zdict=self._zdict).decompress(stored).decode()
+            self._zdict = bodies.stored_zdict(self.db)
+        return bodies.decompress(stored, self._zdict)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.db.execute(sql, params).fetchall()
@@ -309,14 +306,21 @@ class Index:
         embedded = self._embedded_sources
         return _SOURCE_ID.sub(lambda m: '{"source": ' + embedded[m.group(1)], text)
 
-    def build_fact(self, row: Sequence[Any]) -> Fact:
-        """A Fact from a result row (n, id, json, file, line, column)."""
+    def texts(self, rows: Sequence[Sequence[Any]]) -> list[str]:
+        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``), in their order."""
+        numbers = [row[0] for row in rows]
+        marks = ",".join("?" * len(numbers))
+        found = dict(self.db.execute(f"SELECT n, body(json) FROM bodies WHERE n IN ({marks})", numbers))
+        return [found[n] for n in numbers]
+
+    def build_fact(self, row: Sequence[Any], body: str) -> Fact:
+        """A Fact from a result row (n, id, file, line, column) and its stored JSON."""
         import json
 
         from factcli.model import Location, fact_from_data
         from factcli.store.files import display_path
 
-        return fact_from_data(json.loads(row[2]), Location(display_path(self.root / row[3]), row[4], row[5]))
+        return fact_from_data(json.loads(body), Location(display_path(self.root / row[2]), row[3], row[4]))
 
 
 def _span(text: str | None, flag: str) -> tuple[Any, Any] | None:
@@ -331,7 +335,7 @@ def _span(text: str | None, flag: str) -> tuple[Any, Any] | None:
 
 class Hits(Sequence["Fact"]):
     """Facts a lookup selected, in order. Each is built from its stored JSON when first read;
-    ``json_records`` hands out the output JSON without building any."""
+    ``json_records`` and ``json_batches`` hand out the output JSON without building any."""
 
     def __init__(self, engine: Index, rows: Sequence[Sequence[Any]]) -> None:
         self.engine = engine
@@ -352,11 +356,17 @@ class Hits(Sequence["Fact"]):
             i += len(self.rows)
         fact = self._built.get(i)
         if fact is None:
-            fact = self._built[i] = self.engine.build_fact(self.rows[i])
+            row = self.rows[i]
+            fact = self._built[i] = self.engine.build_fact(row, self.engine.texts([row])[0])
         return fact
 
     def __iter__(self) -> Iterator[Fact]:
-        return (self[i] for i in range(len(self.rows)))
+        """Facts built a batch at a time and not kept (a whole store's result never sits in memory twice)."""
+        for start in range(0, len(self.rows), _BATCH):
+            rows = self.rows[start : start + _BATCH]
+            texts = self.engine.texts(rows)
+            for i, (row, body) in enumerate(zip(rows, texts, strict=True), start):
+                yield self._built.get(i) or self.engine.build_fact(row, body)
 
     @property
     def ids(self) -> list[str]:
@@ -365,4 +375,12 @@ class Hits(Sequence["Fact"]):
     def json_records(self) -> Iterator[str]:
         """Each fact's JSON record as ``--json`` prints it: stored text, sources spliced in."""
         embed = self.engine.embed_sources
-        return (embed(row[2]) for row in self.rows)
+        for start in range(0, len(self.rows), _BATCH):
+            yield from map(embed, self.engine.texts(self.rows[start : start + _BATCH]))
+
+    def json_batches(self, separator: str) -> Iterator[str]:
+        """The JSON records a batch at a time, joined by ``separator``: the sources are spliced into each
+        batch's text at once (a fact's JSON holds no '{"source": "' but at a citation, so joining is safe)."""
+        embed = self.engine.embed_sources
+        for start in range(0, len(self.rows), _BATCH):
+            yield embed(separator.join(self.engine.texts(self.rows[start : start + _BATCH])))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcli.index import build, search
+from factcli.index import bodies, build, search
 from factcli.index.keys import Fingerprint
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def file_rows(task: tuple[str, int]) -> FileRows:
         if any(v.level == "error" for v in broken):
             return FileRows(name, False, [])
         columns, (n, body), keys, texts = build.fact_row(_VOCAB, name, build.number(file_no, place), record[0], fact)
-        rows.append((columns, (n, build.compress(str(body), _ZDICT) if _ZDICT else body), keys, texts))
+        rows.append((columns, (n, bodies.compress(str(body), _ZDICT) if _ZDICT else body), keys, texts))
     return FileRows(name, True, rows)
 
 
@@ -177,8 +177,8 @@ def _build_all(
                 first = file_rows((str(paths[0]), 0))
             finally:
                 gc.enable()
-            zdict = build.zdict_of([str(row[1][1]) for row in first.rows[:64]])
-            first.rows = [(c, (n, build.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
+            zdict = bodies.zdict_of([str(row[1][1]) for row in first.rows[:64]])
+            first.rows = [(c, (n, bodies.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
             db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
             with _reading(vocab, zdict, [(p, i) for i, p in enumerate(paths) if i]) as rest:
                 results = itertools.chain([first], rest)
@@ -219,7 +219,7 @@ def update(
         kept = {row[0] for row in db.execute("SELECT DISTINCT id FROM facts")}
         spare = itertools.count(max(numbers.values(), default=-1) + 1)
         reread = [(p, numbers[p.name] if p.name in numbers else next(spare)) for p in paths if p.name in changed]
-        with _reading(vocab, build.stored_zdict(db), reread) as results:
+        with _reading(vocab, bodies.stored_zdict(db), reread) as results:
             inserted = _insert_files(db, results, len(reread), progress, kept, new=False)
         if not inserted or not _supersedes_resolve(db):
             db.rollback()
