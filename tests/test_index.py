@@ -293,7 +293,7 @@ def test_facts_are_read_a_batch_at_a_time_in_their_order(tmp_path: Path, monkeyp
     two give every output the same text, order and facts as one batch does."""
     from factcli.formats.records import fact_rows
     from factcli.formats.registry import render
-    from factcli.index import engine
+    from factcli.index import hits as batches
 
     monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("FACTCLI_BUILD_WORKERS", "2")  # the compressed bodies of a large store
@@ -313,7 +313,7 @@ def test_facts_are_read_a_batch_at_a_time_in_their_order(tmp_path: Path, monkeyp
         return out
 
     whole = outputs()
-    monkeypatch.setattr(engine, "_BATCH", 2)
+    monkeypatch.setattr(batches, "_BATCH", 2)
     assert outputs() == whole
     assert json.loads(whole[0]) == [json.loads(t) for t in index.find(Query()).json_records()]
     assert len(json.loads(whole[0])) > 2

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from factcli.index.engine import Hits, Index
+    from factcli.index.engine import Index
+    from factcli.index.hits import Hits
     from factcli.model import Entity, Fact, Metric
 
 Record = dict[str, Any]
@@ -110,7 +111,7 @@ def fact_human(fact: Fact) -> dict[str, str]:
 
 
 def fact_rows(index: Index, facts: Hits | Sequence[Fact]) -> Rows:
-    from factcli.index.engine import Hits
+    from factcli.index.hits import Hits
 
     return Rows(
         kind="facts",

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from factcli.errors import UsageError
-from factcli.index import bodies, search
+from factcli.index import bodies, names, search
+from factcli.index.hits import Hits
 from factcli.index.query import ORDER, Query, SortKey, where
-from factcli.text import dates
 from factcli.text.fold import fold
 
 if TYPE_CHECKING:
@@ -30,12 +30,9 @@ if TYPE_CHECKING:
 
 #: A citation's source id in stored JSON. A key: inside a JSON string every '"' is escaped.
 _SOURCE_ID = re.compile(r'\{"source": "([^"\\]+)"')
-#: Columns of a result row: number, id, file, line, column. A fact's JSON is read only for the rows printed,
-#: a batch at a time (``Hits``), so a large result never holds every fact's text at once.
+#: Columns of a result row: number, id, file, line, column. A fact's JSON is read only for the rows printed
+#: (``hits.Hits``).
 _ROW = "facts.n, facts.id, facts.file, facts.line, facts.col"
-#: Facts whose JSON is read in one query (below SQLite's oldest limit of 999 parameters).
-_BATCH = 500
-_KINDS = ("quantity", "event")
 
 
 class Index:
@@ -101,19 +98,13 @@ class Index:
     def _embedded_sources(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, embed FROM vocab WHERE kind = 'source'").fetchall())
 
-    def _names(self, kind: str) -> list[str]:
+    def keys_of(self, kind: str) -> list[str]:
+        """The keys of one vocabulary (topic, source, metric), sorted."""
         return [key for (key,) in self.db.execute("SELECT key FROM vocab WHERE kind = ? ORDER BY key", (kind,))]
 
     def spelled(self, kind: str, value: str, flag: str) -> str:
         """A topic, source or metric key as the store spells it, typed in any case; unknown is a usage error."""
-        names = {name.casefold(): name for name in self._names(kind)}
-        name = names.get(value.casefold())
-        if name is None:
-            from factcli.text.suggest import suggest
-
-            msg = f"unknown {kind} '{value}'{f' for {flag}' if flag else ''}{suggest(value, list(names.values()))}"
-            raise UsageError(msg)
-        return name
+        return names.spelled([value], kind, flag, self.keys_of(kind))[0]
 
     def canonical_entity(self, name: str) -> str:
         """The canonical name for a name or alias typed by the user; unknown is a usage error."""
@@ -206,7 +197,7 @@ class Index:
 
     def find(self, query: Query) -> Hits:
         """Facts matching every filter and every search word, ordered as asked."""
-        query, entity_names = self._check_names(query)
+        query, entity_names = names.checked(self, query)
         terms = search.parse(query.text)
         if terms and query.sort in (None, SortKey.relevance):
             return Hits(self, self._ranked(query, entity_names, terms))
@@ -255,39 +246,6 @@ class Index:
             scored = scored[: query.limit]
         return [entry[1] for entry in scored]
 
-    def _check_names(self, query: Query) -> tuple[Query, set[str]]:
-        """Every name the user typed must exist, in any case (a typo is a usage error, never an empty result).
-
-        Returns the query with each name as the store spells it, and the canonical entity names.
-        """
-
-        def known(values: Sequence[str], kind: str, flag: str, names: Iterable[str]) -> list[str]:
-            spelled = {name.casefold(): name for name in names}
-            out = []
-            for value in values:
-                name = spelled.get(value.casefold())
-                if name is None:
-                    from factcli.text.suggest import suggest
-
-                    msg = f"unknown {kind} '{value}' for {flag}{suggest(value, list(spelled.values()))}"
-                    raise UsageError(msg)
-                out.append(name)
-            return out
-
-        query = query._replace(
-            topics=known(query.topics, "topic", "--topic", self._names("topic")) if query.topics else (),
-            sources=known(query.sources, "source", "--source", self._names("source")) if query.sources else (),
-            metrics=known(query.metrics, "metric", "--metric", self._names("metric")) if query.metrics else (),
-            kinds=known(query.kinds, "kind", "--kind", _KINDS) if query.kinds else (),
-            tags=known([fold(t) for t in query.tags], "tag", "--tag", sorted(self.tags())) if query.tags else (),
-            units=known(query.units, "unit", "--unit", sorted(self.units())) if query.units else (),
-        )
-        since, until = _span(query.since, "--since"), _span(query.until, "--until")
-        if since and until and since[0] > until[1]:
-            msg = f"--since {query.since} is after --until {query.until}"
-            raise UsageError(msg)
-        return query, {self.canonical_entity(e) for e in query.entities}
-
     # -- rows to facts ----------------------------------------------------------------------------------------
 
     def _body(self, stored: str | bytes) -> str:
@@ -321,66 +279,3 @@ class Index:
         from factcli.store.files import display_path
 
         return fact_from_data(json.loads(body), Location(display_path(self.root / row[2]), row[3], row[4]))
-
-
-def _span(text: str | None, flag: str) -> tuple[Any, Any] | None:
-    if text is None:
-        return None
-    try:
-        return dates.parse_span(text)
-    except ValueError as exc:
-        msg = f"bad date for {flag}: {exc}"
-        raise UsageError(msg) from exc
-
-
-class Hits(Sequence["Fact"]):
-    """Facts a lookup selected, in order. Each is built from its stored JSON when first read;
-    ``json_records`` and ``json_batches`` hand out the output JSON without building any."""
-
-    def __init__(self, engine: Index, rows: Sequence[Sequence[Any]]) -> None:
-        self.engine = engine
-        self.rows = rows
-        self._built: dict[int, Fact] = {}
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    @overload
-    def __getitem__(self, i: int) -> Fact: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Fact]: ...
-    def __getitem__(self, i: int | slice) -> Fact | list[Fact]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self.rows)
-        fact = self._built.get(i)
-        if fact is None:
-            row = self.rows[i]
-            fact = self._built[i] = self.engine.build_fact(row, self.engine.texts([row])[0])
-        return fact
-
-    def __iter__(self) -> Iterator[Fact]:
-        """Facts built a batch at a time and not kept (a whole store's result never sits in memory twice)."""
-        for start in range(0, len(self.rows), _BATCH):
-            rows = self.rows[start : start + _BATCH]
-            texts = self.engine.texts(rows)
-            for i, (row, body) in enumerate(zip(rows, texts, strict=True), start):
-                yield self._built.get(i) or self.engine.build_fact(row, body)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row[1] for row in self.rows]
-
-    def json_records(self) -> Iterator[str]:
-        """Each fact's JSON record as ``--json`` prints it: stored text, sources spliced in."""
-        embed = self.engine.embed_sources
-        for start in range(0, len(self.rows), _BATCH):
-            yield from map(embed, self.engine.texts(self.rows[start : start + _BATCH]))
-
-    def json_batches(self, separator: str) -> Iterator[str]:
-        """The JSON records a batch at a time, joined by ``separator``: the sources are spliced into each
-        batch's text at once (a fact's JSON holds no '{"source": "' but at a citation, so joining is safe)."""
-        embed = self.engine.embed_sources
-        for start in range(0, len(self.rows), _BATCH):
-            yield embed(separator.join(self.engine.texts(self.rows[start : start + _BATCH])))
