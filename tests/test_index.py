@@ -115,14 +115,7 @@ def test_only_changed_files_are_parsed_again(store_dir: Path, monkeypatch: pytes
     open_index(store_dir)
     path = store_dir / "peacekeeping.yaml"
     path.write_text(path.read_text() + "\n")
-    parsed: list[str] = []
-    real = loader.parse_fact_file
-
-    def spy(p: Path, **kwargs: bool) -> loader.ParsedFile:
-        parsed.append(p.name)
-        return real(p, **kwargs)
-
-    monkeypatch.setattr(loader, "parse_fact_file", spy)
+    parsed = reads_of_the_yaml(monkeypatch)
     open_index(store_dir)
     assert parsed == ["peacekeeping.yaml"]
 
