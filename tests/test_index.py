@@ -140,7 +140,11 @@ def test_unwritable_cache_falls_back_with_a_warning(
     monkeypatch.setenv("FACTCLI_CACHE_DIR", str(blocker / "cache"))  # a directory cannot be made inside a file
     index = open_index(store_dir)
     assert len(index.fact_ids()) == 5  # answered from an index in memory
-    assert index.notes[0].startswith("warning: cannot write the index cache")
+    path = index_path(store_dir)
+    assert index.notes == [
+        f"warning: cannot write the index cache {path}: a part of the path is not a directory; "
+        "lookups will re-read the YAML"
+    ]
 
 
 def test_invalid_store_is_refused_and_not_indexed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -81,7 +81,10 @@ def rebuild(
             _write(path, key, store, files)
         current = Index.open(path, root, key)
     except (OSError, sqlite3.Error) as exc:
-        notes.append(f"warning: cannot write the index cache {path} ({exc}); lookups will re-read the YAML")
+        from factcli.text.chars import os_error_text
+
+        reason = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+        notes.append(f"warning: cannot write the index cache {path}: {reason}; lookups will re-read the YAML")
         current = None
     if current is None:
         return memory_index(_thorough(root, progress), notes)
