@@ -15,7 +15,7 @@ BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="the large-store baseline is a libyaml parse")
 def test_run_py_prints_every_tracked_ratio() -> None:
-    tiny = ["--runs", "1", "--large-runs", "1", "--facts", "60", "--files", "2"]
+    tiny = ["--runs", "1", "--large-runs", "1", "--draft-runs", "1", "--facts", "60", "--files", "2"]
     result = subprocess.run(
         [sys.executable, str(BENCHMARKS / "run.py"), *tiny],
         capture_output=True,
