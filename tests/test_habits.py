@@ -112,9 +112,18 @@ def test_the_default_table_fits_80_columns_one_row_a_fact(monkeypatch: pytest.Mo
     assert len(lines) == len(facts) + 1  # a header, then one row a fact
     assert [line for line in lines if line != line.rstrip()] == []  # no trailing spaces
     assert [line.split()[0] for line in lines[1:]] == facts  # every id whole
-    for listing in (["entities"], ["metrics"], ["topics"], ["sources"]):
+    for listing in (["entities"], ["metrics"], ["topics"], ["sources"], ["series", "un-peacekeepers-deployed"]):
         text = run("--store", str(bundled_store()), *listing)[1]
+        items = json.loads(run("--store", str(bundled_store()), *listing, "--json")[1])
         assert [line for line in text.splitlines() if line != line.rstrip()] == [], listing
+        assert len(text.splitlines()) == len(items) + 1, listing  # a header, then one row an item
+
+
+def test_texts_that_are_no_directory_say_what_to_give(tmp_path: Path) -> None:
+    code, _, err = run("--store", str(GOOD), "validate", "--texts", str(tmp_path / "seeds"))
+    assert code == 2
+    expected = f"--texts {str(tmp_path / 'seeds')!r} is not a directory: give the directory of the documents' "
+    assert expected + "plain texts (see factcli validate --help)" in " ".join(err.split())
 
 
 def test_long_gives_every_field_whole(monkeypatch: pytest.MonkeyPatch) -> None:
