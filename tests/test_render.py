@@ -139,6 +139,29 @@ def test_table_prints_markup_and_emoji_codes_verbatim(store: Index, monkeypatch:
     assert "⚠" not in text
 
 
+@pytest.mark.parametrize("width", [20, 80, 200])
+@pytest.mark.parametrize("long", [False, True])
+def test_a_table_without_colour_is_what_rich_prints(
+    store: Index, monkeypatch: pytest.MonkeyPatch, width: int, long: bool
+) -> None:
+    from factcli.formats import table as render_table
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    rows = fact_rows(store, store.all())
+    fields = render.choose_fields(rows, None, human=True)
+    written, printed = io.StringIO(), io.StringIO()
+    render_table.table(rows, fields, written, long=long)
+
+    def rich_print(console, line) -> None:  # type: ignore[no-untyped-def]  # what _print did before it wrote plain text
+        line.rstrip()
+        console.print(line, soft_wrap=True)
+
+    monkeypatch.setattr(render_table, "_print", rich_print)
+    render_table.table(rows, fields, printed, long=long)
+    assert written.getvalue() == printed.getvalue()
+    assert written.getvalue().count("\n") >= len(store.all()) + 1
+
+
 def test_narrow_table_never_cuts_ids_or_values(store: Index) -> None:
     text = rendered(store, "table", width=20)
     for fact in store.all():

@@ -2,8 +2,9 @@
 
 Each fix is one method of citeproc-py's model, wrapped so that it does what the
 specification says and otherwise defers to the original; tests/test_cite_pandoc.py
-compares the result with pandoc's for every family of style. Reported upstream
-(citeproc-py) with the examples in those tests.
+compares the result with pandoc's for every family of style. Each is written
+up for citeproc-py's tracker with the examples in those tests (not yet filed
+there: drop the fix once a release has it).
 
 1. ``cs:label`` is rendered only when its variable is non-empty (spec, "Label");
    citeproc-py printed "p ." after a report with no page (ACS, Science, Lancet).

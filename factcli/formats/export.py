@@ -83,7 +83,7 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
     db["entities"].insert_all(
         ({"name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in vocab.entities.values()), pk="name"
     )
-    total = len(index.fact_ids())
+    total = index.count()
     db["facts"].create(_FACT_COLUMNS, pk="id", foreign_keys=[("topic", "topics", "key"), ("metric", "metrics", "key")])
     db["citations"].create(
         {"fact_id": str, "source_id": str, "section": str, "quote": str, "position": int},

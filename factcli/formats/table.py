@@ -128,7 +128,13 @@ def _cell(value: str, width: int, numeric: bool, *, last: bool) -> str:
 
 def _print(console: Console, line: Text) -> None:
     line.rstrip()
-    console.print(line, soft_wrap=True)
+    plain = line.plain
+    if console.color_system is None and "\t" not in plain:
+        # Nothing to colour (a pipe, a file, NO_COLOR): the characters rich would write, written without its
+        # rendering, which was a tenth of a check-draft piped to a file. Tabs are left to rich to expand.
+        console.file.write(plain + "\n")
+    else:
+        console.print(line, soft_wrap=True)
 
 
 def blocks(console: Console, records: Sequence[dict[str, str]], fields: Sequence[str]) -> None:

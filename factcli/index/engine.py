@@ -141,6 +141,10 @@ class Index:
             rows.extend(found)
         return Hits(self, rows)
 
+    def count(self) -> int:
+        """How many facts the store holds (counted by SQLite: a large store's ids are not fetched for it)."""
+        return int(self.db.execute("SELECT count(*) FROM facts").fetchone()[0])
+
     def fact_ids(self) -> list[str]:
         return [fact_id for (fact_id,) in self.db.execute("SELECT id FROM facts ORDER BY file, rec")]
 
