@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,26 @@ def test_whatever_it_reads_the_careful_road_reads_the_same(doc: object, flow: bo
 )
 def test_what_the_careful_road_reports_is_left_to_it(text: str) -> None:
     assert fast(text) is None
+
+
+@pytest.mark.parametrize("kind", ["flow", "block"])
+def test_nesting_no_libyaml_survives_is_never_handed_to_it(kind: str) -> None:
+    """40,000 levels overflowed the C stack in PyYAML 6.0.1's composer (libyaml 0.2.5 sets no limit): a crash,
+    not an error. Run in a child process, so that a crash fails this test rather than ending the run."""
+    depth = 40_000
+    text = "[" * depth + "]" * depth if kind == "flow" else "- " * depth + "x\n"
+    code = (
+        "import sys\n"
+        "from factcli.store.yamlfast import parse_clean\n"
+        "from factcli.store.yamlnodes import Lines, LoadedFile\n"
+        "text = sys.stdin.read()\n"
+        "print(parse_clean(text, Lines(text), LoadedFile('x')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout.strip()) == (0, "False")
+
+
+def test_a_store_file_of_thousands_of_facts_keeps_the_fast_road() -> None:
+    record = '- id: f-{n}\n  claim: "Fact {n} [sic]."\n  tags: [a, b]\n  entities: [China]\n'
+    text = "".join(record.format(n=n) for n in range(2000))
+    assert fast(text) is not None

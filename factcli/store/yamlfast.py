@@ -78,6 +78,20 @@ def unusual(text: str) -> bool:
     return _DOC_MARKER.search(text) is not None
 
 
+#: Nesting libyaml's composer is given at most (see shallow): it recurses in C once a level, and where libyaml sets
+#: no limit of its own (0.2.5: PyYAML 6.0.1's wheels, a system's libyaml) ~20,000 levels overflow an 8 MB stack.
+COMPOSE_DEPTH = 10_000
+
+
+def shallow(text: str) -> bool:
+    """Whether ``text`` cannot nest COMPOSE_DEPTH levels, by a bound that costs no parse: each block level starts
+    at least one column further right than the one holding it (two, for a sequence under a mapping key), so no
+    deeper than twice the longest line, and each flow level needs a bracket of its own. A file that fails it
+    (thousands of flow lists, a line of many kilobytes) is read the careful road, whose cap is MAX_DEPTH."""
+    brackets = text.count("[") + text.count("{")
+    return brackets + 2 * max(map(len, text.split("\n"))) < COMPOSE_DEPTH
+
+
 class _GiveUp(Exception):
     """The careful road must read this file."""
 
@@ -89,7 +103,7 @@ def parse_clean(text: str, lines: Lines, out: LoadedFile, *, depth: int | None =
     that only needs where each record starts (the index build: any problem sends it the thorough road)."""
     if _Composer is None or "\r" in text or _INVISIBLE.search(text):
         return False  # a lone CR breaks lines for libyaml, not for editors: positions would differ
-    if unusual(text):
+    if unusual(text) or not shallow(text):
         return False
     try:
         root = yaml.compose(text, Loader=_Composer)
