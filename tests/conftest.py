@@ -78,3 +78,33 @@ def memory(store_dir: Path):  # type: ignore[no-untyped-def]
     from factcli.store.load import load_store
 
     return memory_index(load_store(store_dir))
+
+
+#: A second count of md-2008-relations' metric, from another document (append to a copy of GOOD).
+RIVAL = """
+- id: md-2008-relations-web
+  claim: "A web page says China had military relations with more than 160 countries in 2008."
+  kind: quantity
+  value: 160
+  qualifier: more_than
+  unit: countries
+  value_text: "more than 160"
+  date: "2008-06"
+  topic: military-diplomacy
+  metric: countries-with-military-relations
+  citations:
+    - source: doc-b
+      section: "Military Exchanges"
+      quote: "China has military relations with more than 160 countries."
+"""
+#: The line that makes RIVAL supersede md-2008-relations.
+SUPERSEDES_IT = '  supersedes: {id: md-2008-relations, reason: "later count"}\n'
+
+
+def store_with(tmp_path: Path, extra: str) -> Path:
+    """A copy of GOOD with ``extra`` appended to its military-diplomacy.yaml."""
+    target = tmp_path / "store"
+    shutil.copytree(GOOD, target)
+    with open(target / "military-diplomacy.yaml", "a", encoding="utf-8") as fh:
+        fh.write(extra)
+    return target

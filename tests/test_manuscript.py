@@ -15,7 +15,7 @@ from factcli.cli import app
 from factcli.formats import manuscript
 from factcli.formats.styles import path_of
 
-from .conftest import GOOD, memory
+from .conftest import GOOD, RIVAL, SUPERSEDES_IT, memory, store_with
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "manuscript.md"
@@ -23,23 +23,6 @@ runner = CliRunner()
 needs_pandoc = pytest.mark.skipif(
     shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run installs it)"
 )
-SUPERSEDING = """
-- id: md-2008-relations-web
-  claim: "A web page says China had military relations with more than 160 countries in 2008."
-  kind: quantity
-  value: 160
-  qualifier: more_than
-  unit: countries
-  value_text: "more than 160"
-  date: "2008-06"
-  topic: military-diplomacy
-  metric: countries-with-military-relations
-  supersedes: {id: md-2008-relations, reason: "later count"}
-  citations:
-    - source: doc-b
-      section: "Military Exchanges"
-      quote: "China has military relations with more than 160 countries."
-"""
 
 
 def test_render_writes_the_value_and_a_citation_with_the_section() -> None:
@@ -72,10 +55,7 @@ def test_render_cli_appends_the_references_pandoc_needs() -> None:
 
 
 def test_unknown_and_superseded_ids_stop_with_file_line_and_the_nearest(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    shutil.copytree(GOOD, store)
-    with open(store / "military-diplomacy.yaml", "a", encoding="utf-8") as fh:
-        fh.write(SUPERSEDING)
+    store = store_with(tmp_path, RIVAL + SUPERSEDES_IT)
     draft = tmp_path / "draft.md"
     draft.write_text("Title\n\nSee [@fact:md-2008-relations] and\n@fact:md-2008-relation.\n", encoding="utf-8")
     result = runner.invoke(app, ["--store", str(store), "render", str(draft)])

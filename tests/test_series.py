@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,33 +16,9 @@ from factcli.errors import UsageError
 from factcli.model import Period
 from factcli.store.load import load_store
 
-from .conftest import GOOD, memory
+from .conftest import GOOD, RIVAL, SUPERSEDES_IT, memory, store_with
 
-RIVAL = """
-- id: md-2008-relations-web
-  claim: "A web page says China had military relations with more than 160 countries in 2008."
-  kind: quantity
-  value: 160
-  qualifier: more_than
-  unit: countries
-  value_text: "more than 160"
-  date: "2008-06"
-  topic: military-diplomacy
-  metric: countries-with-military-relations
-  citations:
-    - source: doc-b
-      section: "Military Exchanges"
-      quote: "China has military relations with more than 160 countries."
-"""
 runner = CliRunner()
-
-
-def store_with(tmp_path: Path, extra: str) -> Path:
-    target = tmp_path / "store"
-    shutil.copytree(GOOD, target)
-    with open(target / "military-diplomacy.yaml", "a", encoding="utf-8") as fh:
-        fh.write(extra)
-    return target
 
 
 def test_series_in_date_order_one_row_per_document() -> None:
@@ -81,7 +56,7 @@ def test_disagreeing_documents_are_flagged_and_warned(tmp_path: Path) -> None:
 
 def test_supersedes_ends_the_disagreement(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "250")
-    root = store_with(tmp_path, RIVAL + '  supersedes: {id: md-2008-relations, reason: "later count"}\n')
+    root = store_with(tmp_path, RIVAL + SUPERSEDES_IT)
     rows = series.series(memory(root), "countries-with-military-relations")
     by_id = {r.fact.id: r for r in rows}
     assert by_id["md-2008-relations"].conflicts == ()

@@ -45,8 +45,9 @@ _TAB = re.compile(r"^[^\t\n]*\t", re.MULTILINE)
 #: '-id: x': a list item's dash without its space, at a line's start after spaces. The first line and the
 #: others apart, so that the search runs from newline to newline (a pattern opening with '^' is tried at
 #: every character: 5 ms of a 500 KB file).
-_DASH_WITHOUT_SPACE = re.compile(r" *(-)[A-Za-z_][\w-]*:(?=\s|\Z)")
-_LINE_DASH_WITHOUT_SPACE = re.compile(r"\n *(-)[A-Za-z_][\w-]*:(?=\s|\Z)")
+_DASH = r" *(-)[A-Za-z_][\w-]*:(?=\s|\Z)"
+_DASH_WITHOUT_SPACE = re.compile(_DASH)
+_LINE_DASH_WITHOUT_SPACE = re.compile("\n" + _DASH)
 
 
 def read_yaml_file(path: str, display: str | None = None, *, depth: int | None = None) -> LoadedFile:
