@@ -1,6 +1,6 @@
 """Every benchmark the project tracks, as one table of ratios against same-run baselines.
 
-    python benchmarks/run.py [--runs 30] [--large-runs 3] [--draft-runs 5] [--facts 100000] [--files 100] [--readme]
+    python benchmarks/run.py [--runs 30] [--large-runs 5] [--draft-runs 5] [--facts 100000] [--files 100] [--readme]
 
 Start-up (startup.py), each store's own figures (large_store.py: the bundled
 store and a generated one of --facts) and check-draft (check_draft.py) each
@@ -46,7 +46,7 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="start-up runs per command")
-    parser.add_argument("--large-runs", type=int, default=3, help="runs of each store's figures")
+    parser.add_argument("--large-runs", type=int, default=5, help="runs of each store's figures")
     parser.add_argument("--draft-runs", type=int, default=5, help="check-draft runs (about a second each)")
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--files", type=int, default=100)
