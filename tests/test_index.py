@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import json
 import os
@@ -314,3 +315,75 @@ def test_facts_are_read_a_batch_at_a_time_in_their_order(tmp_path: Path, monkeyp
     assert outputs() == whole
     assert json.loads(whole[0]) == [json.loads(t) for t in index.find(Query()).json_records()]
     assert len(json.loads(whole[0])) > 2
+
+
+def _copied_with_first_file_of(tmp_path: Path, count: int) -> Path:
+    """A copy of the bundled store whose first fact file holds ``count`` facts (copies of its first one)."""
+    store = tmp_path / "store"
+    shutil.copytree(bundled_store(), store)
+    first = sorted(p for p in store.glob("*.yaml") if p.stem not in ("sources", "entities", "topics", "metrics"))[0]
+    text = first.read_text(encoding="utf-8")
+    item = text[text.index("- id: ") :].split("\n\n- id: ")[0].rstrip("\n") + "\n"
+    fact_id = item.split("\n", 1)[0].removeprefix("- id: ")
+    copies = "".join("\n" + item.replace(fact_id, f"{fact_id}-copy-{i}", 1) for i in range(count))
+    first.write_text(text.rstrip("\n") + "\n" + copies, encoding="utf-8")
+    return store
+
+
+def test_the_dictionary_is_read_from_the_first_files_start_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers, the compression dictionary comes from the first SAMPLE facts read apart (the start of
+    the first file); the index is the one the in-process road builds, dictionary and answers alike."""
+    from factcli.index import bodies, stream
+    from factcli.store.load import read_vocabulary
+
+    store = _copied_with_first_file_of(tmp_path, 80)
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("FACTCLI_BUILD_WORKERS", "2")
+    read_whole: list[Path] = []
+    whole = loader.parse_fact_file
+    monkeypatch.setattr(loader, "parse_fact_file", lambda path, **kw: read_whole.append(path) or whole(path, **kw))
+    vocab, _, paths = read_vocabulary(store)
+    zdict, first = stream._dictionary(vocab, paths)
+    assert first is None
+    assert read_whole == []
+    stream._start_worker(vocab, b"")  # as the whole first file read in process gives it (plain JSON)
+    try:
+        rows = stream._rows_of(whole(paths[0], positions=False), paths[0].name, 0).rows
+    finally:
+        gc.enable()
+    assert len(rows) > stream.SAMPLE
+    assert zdict == bodies.zdict_of([str(body) for _, (_, body), _, _ in rows[: stream.SAMPLE]])
+    built = open_index(store)
+    in_memory = memory(store)
+    assert built.path is not None
+    assert built.notes == []
+    for q in (Query(), Query(text=["npt"]), Query(sort=SortKey.value)):
+        assert built.find(q).ids == in_memory.find(q).ids, q
+    assert list(built.find(Query()).json_records()) == list(in_memory.find(Query()).json_records())
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "expected"),
+    [
+        ("- a\n- b\n- c\n", 1, 4),
+        ("# head\n\n- a\n- b\n", 0, 8),
+        ("# head\n\n- a\n- b\n", 1, 12),
+        ("- a\n- b\n", 2, None),
+        ("  - a\n  - b\n", 1, None),  # an indented list is read whole
+    ],
+)
+def test_item_start_finds_the_nth_top_level_item(text: str, n: int, expected: int | None) -> None:
+    from factcli.index.stream import _item_start
+
+    assert _item_start(text, n) == expected
+
+
+def test_a_fact_longer_than_the_deflate_window_comes_back_whole() -> None:
+    from factcli.index import bodies
+
+    zdict = bodies.zdict_of(['{"id": "x", "claim": "a claim"}'] * 200)
+    long = json.dumps({"quote": "".join(chr(0x4E00 + i % 500) + str(i) for i in range(6000))}, ensure_ascii=False)
+    assert len(long.encode()) > 2**-bodies.PACK_WBITS
+    assert bodies.decompress(bodies.compress(long, zdict), zdict) == long

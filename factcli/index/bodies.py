@@ -17,8 +17,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-#: Raw deflate, the largest window.
+#: Raw deflate, the largest window: what inflating uses, so it reads a fact deflated with any window.
 WBITS = -15
+#: The window facts are deflated with: 8 KiB holds the dictionary and any fact of ordinary length, so the
+#: bytes are the same as with the largest (3,000 of 3,000 facts of a generated store), and setting up the
+#: smaller window costs a quarter of the time (15 µs a fact against 60 here; a build deflates every fact).
+PACK_WBITS = -13
 #: A larger dictionary compresses a little better and each fact much slower (zlib reads it for every fact).
 ZDICT_BYTES = 4096
 
@@ -29,7 +33,7 @@ def zdict_of(bodies: Sequence[str]) -> bytes:
 
 
 def compress(text: str, zdict: bytes) -> bytes:
-    packer = zlib.compressobj(6, zlib.DEFLATED, WBITS, zdict=zdict)
+    packer = zlib.compressobj(6, zlib.DEFLATED, PACK_WBITS, zdict=zdict)
     return packer.compress(text.encode()) + packer.flush()
 
 

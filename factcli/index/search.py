@@ -108,8 +108,7 @@ def columns(vocab: Vocabulary, fact: Fact, first_year: int, last_year: int) -> t
     metric = vocab.metrics.get(fact.metric) if fact.metric else None
     topic = vocab.topics.get(fact.topic)
     quotes = " ".join(c.quote for c in fact.citations)
-    stated = [fact.claim, fact.value_text, quotes]
-    numbers = {canonical(m.group()) for text in stated for m in _NUMERAL.finditer(text)}
+    numbers = stated_numbers(fact.claim, fact.value_text, quotes)
     if fact.value is not None:
         numbers.add(canonical(repr(fact.value)))
     return (
@@ -124,6 +123,12 @@ def columns(vocab: Vocabulary, fact: Fact, first_year: int, last_year: int) -> t
         " ".join(sorted(numbers)),
         " ".join(str(year) for year in range(first_year, last_year + 1)),
     )
+
+
+def stated_numbers(*texts: str) -> set[str]:
+    """Every numeral of the texts, canonical. One scan of them all (a build makes 100,000 of these): a line
+    break between two texts starts and ends a numeral as a text's own edges do."""
+    return {n if n.isdigit() else canonical(n) for n in _NUMERAL.findall("\n".join(texts))}  # '2008' is canonical
 
 
 def _joined(text: str) -> str:

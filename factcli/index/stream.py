@@ -30,6 +30,7 @@ from factcli.index import bodies, build, search
 from factcli.index.keys import Fingerprint
 
 if TYPE_CHECKING:
+    from factcli.store.load import ParsedFile
     from factcli.store.vocab import Vocabulary
 
 Progress = Callable[[int, int], None]
@@ -91,13 +92,16 @@ def _write_rows(db: sqlite3.Connection, rows: Sequence[build.Row], *, keys_table
 def file_rows(task: tuple[str, int]) -> FileRows:
     """Read, check and turn into rows one fact file (in a worker: the vocabulary and the compression
     dictionary are the process's; without a dictionary the JSON stays text)."""
-    from factcli.store import rules
     from factcli.store.load import parse_fact_file
 
-    assert _VOCAB is not None
     path, file_no = task
-    parsed = parse_fact_file(Path(path), positions=False)
-    name = Path(path).name
+    return _rows_of(parse_fact_file(Path(path), positions=False), Path(path).name, file_no)
+
+
+def _rows_of(parsed: ParsedFile, name: str, file_no: int) -> FileRows:
+    from factcli.store import rules
+
+    assert _VOCAB is not None
     if any(p.level == "error" for p in parsed.problems):
         return FileRows(name, False, [])
     rows = []
@@ -172,16 +176,12 @@ def _build_all(
         with contextlib.closing(sqlite3.connect(tmp)) as db:
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
             build.insert_vocabulary(db, vocab)
-            _start_worker(vocab, b"")
-            try:
-                first = file_rows((str(paths[0]), 0))
-            finally:
-                gc.enable()
-            zdict = bodies.zdict_of([str(row[1][1]) for row in first.rows[:64]])
-            first.rows = [(c, (n, bodies.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
+            zdict, first = _dictionary(vocab, paths)
             db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
-            with _reading(vocab, zdict, [(p, i) for i, p in enumerate(paths) if i]) as rest:
-                results = itertools.chain([first], rest)
+            if first is not None:  # the first file was read whole for it: its rows, deflated as the others'
+                first.rows = [(c, (n, bodies.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
+            with _reading(vocab, zdict, [(p, i) for i, p in enumerate(paths) if i or first is None]) as rest:
+                results = itertools.chain([first] if first is not None else [], rest)
                 if not _insert_files(db, results, len(paths), progress, set(), new=True):
                     return False
             db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
@@ -190,6 +190,51 @@ def _build_all(
     finally:
         tmp.unlink(missing_ok=True)
     return True
+
+
+#: The first this many facts' JSON makes the compression dictionary.
+SAMPLE = 64
+
+
+def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, FileRows | None]:
+    """The compression dictionary, from the first SAMPLE facts of the first fact file, and that file's rows
+    when it had to be read whole for them (else None: the workers read it).
+
+    Where workers read the store, only the start of the file is read here, cut before its SAMPLE+1-th
+    item, so that no worker waits for a whole file. Any dictionary is correct (a fact is inflated with the
+    one it was deflated with), a good one only smaller; so where the start cannot be read apart (a file of
+    fewer facts, an item not at the line's start, an error) the whole file is read, and its errors stop
+    the build as any file's do."""
+    from factcli.store.load import parse_fact_file, parse_fact_text
+
+    path = paths[0]
+    _start_worker(vocab, b"")
+    try:
+        sample = None
+        if workers(paths):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                text = path.read_bytes().decode("utf-8-sig")
+                cut = _item_start(text, SAMPLE)
+                parsed = parse_fact_text(text[:cut], path.name) if cut is not None else None
+                sample = _rows_of(parsed, path.name, 0) if parsed and len(parsed.facts) == SAMPLE else None
+        first = None
+        if sample is None or not sample.clean:
+            sample = first = _rows_of(parse_fact_file(path, positions=False), path.name, 0)
+    finally:
+        gc.enable()
+    return bodies.zdict_of([str(row[1][1]) for row in sample.rows[:SAMPLE]]), first
+
+
+def _item_start(text: str, n: int) -> int | None:
+    """Where the n-th (from 0) item of a top-level YAML list written at the line's start begins."""
+    at = 0 if text.startswith("- ") else -1
+    count = 0 if at == 0 else -1
+    while count < n:
+        at = text.find("\n- ", at + 1)
+        if at < 0:
+            return None
+        count += 1
+    return at + 1
 
 
 def update(

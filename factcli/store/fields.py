@@ -114,7 +114,7 @@ class Reader:
     def get(self, key: str) -> Any:
         """The field's value converted to its type, or None (absent or wrong: a problem is recorded)."""
         value = self.data.get(key)
-        if (*self.path, key) in self.lf.refused:
+        if self.lf.refused and (*self.path, key) in self.lf.refused:
             self.ok = False  # already reported where the file refused it
             return None
         if value is None:

@@ -18,7 +18,7 @@ from factcli.model import Fact, Problem
 from factcli.store import builders, rules
 from factcli.store.files import display_path, store_files, vocabulary_of
 from factcli.store.vocab import Vocabulary
-from factcli.store.yamlread import LoadedFile, Path_, read_yaml_file
+from factcli.store.yamlread import LoadedFile, Path_, parse_text, read_yaml_file
 from factcli.text.fold import fold
 
 
@@ -66,6 +66,15 @@ def parse_fact_file(path: Path, *, positions: bool = True) -> ParsedFile:
     road: at any problem it reads the store the thorough way, which words every problem in its place)."""
     lf = read_yaml_file(str(path), display_path(path), depth=None if positions else 1)
     _warn_if_empty(lf)
+    facts = builders.build_facts(lf)
+    return ParsedFile(lf, facts, list(lf.problems))
+
+
+def parse_fact_text(text: str, display: str) -> ParsedFile:
+    """Fact-file text read and built as ``parse_fact_file(positions=False)`` reads a file (the index build
+    reads the start of a file this way for its compression dictionary)."""
+    lf = LoadedFile(display)
+    parse_text(text, lf, depth=1)
     facts = builders.build_facts(lf)
     return ParsedFile(lf, facts, list(lf.problems))
 
