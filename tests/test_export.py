@@ -70,6 +70,30 @@ def test_datasette_sees_the_full_text_search_of_the_facts_table(tmp_path: Path) 
     assert [row["id"] for row in db["facts"].search("treaties")] == [row["id"] for row in db["facts"].search("treaty")]
 
 
+def test_the_search_index_is_whole_and_kept_current_by_its_triggers(tmp_path: Path) -> None:
+    """The search index, fed batch by batch as the rows go in, is the one a rebuild makes; its triggers
+    (set aside meanwhile) are back, so a row added or removed later is found or forgotten."""
+    from factcli.store.files import bundled_store
+
+    db_path = tmp_path / "facts.db"
+    result = runner.invoke(app, ["--store", str(bundled_store()), "export", "--format", "sqlite", "-o", str(db_path)])
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db_path) as db:
+        db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('integrity-check')")
+        query = "SELECT rowid FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rank, rowid"
+        words = ("peacekeepers", "treaty", "police", "exercise", "2008")
+        fed = {w: db.execute(query, (w,)).fetchall() for w in words}
+        db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('rebuild')")
+        assert {w: db.execute(query, (w,)).fetchall() for w in words} == fed
+        assert all(fed.values())
+        triggers = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert triggers == {"facts_ai", "facts_ad", "facts_au"}
+        db.execute("INSERT INTO facts (id, claim) VALUES ('added', 'a zanzibari figure')")
+        assert db.execute(query, ("zanzibari",)).fetchall() != []
+        db.execute("DELETE FROM facts WHERE id = 'added'")
+        assert db.execute(query, ("zanzibari",)).fetchall() == []
+
+
 def test_worker_processes_write_the_same_database(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The parallel road (forced here on the bundled store) writes what the one-process road writes."""
     from factcli.formats import export

@@ -94,9 +94,20 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
     )
     db["fact_tags"].create({"fact_id": str, "tag": str}, foreign_keys=[("fact_id", "facts", "id")])
     conn = db.conn
+    # Full-text search the standard way, made while the table is empty: its triggers are set aside while the
+    # rows go in, and the search index is fed each batch's rows in bulk meanwhile (as enable_fts feeds it
+    # all at once), while the worker processes make the next batches.
+    db["facts"].enable_fts(SEARCHED, tokenize="porter", create_triggers=True)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'facts'")
+    set_aside = triggers.fetchall()
+    for name, _ in set_aside:
+        conn.execute(f"DROP TRIGGER [{name}]")
+    searched = ", ".join(f"[{c}]" for c in SEARCHED)
+    feed = f"INSERT INTO facts_fts (rowid, {searched}) SELECT rowid, {searched} FROM facts WHERE rowid > ?"
     marks = ", ".join("?" * len(_FACT_COLUMNS))
     done = 0
     for batch in _batches(index):
+        (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM facts").fetchone()
         if isinstance(batch, str):  # a worker's rows in a SQLite file of their own: copied by SQLite
             conn.execute("ATTACH DATABASE ? AS shard", (batch,))
             for table in ("facts", "citations", "fact_entities", "fact_tags"):
@@ -112,15 +123,18 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
             conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", entities)
             conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
             count = len(facts)
+        conn.execute(feed, (last,))
+        conn.commit()
         done += count
         if progress is not None:
             progress(done, total)
+    for _, sql in set_aside:
+        conn.execute(sql)
     conn.commit()
     db["facts"].create_index(["topic"])
     db["facts"].create_index(["metric"])
     db["citations"].create_index(["fact_id"])
     db["fact_entities"].create_index(["entity"])
-    db["facts"].enable_fts(SEARCHED, tokenize="porter", create_triggers=True)
 
 
 _SOURCE_COLUMNS = ("id", "title", "publisher", "published", "type", "url", "sha256", "accessed", "language", "note")
