@@ -7,6 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
@@ -70,10 +71,17 @@ def test_datasette_sees_the_full_text_search_of_the_facts_table(tmp_path: Path) 
     assert [row["id"] for row in db["facts"].search("treaties")] == [row["id"] for row in db["facts"].search("treaty")]
 
 
-def test_the_search_index_is_whole_and_kept_current_by_its_triggers(tmp_path: Path) -> None:
-    """The search index, fed batch by batch as the rows go in, is the one a rebuild makes; its triggers
-    (set aside meanwhile) are back, so a row added or removed later is found or forgotten."""
+@pytest.mark.parametrize("feed_rows", [20_000, 7])
+def test_the_search_index_is_whole_and_kept_current_by_its_triggers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, feed_rows: int
+) -> None:
+    """The search index, fed as the rows go in (at the end, or here every 7 rows too), is the one a rebuild
+    makes; its triggers (set aside meanwhile) are back, so a row added or removed later is found or forgotten."""
+    from factcli.formats import export
     from factcli.store.files import bundled_store
+
+    monkeypatch.setattr(export, "FEED_ROWS", feed_rows)
+    monkeypatch.setattr(export, "BATCH", 10)
 
     db_path = tmp_path / "facts.db"
     result = runner.invoke(app, ["--store", str(bundled_store()), "export", "--format", "sqlite", "-o", str(db_path)])
