@@ -107,7 +107,6 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
         conn.execute(f"DROP TRIGGER [{name}]")
     searched = ", ".join(f"[{c}]" for c in SEARCHED)
     feed = f"INSERT INTO facts_fts (rowid, {searched}) SELECT rowid, {searched} FROM facts WHERE rowid > ?"
-    marks = ", ".join("?" * len(_FACT_COLUMNS))
     done = fed = 0
     for batch in _batches(index):
         if isinstance(batch, str):  # a worker's rows in a SQLite file of their own: copied by SQLite
@@ -119,12 +118,8 @@ def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) ->
             conn.execute("DETACH DATABASE shard")
             os.unlink(batch)
         else:
-            facts, citations, entities, tags = batch
-            conn.executemany(f"INSERT INTO facts VALUES ({marks})", facts)
-            conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
-            conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", entities)
-            conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
-            count = len(facts)
+            _insert(conn, batch)
+            count = len(batch[0])
         done += count
         if done - fed >= FEED_ROWS:
             fed = _feed(conn, feed, fed)
@@ -195,19 +190,24 @@ def _shard(task: tuple[str, int, int, str]) -> str:
         zdict = stored_zdict(source)
         sql = "SELECT json FROM facts JOIN bodies USING (n) WHERE n BETWEEN ? AND ? ORDER BY rec"
         records = [json.loads(decompress(stored, zdict)) for (stored,) in source.execute(sql, (low, high))]
-    facts, citations, entities, tags = _rows(records)
     with contextlib.closing(sqlite3.connect(shard)) as out:
         out.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             f"CREATE TABLE facts({', '.join(_FACT_COLUMNS)}); CREATE TABLE citations(a, b, c, d, e);"
             "CREATE TABLE fact_entities(a, b); CREATE TABLE fact_tags(a, b);"
         )
-        out.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * len(_FACT_COLUMNS))})", facts)
-        out.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
-        out.executemany("INSERT INTO fact_entities VALUES (?, ?)", entities)
-        out.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
+        _insert(out, _rows(records))
         out.commit()
     return shard
+
+
+def _insert(conn: sqlite3.Connection, batch: Batch) -> None:
+    """A batch's rows into the four tables (the export's, or a worker's of the same columns)."""
+    facts, citations, entities, tags = batch
+    conn.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * len(_FACT_COLUMNS))})", facts)
+    conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", citations)
+    conn.executemany("INSERT INTO fact_entities VALUES (?, ?)", entities)
+    conn.executemany("INSERT INTO fact_tags VALUES (?, ?)", tags)
 
 
 def _rows(batch: list[dict[str, Any]]) -> Batch:

@@ -75,18 +75,14 @@ def file_shard(task: tuple[str, int]) -> FileRows:
     shard = os.path.join(_SHARDS, f"{task[1]}.sqlite")
     with contextlib.closing(sqlite3.connect(shard)) as db:
         db.executescript(_SHARD_SCHEMA)
-        _write_rows(db, result.rows, keys_table="keys", search_table="search")
+        build.insert_rows(db, result.rows, new=False)  # the shard's search table is a plain one, n its rowid
         db.commit()
-    ids = [(row[0][5], row[0][13]) for row in result.rows]
-    return FileRows(result.name, True, [], shard, ids)
+    return FileRows(result.name, True, [], shard, _ids(result.rows))
 
 
-def _write_rows(db: sqlite3.Connection, rows: Sequence[build.Row], *, keys_table: str, search_table: str) -> None:
-    db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", [r[0] for r in rows])
-    db.executemany("INSERT INTO bodies VALUES (?, ?)", [r[1] for r in rows])
-    db.executemany(f"INSERT INTO {keys_table} VALUES (?, ?, ?)", [k for r in rows for k in r[2]])
-    marks = ", ".join("?" * (len(search.COLUMNS) + 1))
-    db.executemany(f"INSERT INTO {search_table} VALUES ({marks})", [r[3] for r in rows])
+def _ids(rows: Sequence[build.Row]) -> list[tuple[str, str | None]]:
+    """Each fact's id and what it supersedes, from its facts row."""
+    return [(row[0][5], row[0][13]) for row in rows]
 
 
 def file_rows(task: tuple[str, int]) -> FileRows:
@@ -156,8 +152,8 @@ def _reading(vocab: Vocabulary, zdict: bytes, tasks: Sequence[tuple[Path, int]])
 def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> bool:
     """A whole new index at ``path`` from a valid store; False (nothing written) at the first error.
 
-    The first fact file is read here, and samples of its facts' JSON become the dictionary every
-    other file's JSON is compressed with (in the workers)."""
+    The first facts of the first fact file are read here, and their JSON becomes the dictionary every
+    file's JSON is compressed with (see _dictionary)."""
     from factcli.store.load import read_vocabulary
 
     vocab, problems, paths = read_vocabulary(root)
@@ -289,7 +285,7 @@ def _insert_files(
     for done, result in enumerate(results, 1):
         if not result.clean:
             return False
-        for fact_id, target in result.ids if result.ids is not None else [(r[0][5], r[0][13]) for r in result.rows]:
+        for fact_id, target in result.ids if result.ids is not None else _ids(result.rows):
             if fact_id in ids:
                 return False
             ids.add(fact_id)

@@ -66,8 +66,7 @@ def parse_fact_file(path: Path, *, positions: bool = True) -> ParsedFile:
     road: at any problem it reads the store the thorough way, which words every problem in its place)."""
     lf = read_yaml_file(str(path), display_path(path), depth=None if positions else 1)
     _warn_if_empty(lf)
-    facts = builders.build_facts(lf)
-    return ParsedFile(lf, facts, list(lf.problems))
+    return _built(lf)
 
 
 def parse_fact_text(text: str, display: str) -> ParsedFile:
@@ -75,8 +74,11 @@ def parse_fact_text(text: str, display: str) -> ParsedFile:
     reads the start of a file this way for its compression dictionary)."""
     lf = LoadedFile(display)
     parse_text(text, lf, depth=1)
-    facts = builders.build_facts(lf)
-    return ParsedFile(lf, facts, list(lf.problems))
+    return _built(lf)
+
+
+def _built(lf: LoadedFile) -> ParsedFile:
+    return ParsedFile(lf, builders.build_facts(lf), list(lf.problems))
 
 
 def load_store(root: Path) -> Store:
