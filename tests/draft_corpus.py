@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,39 @@ class Score:
     misses: list[str] = field(default_factory=list)
     exits_right: int = 0
     drafts: int = 0
+    #: Findings by (key verdict, checker verdict), "none" for a number keyed as no claim or given no finding.
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def precision(self, verdict: str) -> tuple[int, int]:
+        """(right, all): findings with ``verdict`` whose key says so too."""
+        given = sum(n for (_, got), n in self.pairs.items() if got == verdict)
+        return self.pairs[(verdict, verdict)], given
+
+    def recall(self, verdict: str) -> tuple[int, int]:
+        """(found, all): numbers keyed ``verdict`` that were given it."""
+        keyed = sum(n for (want, _), n in self.pairs.items() if want == verdict)
+        return self.pairs[(verdict, verdict)], keyed
+
+    @property
+    def not_read(self) -> int:
+        """Claims (keyed anything but none) that got no finding at all: silently dropped."""
+        return sum(n for (want, got), n in self.pairs.items() if want != "none" and got == "none")
+
+    def report(self) -> str:
+        def share(pair: tuple[int, int]) -> str:
+            return f"{pair[0]}/{pair[1]} = {pair[0] / pair[1]:.1%}" if pair[1] else f"{pair[0]}/0"
+
+        lines = [
+            f"planted contradictions caught citing the right fact: {self.caught}/{self.planted}",
+            f"false contradictions: {len(self.false_contradictions)} {self.false_contradictions}",
+            f"correct figures supported: {self.supported}/{self.correct} ({self.supported / max(1, self.correct):.1%})",
+            f"non-claims given a verdict: {len(self.noise)}/{self.non_claims}",
+            f"exit codes right: {self.exits_right}/{self.drafts}",
+        ]
+        for verdict in ("contradicted", "supported", "unverified", "not-found"):
+            lines.append(f"{verdict}: precision {share(self.precision(verdict))}, recall {share(self.recall(verdict))}")
+        lines.append(f"claims not read (no finding): {self.not_read}")
+        return "\n".join(lines)
 
 
 def digits(text: str) -> list[str]:
@@ -70,6 +104,7 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
             verdict = got.verdict if got else "none"
             fact = got.fact.id if got and got.fact else None
             want = entry["verdict"]
+            total.pairs[(want, verdict)] += 1
             if want == "contradicted":
                 total.planted += 1
                 if verdict == "contradicted" and fact == entry.get("fact"):
@@ -94,6 +129,7 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
                     total.false_contradictions.append(where)
         for i, f in enumerate(findings):
             if i not in used:
+                total.pairs[("none", f.verdict)] += 1
                 total.noise.append(f"{key['draft']}:{f.line} {f.text!r}: not in the key, read as {f.verdict}")
                 total.non_claims += 1
                 if f.verdict == "contradicted":
@@ -112,10 +148,6 @@ if __name__ == "__main__":
     from factcli.store.load import load_store
 
     s = score(memory_index(load_store(bundled_store())), [Path(p) for p in sys.argv[1:]] or None)
-    print(f"planted contradictions caught citing the right fact: {s.caught}/{s.planted}")
-    print(f"false contradictions: {len(s.false_contradictions)} {s.false_contradictions}")
-    print(f"correct figures supported: {s.supported}/{s.correct} ({s.supported / max(1, s.correct):.1%})")
-    print(f"non-claims given a verdict: {len(s.noise)}/{s.non_claims}")
-    print(f"exit codes right: {s.exits_right}/{s.drafts}")
+    print(s.report())
     print("\n".join(s.misses))
     print("noise:\n" + "\n".join(s.noise))
