@@ -153,6 +153,17 @@ class Metric:
     location: Location | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Synonyms:
+    """Words readers type ("troops", "blue helmets") and the store's words they mean ("personnel",
+    "peacekeepers"): search looks for either. A store about another subject brings its own."""
+
+    words: tuple[str, ...]
+    means: tuple[str, ...]
+    note: str | None = None
+    location: Location | None = None
+
+
 def fact_data(fact: Fact) -> dict[str, Any]:
     """A fact's JSON record with each citation's source as its id (output embeds the source itself)."""
     return {

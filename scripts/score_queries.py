@@ -68,11 +68,15 @@ def main() -> int:
     for kind in sorted(by_kind, key=lambda k: -len(by_kind[k])):
         rows = by_kind[kind]
         n = len(rows)
-        print(f"{kind:<12} {n:>3} {sum(r[0] for r in rows) / n:>6.2f} {sum(r[1] for r in rows) / n:>9.2f} "
-              f"{sum(r[2] for r in rows) / n:>5.2f}")
+        print(
+            f"{kind:<12} {n:>3} {sum(r[0] for r in rows) / n:>6.2f} {sum(r[1] for r in rows) / n:>9.2f} "
+            f"{sum(r[2] for r in rows) / n:>5.2f}"
+        )
     n = len(everything)
-    print(f"{'all':<12} {n:>3} {sum(r[0] for r in everything) / n:>6.2f} {sum(r[1] for r in everything) / n:>9.2f} "
-          f"{sum(r[2] for r in everything) / n:>5.2f}")
+    print(
+        f"{'all':<12} {n:>3} {sum(r[0] for r in everything) / n:>6.2f} {sum(r[1] for r in everything) / n:>9.2f} "
+        f"{sum(r[2] for r in everything) / n:>5.2f}"
+    )
     for kind, rights in empty_right.items():
         print(f"unanswerable ({kind}): {sum(rights)}/{len(rights)} came back empty")
     if options.misses:

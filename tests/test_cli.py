@@ -34,9 +34,11 @@ def test_find_json_is_clean_json_on_stdout() -> None:
 
 
 def test_empty_result_is_success() -> None:
-    assert invoke("find", "zebra", "--json") == (0, "[]\n", "")
-    assert invoke("find", "zebra") == (0, "", "No facts match.\n")
-    assert invoke("find", "zebra", "--format", "jsonl") == (0, "", "")
+    unknown = "no fact mentions “zebra”: try other words, or browse with 'factcli topics'"
+    assert invoke("find", "zebra", "--json") == (0, "[]\n", unknown + "\n")
+    assert invoke("find", "zebra") == (0, "", f"No facts match: {unknown}.\n")
+    assert invoke("find", "zebra", "--format", "jsonl") == (0, "", unknown + "\n")
+    assert invoke("find", "--topic", "peacekeeping", "--until", "1980") == (0, "", "No facts match.\n")
 
 
 def test_find_alias_entity_and_fields_csv() -> None:

@@ -40,10 +40,19 @@ def test_entity_is_accent_insensitive(store: Index) -> None:
     assert ids(store, entities=["cote d'ivoire"]) == ["pk-2008-deployed"]
 
 
-def test_search_needs_every_word_and_folds_accents(store: Index) -> None:
-    assert ids(store, text=["peacekeepers", "duty"]) == ["pk-2008-deployed"]
+def test_search_folds_accents_and_puts_facts_with_every_word_first(store: Index) -> None:
     assert ids(store, text=["COTE"]) == ["pk-2008-deployed"]
-    assert ids(store, text=["peacekeepers", "zebra"]) == []
+    assert ids(store, text=["peacekeepers", "duty"])[0] == "pk-2008-deployed"
+    assert "pk-2008-deployed" in ids(store, text=["peacekeepers"])
+
+
+def test_a_word_no_fact_has_is_named_and_left_out(store: Index) -> None:
+    hits = store.find(Query(text=["peacekeepers", "zebra"]))
+    assert hits.ids == store.find(Query(text=["peacekeepers"])).ids
+    assert hits.notes == ["no fact mentions “zebra”; showing facts matching peacekeepers"]
+    nothing = store.find(Query(text=["zebra"]))
+    assert nothing.ids == []
+    assert nothing.notes == ["no fact mentions “zebra”: try other words, or browse with 'factcli topics'"]
 
 
 def test_search_ranks_claim_hits_above_quote_hits(store: Index) -> None:

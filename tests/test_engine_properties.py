@@ -2,8 +2,10 @@
 
 Examples cannot cover the ways filters combine (overlapping partial dates, open
 periods, aliases, repeated filters); here every generated query must select
-exactly the facts a plain Python filter selects, in an order that keeps the
-sort key, with --limit a prefix of the whole answer.
+exactly the facts a plain Python filter selects that have every search word
+some fact of the store has (words no fact has are left out of a search), first
+when ranked by relevance, then only facts with at least one of those words; in
+an order that keeps the sort key, with --limit a prefix of the whole answer.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcli.errors import UsageError
-from factcli.index import search
 from factcli.index.build import memory_index
 from factcli.index.query import Query, SortKey
 from factcli.model import Citation, Entity, Fact, Metric, Period, Source, Topic
@@ -118,29 +119,43 @@ def span(fact: Fact) -> tuple[dt.date, dt.date]:
     return dates.span_of(fact.date, period.start if period else None, period.end if period else None)
 
 
-def brute_force(store: Store, query: Query) -> set[str]:
-    """The facts a plain reading of the filters selects."""
+def stem(word: str) -> str:
+    """The porter stem, as the index's tokenizer stems."""
+    import snowballstemmer
+
+    return str(snowballstemmer.stemmer("porter").stemWord(word))
+
+
+def words_of(fact: Fact) -> set[str]:
+    """The stems of every word search reads in ``fact``."""
+    hay = " ".join(
+        fold(x)
+        for x in (
+            fact.id.replace("-", " "),
+            fact.claim,
+            " ".join(fact.entities + tuple(a for e in fact.entities for a in ENTITIES[e])),
+            " ".join(fact.tags),
+            fact.value_text,
+            " ".join(c.quote for c in fact.citations),
+            fact.metric or "",
+            fact.topic,
+        )
+    )
+    return {stem(t) for t in re.findall(r"[^\W_]+", hay)}
+
+
+def brute_force(store: Store, query: Query, *, any_word: bool = False) -> set[str]:
+    """The facts a plain reading of the filters selects, with every search word some fact has (``any_word``:
+    with at least one of them)."""
     entity_names = {store.vocab.aliases[fold(e)] for e in query.entities}
-    terms = list(search.parse(query.text).words)
+    everywhere = set().union(*(words_of(f) for f in store.facts)) if store.facts else set()
+    terms = {stem(fold(w)) for w in query.text} & everywhere
     since = dates.parse_span(query.since)[0] if query.since else None
     until = dates.parse_span(query.until)[1] if query.until else None
     out = set()
     for fact in store.facts:
         first, last = span(fact)
-        hay = " ".join(
-            fold(x)
-            for x in (
-                fact.id.replace("-", " "),
-                fact.claim,
-                " ".join(fact.entities + tuple(a for e in fact.entities for a in ENTITIES[e])),
-                " ".join(fact.tags),
-                fact.value_text,
-                " ".join(c.quote for c in fact.citations),
-                fact.metric or "",
-                fact.topic,
-            )
-        )
-        tokens = re.findall(r"[^\W_]+", hay)
+        have = words_of(fact)
         keep = (
             (not query.topics or fact.topic in query.topics)
             and (not query.kinds or fact.kind in query.kinds)
@@ -153,7 +168,7 @@ def brute_force(store: Store, query: Query) -> set[str]:
             and (query.max_value is None or (fact.value is not None and fact.value <= query.max_value))
             and (since is None or last >= since)
             and (until is None or first <= until)
-            and all(any(t == term or (len(term) >= 4 and t.startswith(term)) for t in tokens) for term in terms)
+            and (bool(terms & have) if any_word else terms <= have)
         )
         if keep:
             out.add(fact.id)
@@ -183,8 +198,17 @@ def test_the_engine_selects_what_a_brute_force_filter_selects(store: Store, quer
             index.find(query)
         return
     whole = index.find(query._replace(limit=None))
-    assert set(whole.ids) == brute_force(store, query)
+    every_word = brute_force(store, query)
     assert len(whole.ids) == len(set(whole.ids))
+    known = {stem(fold(w)) for w in query.text} & set().union(set(), *(words_of(f) for f in store.facts))
+    if not query.text:
+        assert set(whole.ids) == every_word
+    elif not known:
+        assert whole.ids == []  # no fact has any of the words
+    else:  # facts with every word the store has first, then facts with some of them
+        assert every_word <= set(whole.ids) <= brute_force(store, query, any_word=True)
+        if query.sort in (None, SortKey.relevance):
+            assert set(whole.ids[: len(every_word)]) == every_word
     limited = index.find(query)
     if query.limit is not None:
         assert limited.ids == whole.ids[: query.limit]

@@ -3,8 +3,8 @@
 Loading (``store.load.read_store``) already applies every rule of the store
 (syntax, fields, duplicates, references, metric units). Here, on top: each
 fact against its own words (``store.rules.content``), documents that give a
-metric different values for one time, and, given the archived texts, every
-quote inside its document.
+metric different values for one time, thesaurus meanings no fact has, and,
+given the archived texts, every quote inside its document.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from factcli.checks.series import all_conflicts
 from factcli.model import Fact, Problem
 from factcli.store import rules
 from factcli.store.load import Store, read_store
+from factcli.text.fold import fold
 
 
 def validate(root: Path, texts: Path | None = None) -> list[Problem]:
@@ -25,6 +26,7 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
         problems.extend(at_fact(fact, v.message, v.check, v.level) for v in rules.content(fact))
     problems.extend(check_conflicts(store))
     problems.extend(check_duplicates(store))
+    problems.extend(check_thesaurus(store))
     if texts is not None:
         problems.extend(check_quotes(store, texts))
     return sorted(set(problems))
@@ -51,4 +53,38 @@ def check_duplicates(store: Store) -> list[Problem]:
         if first is not fact:
             for v in rules.duplicates([first], fact, level="warning"):
                 out.append(at_fact(fact, v.message, v.check, v.level))
+    return out
+
+
+def check_thesaurus(store: Store) -> list[Problem]:
+    """A thesaurus meaning that no fact has leads readers' words nowhere (a warning: a typo, or a word the
+    store stopped using). Words are compared by their porter stems, as search compares them."""
+    import re
+
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer("porter")
+
+    def stems(text: str) -> str:
+        return " ".join(stemmer.stemWords(re.findall(r"[^\W_]+", fold(text))))
+
+    vocab = store.vocab
+    texts = []
+    for fact in store.facts:
+        aliases = [a for e in fact.entities if e in vocab.entities for a in vocab.entities[e].aliases]
+        metric = vocab.metrics.get(fact.metric) if fact.metric else None
+        words = [fact.id, fact.claim, fact.value_text, fact.topic, *fact.tags, *fact.entities, *aliases]
+        words += [c.quote for c in fact.citations] + ([metric.key, *metric.aliases] if metric else [])
+        texts.append(" " + stems(" ".join(words)) + " ")
+    everything = "\n".join(texts)
+    out = []
+    for entry in dict.fromkeys(vocab.thesaurus.values()):
+        for meaning in entry.means:
+            if f" {stems(meaning)} " not in everything:
+                where = entry.location
+                message = (
+                    f"thesaurus: no fact has '{meaning}': readers' words for it ({entry.words[0]}, …) find nothing"
+                )
+                out.append(Problem(where.path if where else "thesaurus.yaml", where.line if where else 1,
+                                   where.column if where else 1, "warning", message, "thesaurus"))  # fmt: skip
     return out

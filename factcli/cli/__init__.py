@@ -13,7 +13,8 @@ from factcli.cli.app import app
 #: Each command (or group) and the module that defines it, in the order --help lists them.
 COMMANDS = {
     "find": "lookup", "show": "lookup", "sources": "lookup", "topics": "lookup", "entities": "lookup",
-    "metrics": "lookup", "series": "checks", "check-draft": "checks", "validate": "checks", "schema": "checks",
+    "metrics": "lookup", "thesaurus": "lookup", "series": "checks", "check-draft": "checks", "validate": "checks",
+    "schema": "checks",
     "add": "add", "export": "publish", "cite": "publish", "render": "manuscript", "completion": "shell",
 }  # fmt: skip
 #: Top-level options that take a value, so the command name is found after them.

@@ -162,6 +162,7 @@ class SchemaKind(StrEnum):
     entities = "entities"
     topics = "topics"
     metrics = "metrics"
+    thesaurus = "thesaurus"
 
 
 @app.command()

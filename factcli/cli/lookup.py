@@ -8,7 +8,7 @@ from factcli.cli import streams
 from factcli.cli.app import _Group, app, session
 from factcli.cli.completion import kinds, names
 from factcli.cli.options import FieldsOpt, FormatOpt, JqOpt, JsonOpt, LongOpt, format_name
-from factcli.formats.records import entity_rows, fact_rows, metric_rows, source_rows, topic_rows
+from factcli.formats.records import entity_rows, fact_rows, metric_rows, source_rows, thesaurus_rows, topic_rows
 from factcli.formats.registry import OutputFormat
 from factcli.index.query import Query, SortKey
 
@@ -85,9 +85,14 @@ def find(
         reverse=reverse,
     )
     index = session.index()
-    rows = fact_rows(index, index.find(query))
-    streams.emit(rows, "ids" if as_ids else format_name(fmt, as_json), fields, "No facts match.", long=long, jq=jq)
-    if exit_status and not rows.items:
+    hits = index.find(query)
+    name = "ids" if as_ids else format_name(fmt, as_json)
+    empty = "No facts match" + (f": {'; '.join(hits.notes)}." if hits.notes else ".")
+    if hits or name != "table" or jq is not None:
+        for line in hits.notes:  # how the words were read: a typo, a word no fact has
+            streams.note(line)
+    streams.emit(fact_rows(index, hits), name, fields, empty, long=long, jq=jq)
+    if exit_status and not hits:
         raise typer.Exit(1)
 
 
@@ -188,3 +193,18 @@ def metrics(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, field
       factcli metrics
     """
     streams.emit(metric_rows(session.index()), format_name(fmt, as_json), fields, "The store has no metrics.")
+
+
+@app.command()
+def thesaurus(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+    """Readers' words for the store's words (thesaurus.yaml): what find also looks for.
+
+    A search for one of an entry's words also finds the facts that use its
+    meanings ("troops" finds "personnel"). British and American spellings
+    fold without an entry; a word no fact has is read as the store's nearest word.
+
+    Example:
+
+      factcli thesaurus --format csv
+    """
+    streams.emit(thesaurus_rows(session.index()), format_name(fmt, as_json), fields, "The store has no thesaurus.")

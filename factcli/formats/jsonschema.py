@@ -76,6 +76,7 @@ RECORDS: dict[str, tuple[str, dict[str, FieldSpec]]] = {
     "entities": ("factcli entities.yaml: canonical names and aliases", schema.ENTITY_FIELDS),
     "topics": ("factcli topics.yaml: the topic vocabulary", schema.TOPIC_FIELDS),
     "metrics": ("factcli metrics.yaml: quantities tracked across documents", schema.METRIC_FIELDS),
+    "thesaurus": ("factcli thesaurus.yaml: readers' words for the store's words, for search", schema.THESAURUS_FIELDS),
 }
 
 

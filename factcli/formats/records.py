@@ -154,6 +154,13 @@ def source_rows(index: Index) -> Rows:
     return _simple_rows("sources", recs, ("id", "published", "title", "facts"), "id")
 
 
+def thesaurus_rows(index: Index) -> Rows:
+    """One row per thesaurus entry (each is stored once per reader's word), in the file's order."""
+    entries = list(dict.fromkeys(index.vocab.thesaurus.values()))
+    recs = [{"words": list(e.words), "means": list(e.means), "note": e.note} for e in entries]
+    return _simple_rows("thesaurus", recs, ("words", "means"), "words")
+
+
 def topic_rows(index: Index) -> Rows:
     counts = index.count_by("topic")
     recs = [

@@ -157,6 +157,7 @@ def insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
         ("entity", vocab.entities),
         ("topic", vocab.topics),
         ("metric", vocab.metrics),
+        ("thesaurus", vocab.thesaurus),
     ):
         for key, record in table.items():
             data = {f.name: getattr(record, f.name) for f in dataclasses.fields(record) if f.name != "location"}

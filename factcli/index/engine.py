@@ -13,18 +13,18 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcli.errors import UsageError
-from factcli.index import bodies, names, search
+from factcli.index import bodies, names
 from factcli.index.hits import Hits
-from factcli.index.query import ORDER, Query, SortKey, where
+from factcli.index.query import ORDER, Query, SortKey, sorted_rows, where
 from factcli.text.fold import fold
 
 if TYPE_CHECKING:
     from factcli.index.candidates import Postings
+    from factcli.index.typos import Speller
     from factcli.model import Fact
     from factcli.store.vocab import Vocabulary
 
@@ -49,6 +49,7 @@ class Index:
         db.create_function("body", 1, self._body, deterministic=True)
         #: The index file (None for an index in memory), for a process that reads it too (export's workers).
         self.path: Path | None = None
+        self._spell: Speller | None = None
 
     @classmethod
     def open(cls, path: Path, root: Path, key: str) -> Index | None:
@@ -75,7 +76,7 @@ class Index:
         """The vocabulary as records: read and built on first use (`show --json` never needs it)."""
         import json
 
-        from factcli.model import Entity, Metric, Source, Topic
+        from factcli.model import Entity, Metric, Source, Synonyms, Topic
         from factcli.store.vocab import Vocabulary
 
         vocab = Vocabulary()
@@ -84,12 +85,16 @@ class Index:
             "entity": vocab.entities,
             "topic": vocab.topics,
             "metric": vocab.metrics,
+            "thesaurus": vocab.thesaurus,
         }
-        kinds: dict[str, type] = {"source": Source, "entity": Entity, "topic": Topic, "metric": Metric}
+        kinds: dict[str, type] = {
+            "source": Source, "entity": Entity, "topic": Topic, "metric": Metric, "thesaurus": Synonyms,
+        }  # fmt: skip
         for kind, key, data in self.db.execute("SELECT kind, key, data FROM vocab ORDER BY rowid"):
             record = json.loads(data)
-            if "aliases" in record:
-                record["aliases"] = tuple(record["aliases"])
+            for listed in ("aliases", "words", "means"):
+                if listed in record:
+                    record[listed] = tuple(record[listed])
             tables[kind][key] = kinds[kind](**record)
         vocab.aliases = dict(self.db.execute("SELECT folded, name FROM aliases").fetchall())
         return vocab
@@ -200,12 +205,23 @@ class Index:
     # -- find -------------------------------------------------------------------------------------------------
 
     def find(self, query: Query) -> Hits:
-        """Facts matching every filter and every search word, ordered as asked."""
+        """Facts matching every filter, and the search words as ranking.py reads them, ordered as asked."""
         query, entity_names = names.checked(self, query)
-        terms = search.parse(query.text)
-        if terms and query.sort in (None, SortKey.relevance):
-            return Hits(self, self._ranked(query, entity_names, terms))
-        clauses, params = where(query, entity_names, terms)
+        clauses, params = where(query, entity_names)
+        if query.text:
+            from factcli.index import expand, ranking
+
+            concepts = expand.concepts(query.text, self.thesaurus())
+            if concepts:
+                found = ranking.found(self.db, concepts, clauses, params, self._speller().correct)
+                rows = found.rows
+                if query.sort not in (None, SortKey.relevance):
+                    rows = sorted_rows(rows, str(query.sort), reverse=query.reverse)
+                elif query.reverse:
+                    rows.reverse()
+                hits = Hits(self, rows[: query.limit] if query.limit is not None else rows)
+                hits.notes = found.notes
+                return hits
         clause = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sort = query.sort if query.sort not in (None, SortKey.relevance) else SortKey.date
         keys = ORDER[str(sort)]
@@ -213,42 +229,25 @@ class Index:
         limit = "" if query.limit is None else f" LIMIT {int(query.limit)}"  # SQLite keeps only the top rows
         return Hits(self, self._rows(f"SELECT {_ROW} FROM facts {clause} ORDER BY {order}{limit}", params))
 
+    def thesaurus(self) -> dict[str, tuple[str, ...]]:
+        """Each reader's word of the store's thesaurus (folded) and the store's words it stands for."""
+        import json
+
+        rows = self.db.execute("SELECT key, data FROM vocab WHERE kind = 'thesaurus'")
+        return {key: tuple(json.loads(data)["means"]) for key, data in rows}
+
+    def _speller(self) -> Speller:
+        from factcli.index.typos import Speller
+
+        if self._spell is None:
+            self._spell = Speller(self.db)
+        return self._spell
+
     @staticmethod
     def _direction(key: str, reverse: bool) -> str:
         if key == "value IS NULL":  # facts without a value stay last either way
             return key
         return f"{key} DESC" if reverse else key
-
-    def _ranked(self, query: Query, entity_names: set[str], terms: search.Terms) -> list[tuple[Any, ...]]:
-        """Relevance order, best first (bm25 over weighted columns, and a year asked for); ties by date, then id."""
-        clauses, params = where(query, entity_names, None)
-        weights = ", ".join(str(w) for w in search.WEIGHTS)
-        sql = (
-            f"SELECT {_ROW}, facts.first, facts.last, bm25(search, {weights}), facts.metric, facts.value FROM search "
-            "JOIN facts ON facts.n = search.rowid "
-            f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)} "
-            "ORDER BY facts.first, facts.last, facts.id"  # the ties' order; the stable sort below keeps it
-        )
-        years, numbers = terms.years, terms.numbers
-        metric_bonus: dict[str | None, float] = {}  # it depends on the metric alone
-        scored = []
-        for row in self.db.execute(sql, [terms.match(), *params]):
-            relevance = -row[7]
-            if years:
-                relevance += search.year_bonus(years, int(row[5][:4]), int(row[6][:4]))
-            bonus = metric_bonus.get(row[8])
-            if bonus is None:
-                bonus = metric_bonus[row[8]] = search.metric_bonus(terms.words, row[8])
-            relevance += bonus
-            if numbers:
-                relevance += search.value_bonus(numbers, row[9])
-            scored.append((-relevance, row[:5]))
-        scored.sort(key=itemgetter(0))  # float keys: Python's fastest comparison
-        if query.reverse:
-            scored.reverse()
-        if query.limit is not None:
-            scored = scored[: query.limit]
-        return [entry[1] for entry in scored]
 
     # -- rows to facts ----------------------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ class Hits(Sequence["Fact"]):
         self.engine = engine
         self.rows = rows
         self._built: dict[int, Fact] = {}
+        #: What the reader should be told about how the search words were read (typos, words no fact has).
+        self.notes: list[str] = []
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -12,7 +12,7 @@ from factcli import __version__
 from factcli.store.files import store_files
 
 #: Bump when the tables change shape.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 Fingerprint = list[tuple[str, int, int]]
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from factcli.index.search import Terms
 from factcli.text import dates
 from factcli.text.fold import fold
 
@@ -57,11 +56,9 @@ ORDER = {
 }
 
 
-def where(query: Query, entity_names: Iterable[str], terms: Terms | None) -> tuple[list[str], list[Any]]:
-    """The conditions for every filter of ``query`` (names already resolved and checked), to be AND-ed.
-
-    ``terms`` None leaves the search words out, for a caller that matches them itself (to rank by them).
-    """
+def where(query: Query, entity_names: Iterable[str]) -> tuple[list[str], list[Any]]:
+    """The conditions for every filter of ``query`` (names already resolved and checked), to be AND-ed; the
+    search words are ranking.py's."""
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -96,7 +93,18 @@ def where(query: Query, entity_names: Iterable[str], terms: Terms | None) -> tup
     if query.until:
         clauses.append("facts.first <= ?")
         params.append(dates.parse_span(query.until)[1].isoformat())
-    if terms:  # every word must occur (search.Terms.match)
-        clauses.append("facts.n IN (SELECT rowid FROM search WHERE search MATCH ?)")
-        params.append(terms.match())
     return clauses, params
+
+
+#: Where each sort key's columns stand in a ranked row (ranking.Row): n, id, file, line, col, first, last, …
+_RANKED_COLUMN = {"id": 1, "first": 5, "last": 6, "value": 9, "topic": 10}
+
+
+def sorted_rows(rows: Sequence[tuple[Any, ...]], sort: str, *, reverse: bool) -> list[tuple[Any, ...]]:
+    """Ranked rows in a sort key's order, as ORDER sorts them in SQL (facts without a value last either way):
+    for search words with --sort."""
+    if sort == "value":
+        valued = sorted((r for r in rows if r[9] is not None), key=lambda r: (r[9], r[1]), reverse=reverse)
+        return valued + sorted((r for r in rows if r[9] is None), key=lambda r: r[1], reverse=reverse)
+    columns = [_RANKED_COLUMN[key] for key in ORDER[sort]]
+    return sorted(rows, key=lambda r: tuple(r[c] for c in columns), reverse=reverse)

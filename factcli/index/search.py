@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from factcli.text.fold import fold
 
@@ -40,12 +40,10 @@ _NUMERAL = re.compile(
 )
 _SEPARATOR = re.compile("[,\u00a0\u202f\u2009 ]")
 #: A number typed in a search, where a plain space may separate thousands too ("1 949"); not inside a word.
-_QUERY_NUMBER = re.compile(r"(?<![\w.])(?:[0-9]{1,3}(?:[,\u00a0\u202f\u2009 ][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![\w.])")
+QUERY_NUMBER = re.compile(r"(?<![\w.])(?:[0-9]{1,3}(?:[,\u00a0\u202f\u2009 ][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![\w.])")
 #: A word: letters, possibly with digits in it ("MH370", "G20"); numbers alone are read as numbers.
 _WORD = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
-#: Words this short match whole; longer ones match as prefixes of the stemmed word too.
-_MIN_PREFIX = 4
 #: How much a year in the query adds for a fact that holds for that one year (less the longer its span).
 YEAR_WEIGHT = 6.0
 #: How much a fact's metric adds when the query names all of what the metric counts (in proportion).
@@ -55,39 +53,9 @@ VALUE_WEIGHT = 4.0
 _SUFFIXES = ("ings", "ing", "ers", "ies", "es", "ed", "er", "s")
 
 
-class Terms(NamedTuple):
-    """A search as the index reads it."""
-
-    words: tuple[str, ...]
-    numbers: tuple[str, ...]
-    years: tuple[int, ...]
-
-    def __bool__(self) -> bool:
-        return bool(self.words or self.numbers)
-
-    def match(self) -> str:
-        """The FTS5 MATCH expression: every term must occur (a year may occur as a year the fact covers)."""
-        parts = [f'"{w}"*' if len(w) >= _MIN_PREFIX else f'"{w}"' for w in self.words]
-        for number in self.numbers:
-            if _is_year(number):
-                parts.append(f'(numbers:"{number}" OR years:"{number}")')
-            else:
-                parts.append(f'numbers:"{number}"')
-        return " AND ".join(parts)
-
-
-def parse(text: Sequence[str]) -> Terms:
-    """The words and numbers of a search, folded; stopwords dropped unless nothing else is left."""
-    numbers: list[str] = []
-
-    def take(m: re.Match[str]) -> str:
-        numbers.append(canonical(m.group()))
-        return " "
-
-    tokens = _WORD.findall(fold(_QUERY_NUMBER.sub(take, " ".join(text))))
-    words = [t for t in tokens if not t.isdigit()]  # digits inside a word stay in it: "MH370"
-    kept = tuple(w for w in words if w not in STOPWORDS) or tuple(words)
-    return Terms(kept, tuple(numbers), tuple(int(n) for n in numbers if _is_year(n)))
+def words_of(text: str) -> list[str]:
+    """The words of folded text: letters, possibly with digits in them ("mh370", "g20")."""
+    return [w for w in _WORD.findall(text) if not w.isdigit()]
 
 
 def canonical(numeral: str) -> str:
@@ -98,7 +66,7 @@ def canonical(numeral: str) -> str:
     return plain
 
 
-def _is_year(number: str) -> bool:
+def is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
 
 
@@ -150,12 +118,12 @@ def metric_bonus(words: Sequence[str], metric: str | None) -> float:
     (one of its two words) more than police-peacekeepers-deployed (one of three) or a fact in no metric."""
     if not metric or not words:
         return 0.0
-    counted = {_stem(w) for w in metric.split("-") if len(w) > 2}
-    named = {_stem(w) for w in words}
+    counted = {light_stem(w) for w in metric.split("-") if len(w) > 2}
+    named = {light_stem(w) for w in words}
     return METRIC_WEIGHT * len(counted & named) / len(counted) if counted else 0.0
 
 
-def _stem(word: str) -> str:
+def light_stem(word: str) -> str:
     """A light English stem, enough to meet a metric's key halfway ('peacekeepers' → 'peacekeep')."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from factcli.model import Citation, Entity, Fact, Location, Metric, Period, Source, Supersedes, Topic
+from factcli.model import Citation, Entity, Fact, Location, Metric, Period, Source, Supersedes, Synonyms, Topic
 from factcli.store.fields import (
     CITATION_FIELDS,
     ENTITY_FIELDS,
@@ -18,6 +18,7 @@ from factcli.store.fields import (
     PERIOD_FIELDS,
     SOURCE_FIELDS,
     SUPERSEDES_FIELDS,
+    THESAURUS_FIELDS,
     TOPIC_FIELDS,
     FieldSpec,
     Reader,
@@ -184,4 +185,10 @@ def build_metrics(lf: LoadedFile) -> list[tuple[Path_, Metric]]:
         "metrics",
         METRIC_FIELDS,
         lambda v, loc: Metric(v["key"], v["unit"], v["description"] or "", v["aliases"] or (), location=loc),
+    )
+
+
+def build_thesaurus(lf: LoadedFile) -> list[tuple[Path_, Synonyms]]:
+    return _build_records(
+        lf, "thesaurus entries", THESAURUS_FIELDS, lambda v, loc: Synonyms(v["words"], v["means"], v["note"], loc)
     )

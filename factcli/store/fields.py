@@ -85,6 +85,11 @@ METRIC_FIELDS: dict[str, FieldSpec] = {
     "description": FieldSpec("text", description="exactly what is counted (validate warns when it is missing)"),
     "aliases": FieldSpec("textlist", description="other words readers use for it, for search: 'military ties'"),
 }
+THESAURUS_FIELDS: dict[str, FieldSpec] = {
+    "words": FieldSpec("textlist", True, description="words and phrases readers type: 'troops', 'blue helmets'"),
+    "means": FieldSpec("textlist", True, description="the store's words they stand for: 'personnel'"),
+    "note": FieldSpec("text"),
+}
 PERIOD_FIELDS = {"start": FieldSpec("date"), "end": FieldSpec("date")}
 SUPERSEDES_FIELDS = {"id": FieldSpec("id", True), "reason": FieldSpec("text", True)}
 

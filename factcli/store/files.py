@@ -9,7 +9,7 @@ from factcli.errors import UsageError
 
 STORE_ENV = "FACTCLI_STORE"
 #: Vocabulary files by stem; every other YAML file of a store holds facts.
-VOCABULARIES = ("sources", "entities", "topics", "metrics")
+VOCABULARIES = ("sources", "entities", "topics", "metrics", "thesaurus")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 

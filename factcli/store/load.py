@@ -16,7 +16,7 @@ from pathlib import Path
 from factcli.errors import StoreError
 from factcli.model import Fact, Problem
 from factcli.store import builders, rules
-from factcli.store.files import display_path, store_files, vocabulary_of
+from factcli.store.files import VOCABULARIES, display_path, store_files, vocabulary_of
 from factcli.store.vocab import Vocabulary
 from factcli.store.yamlread import LoadedFile, Path_, parse_text, read_yaml_file
 from factcli.text.fold import fold
@@ -108,7 +108,7 @@ def read_store(root: Path, progress: Progress | None = None) -> Store:
 def _read_store(root: Path, progress: Progress | None) -> Store:
     store = Store(root)
     files = store_files(root)
-    vocab_files: dict[str, list[LoadedFile]] = {"sources": [], "entities": [], "topics": [], "metrics": []}
+    vocab_files: dict[str, list[LoadedFile]] = {kind: [] for kind in VOCABULARIES}
     fact_files: list[tuple[LoadedFile, ParsedFile]] = []
     for done, path in enumerate(files, 1):
         kind = vocabulary_of(path.name)
@@ -143,17 +143,17 @@ def _read_store(root: Path, progress: Progress | None) -> Store:
     for lf in [*(f for f, _ in fact_files), *(f for group in vocab_files.values() for f in group)]:
         store.problems.extend(lf.problems)
     if not fact_files:
-        message = "no fact files (*.yaml besides sources, entities, topics, metrics) in the store"
+        message = f"no fact files (*.yaml besides {', '.join(VOCABULARIES)}) in the store"
         store.problems.append(Problem(str(root), 1, 1, "error", message, "store"))
     store.problems.sort()
     return store
 
 
 def read_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem], list[Path]]:
-    """The store's vocabulary (sources, entities, topics, metrics) with its files' problems, and the paths of
+    """The store's vocabulary (sources, entities, topics, metrics, thesaurus) with its files' problems, and the paths of
     its fact files: what the index build needs before it reads the facts, file by file."""
     vocab = Vocabulary()
-    files: dict[str, list[LoadedFile]] = {"sources": [], "entities": [], "topics": [], "metrics": []}
+    files: dict[str, list[LoadedFile]] = {kind: [] for kind in VOCABULARIES}
     fact_paths = []
     for path in store_files(root):
         kind = vocabulary_of(path.name)
@@ -199,3 +199,9 @@ def _load_vocabulary(vocab: Vocabulary, files: dict[str, list[LoadedFile]]) -> N
                 if other != entity.name:
                     where = (*path, "name") if i == 0 else (*path, "aliases", i - 1)
                     lf.problem(where, f"alias '{name}' names both '{other}' and '{entity.name}'", check="reference")
+    words = rules.Unique("thesaurus word", "words")
+    for lf in files["thesaurus"]:
+        for path, entry in builders.build_thesaurus(lf):
+            for i, word in enumerate(entry.words):
+                if words.claim(fold(word), lf, (*path, "words", i), field=None):
+                    vocab.thesaurus[fold(word)] = entry

@@ -46,9 +46,10 @@ class Unique:
         self.what, self.field = what, field
         self.first: dict[str, tuple[LoadedFile, Path_]] = {}
 
-    def claim(self, key: str, lf: LoadedFile, record: Path_) -> bool:
-        """True for the first record with ``key``; a later one records a problem at both places."""
-        here = (*record, self.field)
+    def claim(self, key: str, lf: LoadedFile, record: Path_, *, field: str | None = "") -> bool:
+        """True for the first record with ``key``; a later one records a problem at both places (at the key's
+        field of each record, or at ``record`` itself when ``field`` is None: an item of a list)."""
+        here = record if field is None else (*record, field or self.field)
         first = self.first.setdefault(key, (lf, here))
         if first == (lf, here):
             return True

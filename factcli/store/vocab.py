@@ -1,4 +1,4 @@
-"""The store's names: sources, entities with their aliases, topics and metrics.
+"""The store's names: sources, entities with their aliases, topics, metrics and the readers' words (thesaurus).
 
 The loaded store and the index each hold one, so that every command resolves a
 name the same way, whichever of the two answered it.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from factcli.text.fold import fold
 
 if TYPE_CHECKING:
-    from factcli.model import Entity, Metric, Source, Topic
+    from factcli.model import Entity, Metric, Source, Synonyms, Topic
 
 
 class Vocabulary:
@@ -23,6 +23,8 @@ class Vocabulary:
         self.topics: dict[str, Topic] = {}
         self.metrics: dict[str, Metric] = {}
         self.aliases: dict[str, str] = {}
+        #: The thesaurus's entries by each reader's word, folded.
+        self.thesaurus: dict[str, Synonyms] = {}
 
     def canonical_entity(self, name: str) -> str | None:
         """The canonical name for a name or alias as a user types it (case, accents and typography ignored)."""
