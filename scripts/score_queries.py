@@ -15,7 +15,6 @@ Usage: python scripts/score_queries.py tests/data/relevance.yaml [--factcli PATH
 from __future__ import annotations
 
 import argparse
-import shlex
 import shutil
 import subprocess
 import sys
@@ -26,7 +25,7 @@ import yaml
 
 
 def top3(factcli: str, case: dict) -> list[str]:  # type: ignore[type-arg]
-    words = shlex.split(case["query"])
+    words = case["query"].split()  # the words as a shell passes them, quoted
     args = [str(a) for a in case.get("args") or []]
     done = subprocess.run(
         [factcli, "find", *args, "--format", "ids", "--limit", "3", "--", *words],
