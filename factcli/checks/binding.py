@@ -23,22 +23,26 @@ from dataclasses import dataclass
 from factcli.checks.context import Names, Sentence, name_after
 from factcli.checks.mentions import Mention
 from factcli.checks.profiles import Profile
+from factcli.checks.nouns import counts
 from factcli.checks.words import DURATION_UNITS, STOP, content, counted, stem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcli.model import Fact
 
-_CURRENCY_UNITS = {"aud": "A$", "usd": "US$", "cny": "RMB", "rmb": "RMB", "yuan": "RMB", "eur": "€", "dollars": "$"}
+_CURRENCY_UNITS = {
+    "aud": "A$", "usd": "US$", "cny": "RMB", "rmb": "RMB", "yuan": "RMB", "¥": "RMB", "eur": "€", "dollars": "$",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Bound:
-    """A fact a mention may be about, how strongly, and why."""
+    """A fact a mention may be about, how strongly, why, and which parts of the binding are certain."""
 
     profile: Profile
     score: float
     reasons: tuple[str, ...]
+    certain: frozenset[str] = frozenset()
 
 
 def weights(candidates: Iterable[Profile]) -> dict[str, float]:
@@ -72,6 +76,8 @@ class Reading:
     #: The entities its clause is about, and those named elsewhere in the sentence.
     subjects: frozenset[str]
     elsewhere: frozenset[str]
+    #: For a date: the words of the phrase it closes, which name its event.
+    phrase: frozenset[str] = frozenset()
 
 
 def read(mention: Mention, sentence: Sentence) -> Reading:
@@ -96,75 +102,191 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(sentence.words - scope - sentence.others_words(mention)),
         frozenset(subjects),
         frozenset({name for name, _ in sentence.entities} - subjects),
+        frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Every weight of the binding score, named by the part of the binding it belongs to."""
+
+    # when: a date in the number's clause (else its sentence, context) against the fact's date or period
+    same_time_precise: float = 2.5  # the same month or day
+    same_time: float = 1.5  # the same year, or the same span
+    span_end: float = 1.0  # the start or end of the fact's period: not a moment the figure holds for
+    overlapping_time: float = 0.3
+    # what: what the number counts against what the fact's value counts
+    counts_money: float = 2.5
+    counts_head: float = 2.5  # the counted noun is the fact's ("engineering troops" ~ "engineers")
+    counts_noun: float = 2.0  # the counted noun is among the words the fact's value is said with
+    per_modifier: float = 0.5  # each word before the counted noun that the fact has too
+    most_modifiers: float = 1.0
+    about_before: float = 1.5  # the clause before the number names what the fact counts
+    same_year: float = 0.5  # a date: the fact's event falls in the same year
+    # words the clause, the words beside the number, the rest of the sentence and its context share with the fact
+    scope_cap: float = 4.0
+    near_share: float = 0.5
+    near_cap: float = 1.5
+    rest_share: float = 0.4
+    rest_cap: float = 1.5
+    around_share: float = 0.25
+    around_cap: float = 1.0
+    # who: the entities the clause names against the fact's
+    named: float = 2.0
+    per_more_named: float = 0.5
+    named_cap: float = 3.0
+    names_another: float = -2.5  # the clause names another country (mission, …) of the kind the fact names
+    elsewhere_share: float = 0.5
+    elsewhere_cap: float = 1.0
+    named_around: float = 0.5
+    # context: the passage and what the draft said before
+    another_topic: float = -2.0
+    same_passage: float = 1.5
+    restates: float = 3.0
+    # certainty: a date's event is named when the words beside the date it shares with the fact weigh this much
+    event_words: float = 1.5
+
+
+WEIGHTS = Weights()
+#: An ordinal's name is certainly the fact's when it shares this many words with it ("14th ARF Ministerial
+#: Meeting" and the fact's "14th ARF Ministerial Meeting": arf, ministerial, meeting).
+ORDINAL_NAME_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a binding: what it adds to the score, why, and whether it is certain (a contradiction needs
+    what, when and who all certain)."""
+
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    certain: bool = False
 
 
 def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, float], names: Names) -> Bound | None:
     """How clearly ``p`` is what the number is about; None when it cannot be (another kind, another time)."""
-    mention = reading.mention
-    if not _same_kind(mention, p.fact):
+    if not _same_kind(reading.mention, p.fact):
         return None
-    score, reasons = 0.0, []
-    if mention.kind != "date":
-        times = reading.times
-        if times and not any(_overlap(t, p.span) for t in times):
-            return None
-        if reading.timed:  # the title's time only rules facts out
-            exact = any(_same_time(t, p) for t in times)
-            precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
-                                    (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
-            if p.fact.period is not None and exact:  # a span's end or start, not a moment the figure holds for
-                score += 1.0
-            else:
-                score += 2.5 if precise else 1.5 if exact else 0.3
-            reasons.append("same date" if exact else "overlapping dates")
-        modifiers = reading.modifiers & p.nouns
-        if mention.currency:
-            score += 2.5  # money binds to money only (see _same_kind)
-            reasons.append(f"counts money ({p.fact.unit})")
-        elif reading.head & p.heads:
-            score += 2.5 + min(1.0, 0.5 * len(modifiers))
-            reasons.append(f"counts {' '.join(reading.written)}")
-        elif reading.head & p.nouns:
-            score += 2.0 + min(1.0, 0.5 * len(modifiers))
-            reasons.append(f"counts {' '.join(reading.written)}")
-        elif reading.before & p.heads:
-            score += 1.5
-            reasons.append("about " + "/".join(sorted(p.heads)[:2]))
-    else:
+    when = when_part(reading, p)
+    if when is None:
+        return None
+    parts = {
+        "when": when,
+        "what": what_part(reading, p),
+        "words": words_part(reading, sentence, p, weight),
+        "who": who_part(reading, sentence, p, names),
+        "context": context_part(reading, sentence, p, names),
+    }
+    score = sum(part.score for part in parts.values())
+    reasons = tuple(r for part in parts.values() for r in part.reasons)
+    certain = {name for name, part in parts.items() if part.certain}
+    if reading.mention.kind == "date" and "words" in certain:
+        certain.add("event")  # a date is about the event the words beside it name
+    return Bound(p, score, reasons, frozenset(certain))
+
+
+def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None:
+    """A number's time must overlap the fact's (None: it cannot be about this fact); the same time counts, the
+    more for the same month or day. A date is itself what is judged: its year counts a little."""
+    mention = reading.mention
+    if mention.kind == "date":
         assert mention.span is not None
         if mention.span[0].year <= p.span[1].year and p.span[0].year <= mention.span[1].year:
-            score += 0.5
-            reasons.append("same year")
-    shared = reading.scope & p.words
-    score += min(4.0, sum(weight.get(w, 0.25) for w in shared))
-    score += min(1.5, 0.5 * sum(weight.get(w, 0.25) for w in reading.near & p.words))
-    rest = reading.rest & p.words
-    score += min(1.5, 0.4 * sum(weight.get(w, 0.25) for w in rest))
-    score += min(1.0, 0.25 * sum(weight.get(w, 0.25) for w in sentence.around & p.words))
-    if shared or rest:
-        reasons.append("shares " + ", ".join(sorted(shared | rest, key=lambda w: (-weight.get(w, 0), w))[:4]))
-    named = reading.subjects & p.entities
-    if named:
-        score += min(3.0, 2.0 + 0.5 * (len(named) - 1))
-        reasons.append("names " + ", ".join(sorted(named)))
-    elif reading.subjects and p.entities and _other_of_same_kind(reading.subjects, p.entities, names):
-        score -= 2.5
-        reasons.append("but names " + ", ".join(sorted(reading.subjects)))
+            return Part(w.same_year, ("same year",))
+        return Part()
+    times = reading.times
+    if times and not any(_overlap(t, p.span) for t in times):
+        return None
+    if not times:  # no date anywhere: certain only of a figure the store gives for one time alone
+        return Part(certain=p.alone)
+    if not reading.timed:  # the title's time rules facts out, and is certain only when it is the fact's
+        return Part(certain=any(_same_time(t, p) for t in times))
+    exact = any(_same_time(t, p) for t in times)
+    precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
+                            (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
+    if p.fact.period is not None and exact:  # a span's end or start, not a moment the figure holds for
+        score = w.span_end
     else:
-        score += min(1.0, 0.5 * len(reading.elsewhere & p.entities))
-        if not reading.subjects and sentence.entities_around & p.entities:
-            score += 0.5
+        score = w.same_time_precise if precise else w.same_time if exact else w.overlapping_time
+    return Part(score, ("same date" if exact else "overlapping dates",), exact)
+
+
+def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
+    """What the number counts (the noun after it, a table column's heading) against what the fact's value counts."""
+    mention = reading.mention
+    if mention.kind == "date":
+        return Part()
+    modifiers = min(w.most_modifiers, w.per_modifier * len(reading.modifiers & p.nouns))
+    if mention.currency:  # money binds to money only (see _same_kind); a currency apart is verdicts.py's
+        return Part(w.counts_money, (f"counts money ({p.fact.unit})",), True)
+    # an ordinal's name must be the fact's by more than its last word: "Meeting" names many meetings
+    named = mention.kind != "ordinal" or len(reading.scope & p.words) >= ORDINAL_NAME_WORDS
+    if reading.head & p.heads:
+        return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
+    if reading.head & p.nouns:
+        return Part(w.counts_noun + modifiers, (f"counts {' '.join(reading.written)}",), named)
+    if reading.before & p.heads:  # "Peacekeepers on duty, Nov 2008: 1,949": certain when nothing follows it
+        alone = not (mention.noun and counts(mention.noun[-1]))
+        return Part(w.about_before, ("about " + "/".join(sorted(p.heads)[:2]),), alone)
+    return Part()
+
+
+def words_part(
+    reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, float], w: Weights = WEIGHTS
+) -> Part:
+    """The words the number's scope, the words right beside it, the rest of its sentence and its context share
+    with the fact, each by how few of the competing facts have it."""
+
+    def weigh(words: frozenset[str] | set[str]) -> float:
+        return sum(weight.get(word, 0.25) for word in words)
+
+    shared = reading.scope & p.words
+    rest = reading.rest & p.words
+    score = min(w.scope_cap, weigh(shared))
+    score += min(w.near_cap, w.near_share * weigh(reading.near & p.words))
+    score += min(w.rest_cap, w.rest_share * weigh(rest))
+    score += min(w.around_cap, w.around_share * weigh(sentence.around & p.words))
+    said = sorted(shared | rest, key=lambda word: (-weight.get(word, 0), word))[:4]
+    # a date's event is certain when the phrase the date closes names it: "the SCO, founded in June 2002"
+    event = reading.phrase & p.words
+    named = bool(event) and bool(reading.subjects & p.entities)
+    return Part(score, ("shares " + ", ".join(said),) if said else (), named or weigh(event) >= w.event_words)
+
+
+def who_part(reading: Reading, sentence: Sentence, p: Profile, names: Names, w: Weights = WEIGHTS) -> Part:
+    """The entities the number's clause names against the fact's: the same, another of the same kind (a country
+    for a country), or none (then those named elsewhere in the sentence and around it count a little)."""
+    named = reading.subjects & p.entities
+    others = {e for e in reading.subjects - p.entities if names.kind(e) in _SPECIFIC}
+    if named:
+        score = min(w.named_cap, w.named + w.per_more_named * (len(named) - 1))
+        return Part(score, ("names " + ", ".join(sorted(named)),), not others)
+    if reading.subjects and p.entities and _other_of_same_kind(reading.subjects, p.entities, names):
+        return Part(w.names_another, ("but names " + ", ".join(sorted(reading.subjects)),))
+    score = min(w.elsewhere_cap, w.elsewhere_share * len(reading.elsewhere & p.entities))
+    if not reading.subjects and sentence.entities_around & p.entities:
+        score += w.named_around
+    return Part(score, (), not others)
+
+
+def context_part(reading: Reading, sentence: Sentence, p: Profile, names: Names, w: Weights = WEIGHTS) -> Part:
+    """The sentence's topic, and what the draft said just before: a figure of the same passage, or the same
+    figure again ("That is nearly 2,000 …")."""
+    score, reasons = 0.0, []
     if _about_another_topic(sentence, p, names):
-        score -= 2.0
+        score += w.another_topic
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
     if p.fact.id not in sentence.previous and _same_passage(p.passages, sentence.passages):
-        score += 1.5
+        score += w.same_passage
         reasons.append("same passage as a figure before")
-    if p.fact.id in sentence.previous and _restates(mention, p):
-        score += 3.0
+    if p.fact.id in sentence.previous and _restates(reading.mention, p):
+        score += w.restates
         reasons.append("restates the figure before")
-    return Bound(p, score, tuple(reasons))
+    return Part(score, tuple(reasons))
+
+
+#: Entities that tell one figure from another's: a clause naming one the fact does not name is about another.
+_SPECIFIC = frozenset({"country", "mission"})
 
 
 def _restates(mention: Mention, p: Profile) -> bool:
@@ -207,17 +329,17 @@ def _same_kind(mention: Mention, fact: Fact) -> bool:
     return bool(mention.currency) == money
 
 
-def currency_mismatch(mention: Mention, fact: Fact) -> bool:
-    """'US$20 million' against a figure in Australian dollars (a bare '$' names no country)."""
-    if mention.currency is None or fact.unit is None:
-        return False
-    theirs = _CURRENCY_UNITS.get(fact.unit.lower())
+def currency_of(fact: Fact) -> str | None:
+    """The currency a fact's unit names ('AUD' → 'A$'); '$' for bare dollars; None for no money."""
+    return _CURRENCY_UNITS.get((fact.unit or "").lower())
+
+
+def writers_currency(mention: Mention) -> str | None:
+    """The currency the writer names ('AU$' is 'A$'; a bare '$' or 'dollars' names no country)."""
+    if mention.currency is None:
+        return None
     ours = mention.currency.upper().replace("AU$", "A$")
-    if ours == "$" or theirs == "$":
-        return False
-    if ours in ("DOLLARS",):
-        return False
-    return theirs is not None and ours != theirs
+    return "$" if ours in ("$", "DOLLARS") else _CURRENCY_UNITS.get(ours.lower(), ours)
 
 
 def _other_of_same_kind(named: frozenset[str], entities: frozenset[str], names: Names) -> bool:

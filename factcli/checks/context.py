@@ -95,6 +95,21 @@ class Sentence:
             return begin, mention.end
         return begin, min(later, default=last)
 
+    def phrase(self, mention: Mention) -> set[str]:
+        """The words of the phrase a date closes ("the white paper Beijing published in January 2017"), back to
+        the last comma or date; when it leads ("In March 2008 China hosted …"), the words after it."""
+        first, last = self.clause(mention)
+        at = mention.start - self.start
+        cut = max([m.end() for m in _PHRASE_END.finditer(self.text, 0, at)] + [first - self.start], default=0)
+        cut = max([cut] + [d.end - self.start for d in self.dates if d is not mention and d.end - self.start <= at])
+        words = content(self.text[cut:at])
+        if len(words) >= 2:
+            return words
+        start = mention.end - self.start
+        start += len(self.text[start:]) - len(self.text[start:].lstrip(" :–—-"))  # "- Mar 2008: ASEAN Plus Three …"
+        after = _PHRASE_END.search(self.text, start, last - self.start)
+        return words | content(self.text[start : after.start() if after else last - self.start])
+
     def near(self, mention: Mention) -> set[str]:
         """The words right beside ``mention`` in its scope: "acceded to 10", "signed another one"."""
         first, last = self.scope(mention)
@@ -151,6 +166,8 @@ class Sentence:
         return words
 
 
+#: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017".
+_PHRASE_END = re.compile(r"[,;:()]")
 #: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
 _NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
 

@@ -1,18 +1,14 @@
 """check-draft: every number in a draft judged against the fact it is about.
 
-Qualifiers on both sides are intervals. *Supported*: every value the fact
-allows is one the writer allows ("more than 1,000" given 1,949).
-*Contradicted*: none is ("fewer than 900" given "over 900"). *Unverified*:
-some are ("exactly 160" given "over 150"). *Not found*: a claim no fact is
-about. Numbers that are not claims (list and section numbers, years that only
-say when, shares the writer worked out, numbers inside names) get no verdict.
-
-A fact is *about* a number when it scores at least ``BIND`` (see binding.py
-for what the score is made of). Facts within ``NEAR`` of the best are weighed
-together: if one of them bears the writer out, the writer is right, because
-the store may hold the same figure at two precisions or for two overlapping
-periods. A contradiction needs a clear binding (``CONTRADICT``) and no near
-rival that would bear the writer out or leave the figure open.
+Numbers that are not claims (list and section numbers, years naming a
+document, shares the writer worked out, numbers inside names) get no verdict;
+every other number a reader sees gets one, *not-found* when no fact is about
+it. A fact is *about* a number when it scores at least ``BIND`` (binding.py:
+what it counts, when, who, the words it shares, the passage); the verdict over
+the facts bound to it is verdicts.py's, where a contradiction needs proof. A
+date that frames a figure ("as of the end of November 2008, … 1,949") is
+judged against the time of that figure's fact; a date that says when
+something happened, against the event's fact.
 """
 
 from __future__ import annotations
@@ -20,29 +16,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, NamedTuple
 
-from factcli.checks import binding, context, mentions, nouns, profiles, prose
+from factcli.checks import binding, context, mentions, nouns, profiles, prose, verdicts
 from factcli.checks.binding import Bound
 from factcli.checks.mentions import Mention
 from factcli.checks.profiles import Profile
+from factcli.checks.verdicts import VERDICTS, Verdict
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
     from factcli.model import Fact
 
-Verdict = Literal["supported", "contradicted", "unverified", "not-found"]
-VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not-found")
+__all__ = ["VERDICTS", "Finding", "Verdict", "check"]
 
 #: A fact scoring this much is about what the number says; below it, it is about something else.
 BIND = 4.0
 #: A date has no noun to bind by: the event's name and entities beside it must carry it.
 BIND_DATE = 3.5
-#: A fact must be this clearly about the same thing for a different figure to contradict the writer.
-CONTRADICT = 5.0
-CONTRADICT_DATE = 4.0
-#: Candidates this close to the best are weighed together.
-NEAR = 1.5
 
 _EVENT = re.compile(
     r"\b(?:held|hold|holds|opened|began|started|signed|adopted|launched|established|founded|concluded|took place|"
@@ -61,6 +52,8 @@ _FRAMING = re.compile(
 )
 
 
+#: The end of a span that frames a figure: "between December 2008 and January 2016", "from 2000 to 2008".
+_RANGE_END = re.compile(r"\b(?:between|from)\s+[^,;.]{3,40}?\s*(?:\band|\bto|\buntil|\bthrough|[–—-])\s*$", re.I)
 #: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008".
 _UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
 
@@ -103,37 +96,47 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
         sentence.passages = set(passages)
         candidates = facts.for_sentence(sentence, found)
         weight = binding.weights(candidates)
-        judged: list[tuple[Mention, Verdict, Bound | None]] = []
+        judged: list[Judged] = []
         for mention in found:
             if mention.kind != "date":
                 result = _judge_amount(mention, sentence, candidates, weight, facts.names)
                 if result is not None:
-                    judged.append((mention, *result))
+                    judged.append(Judged(mention, *result))
                     if result[1] is not None:
                         sentence.previous.add(result[1].profile.fact.id)
                         sentence.passages |= result[1].profile.passages
-        claims = [m for m, verdict, bound in judged if m.kind != "ordinal"]
+        claims = [j for j in judged if j.mention.kind != "ordinal"]
         dated: set[str] = set()  # two dates of one sentence date two events
         for mention in found:
             if mention.kind == "date":
                 result = _judge_date(mention, sentence, candidates, weight, facts.names, claims, dated)
                 if result is not None:
-                    judged.append((mention, *result))
+                    judged.append(Judged(mention, *result))
                     dated |= {result[1].profile.fact.id} if result[1] else set()
-        previous = {bound.profile.fact.id for _, _, bound in judged if bound is not None}
-        passages = {passage for _, _, bound in judged if bound is not None for passage in bound.profile.passages}
-        for mention, verdict, bound in judged:
-            line, column = lines.at(mention.start)
-            out.append(_finding(line, column, mention, verdict, raw.text, bound))
+        previous = {j.bound.profile.fact.id for j in judged if j.bound is not None}
+        passages = {passage for j in judged if j.bound is not None for passage in j.bound.profile.passages}
+        for j in judged:
+            line, column = lines.at(j.mention.start)
+            out.append(_finding(line, column, j, raw.text))
     return sorted(out, key=lambda f: (f.line, f.column))
 
 
-def _finding(line: int, column: int, mention: Mention, verdict: Verdict, sentence: str, bound: Bound | None) -> Finding:
+class Judged(NamedTuple):
+    """A number of a sentence, its verdict, the fact that decided it and, for a doubt, why."""
+
+    mention: Mention
+    verdict: Verdict
+    bound: Bound | None
+    note: str = ""
+
+
+def _finding(line: int, column: int, judged: Judged, sentence: str) -> Finding:
+    mention, verdict, bound, note = judged
     if bound is None:
         reason = "no fact in the store is about this" if mention.kind != "date" else "no fact in the store dates this"
         return Finding(line, column, mention.text, verdict, " ".join(sentence.split()), reason=reason)
     fact = bound.profile.fact
-    reason = "; ".join(bound.reasons) + f" (score {bound.score:.1f})"
+    reason = "; ".join([note, *bound.reasons] if note else bound.reasons) + f" (score {bound.score:.1f})"
     suggestion = fact.value_text if verdict == "contradicted" else None
     return Finding(
         line, column, mention.text, verdict, " ".join(sentence.split()), fact, bound.score, reason, suggestion
@@ -153,37 +156,21 @@ def _ranked(
     return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
 
 
-def _decide(mention: Mention, ranked: list[Bound]) -> tuple[Verdict, Bound] | None:
-    """The verdict over the facts bound to ``mention``, best first; None when none is clear enough."""
-    best = ranked[0]
-    near = [b for b in ranked if b.score >= best.score - NEAR]
-    for bound in near:
-        if _relation(mention, bound.profile) == "supported":
-            return "supported", bound
-    if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
-        return None
-    verdict = _relation(mention, best.profile)
-    rivals = [b for b in near[1:] if b.score >= best.score - NEAR / 2]
-    if verdict == "contradicted" and any(_relation(mention, b.profile) != "contradicted" for b in rivals):
-        verdict = "unverified"  # a rival about as likely leaves it open
-    return verdict, best
-
-
 def _judge_amount(
     mention: Mention,
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
     names: context.Names,
-) -> tuple[Verdict, Bound | None] | None:
+) -> tuple[Verdict, Bound | None, str] | None:
     if mention.derived or mention.kind == "fraction":
         return None  # a share or ratio the writer worked out
     ranked = _ranked(mention, sentence, candidates, weight, names)
-    decided = _decide(mention, ranked) if ranked else None
+    decided = verdicts.decide(mention, ranked, sentence.text, sentence.start) if ranked else None
     if decided is not None:
         return decided
     if _claim_like(mention, sentence):
-        return "not-found", None
+        return "not-found", None, ""
     return None
 
 
@@ -193,57 +180,42 @@ def _judge_date(
     candidates: Sequence[Profile],
     weight: dict[str, float],
     names: context.Names,
-    claims: Sequence[Mention],
+    claims: Sequence[Judged],
     dated: set[str],
-) -> tuple[Verdict, Bound | None] | None:
-    """A date is judged where it says when something happened; where it gives a figure its time, it is not.
-    An event another date of the sentence is bound to is left to that date while another candidate remains."""
-    first, last = sentence.clause(mention)
-    times_a_figure = any(first <= m.start < last for m in claims)
-    before = sentence.text[max(0, mention.start - sentence.start - 24) : mention.start - sentence.start]
+) -> tuple[Verdict, Bound | None, str] | None:
+    """A date that frames a figure is judged against the time of the figure's fact; a date that says when
+    something happened, against the event's fact. An event another date of the sentence is bound to is left to
+    that date while another candidate remains."""
     if mention.document:
         return None  # "the 2002 white paper": which document, not when something happened
-    framing = _FRAMING.search(before)
-    if framing and (times_a_figure or _UNTIL.search(before)):
-        return None  # "Since 1990 the PLA has sent 11,063 …", "by 2008 China was hosting …": when, not an event
+    first, last = sentence.clause(mention)
+    framed = [j for j in claims if first <= j.mention.start < last]
+    before = sentence.text[max(0, mention.start - sentence.start - 60) : mention.start - sentence.start]
+    if (_FRAMING.search(before) or _RANGE_END.search(before)) and (framed or _UNTIL.search(before)):
+        return _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
     ranked = _ranked(mention, sentence, candidates, weight, names)
     ranked = [b for b in ranked if b.profile.fact.id not in dated] or ranked
-    if ranked and (not times_a_figure or ranked[0].score >= CONTRADICT_DATE):
-        decided = _decide(mention, ranked)
+    if ranked and (not framed or ranked[0].score >= verdicts.CONTRADICT_DATE):
+        decided = verdicts.decide(mention, ranked, sentence.text, sentence.start)
         if decided is not None:
             return decided
+    if framed:
+        return _framing(mention, framed)
     clause = sentence.text[first - sentence.start : last - sentence.start]
-    framed = any(d is not mention and d.span is not None and mention.span is not None and
+    inside = any(d is not mention and d.span is not None and mention.span is not None and
                  mention.span[0] <= d.span[0] and d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
-    if not times_a_figure and not framed and not mention.since and _EVENT.search(clause):
-        return "not-found", None
+    if not inside and not mention.since and _EVENT.search(clause):
+        return "not-found", None, ""
     return None
 
 
-def _relation(mention: Mention, p: Profile) -> Verdict:
-    if mention.kind == "date":
-        return _date_relation(mention, p)
-    if binding.currency_mismatch(mention, p.fact):
-        return "contradicted"
-    if mention.low <= p.low and p.high <= mention.high:
-        return "supported"
-    if mention.high < p.low or p.high < mention.low:
-        return "contradicted"
-    return "unverified"
-
-
-def _date_relation(mention: Mention, p: Profile) -> Verdict:
-    assert mention.span is not None
-    first, last = mention.span
-    fact_first, fact_last = p.span
-    if mention.since:
-        start = p.fact.period.start if p.fact.period else p.fact.date
-        return "supported" if start and start[:4] == str(first.year) else "contradicted"
-    if first <= fact_first and fact_last <= last:
-        return "supported"
-    if last < fact_first or fact_last < first:
-        return "contradicted"
-    return "unverified"
+def _framing(mention: Mention, framed: Sequence[Judged]) -> tuple[Verdict, Bound | None, str] | None:
+    """A date giving a figure its time is borne out when the figure's fact holds for that time ("since 1990":
+    its period starts then); otherwise it is left to the figure's own verdict."""
+    for judged in framed:
+        if judged.bound is not None and verdicts.frames(mention, judged.bound.profile):
+            return "supported", judged.bound, "the time of the figure it frames"
+    return None
 
 
 #: What a writer counts to order the text or to say how long, not what a fact counts: "three parts",

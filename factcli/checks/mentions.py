@@ -66,7 +66,7 @@ _BARE_MONTH = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
-    r"plus|flight|code|room|tier|level|category|grade|class|route|highway)\.?\s*|#)$",
+    r"flight|code|room|tier|level|category|grade|class|route|highway)\.?\s*|#|(?-i:\bPlus\s))$",
     re.IGNORECASE,
 )
 #: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
@@ -266,6 +266,8 @@ def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
 
 def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     year = int(m.group("year"))
+    if re.search(r"[0-9][/.]$", sentence[: m.start()]):
+        return None  # "No. 4/2009", "1.2008": a serial number, not a date
     if _year_in_name(sentence, m):
         return Mention(offset + m.start(), offset + m.end(), m.group(), "name")
     if not m.group("month") and not m.group("year2"):

@@ -22,6 +22,8 @@ SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, 
 #: Qualifier words in front of a number, longest first, and what they do to the interval.
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("no fewer than", "at_least"), ("no less than", "at_least"), ("no more than", "at_most"),
+    ("upwards of", "more_than"), ("upward of", "more_than"), ("in excess of", "more_than"),
+    ("as many as", "at_most"), ("close to", "below"), ("just short of", "below"), ("more or less", "approx"),
     ("more than", "more_than"), ("fewer than", "less_than"), ("less than", "less_than"),
     ("at least", "at_least"), ("at most", "at_most"), ("up to", "at_most"), ("just over", "more_than"),
     ("just under", "less_than"), ("well over", "more_than"), ("approximately", "approx"), ("roughly", "approx"),
@@ -47,7 +49,10 @@ def read_number(text: str) -> float | None:
 
 
 _QUALIFIER_OF = dict(QUALIFIERS)
-_QUALIFIER_BEFORE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(words) for words, _ in QUALIFIERS) + r")\s+$")
+#: The qualifier words at the end of a text, a line break or any space between them ("more⏎than 40").
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|\W)(" + "|".join(r"\s+".join(map(re.escape, words.split())) for words, _ in QUALIFIERS) + r")\s+$"
+)
 
 
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
@@ -56,7 +61,7 @@ def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     m = _QUALIFIER_BEFORE.search(before)
     if m is None:
         return "exact", start
-    return _QUALIFIER_OF[m.group(1)], start - (len(before) - m.start(1))
+    return _QUALIFIER_OF[" ".join(m.group(1).split())], start - (len(before) - m.start(1))
 
 
 def interval(value: float, qualifier: str, written: str) -> tuple[float, float]:

@@ -34,6 +34,9 @@ class Profile:
     span: tuple[dt.date, dt.date]
     low: float
     high: float
+    #: No other fact of the store gives this figure for another time (its metric has no other fact): a number
+    #: with no date of its own can only be about this one.
+    alone: bool = True
 
     @property
     def is_event(self) -> bool:
@@ -47,6 +50,7 @@ class Profiles:
         self.index = index
         self.names = Names(index.vocab)
         self.cache: dict[str, Profile] = {}
+        self.series: dict[str, int] = {}
 
     def for_sentence(self, sentence: Sentence, found: Sequence[Mention]) -> list[Profile]:
         """The facts sharing most words with the sentence, those with its values, and those bound before it."""
@@ -97,10 +101,18 @@ class Profiles:
         passages = frozenset(f"{c.source}:{c.quote}" for c in fact.citations)
         profile = Profile(
             fact, frozenset(words), frozenset(nouns - STOP), frozenset(heads - STOP), passages,
-            frozenset(fact.entities), span, low, high,
+            frozenset(fact.entities), span, low, high, self._series(fact.metric) <= 1,
         )  # fmt: skip
         self.cache[fact.id] = profile
         return profile
+
+    def _series(self, metric: str | None) -> int:
+        """How many facts the store has of ``metric`` (1 for a fact of no metric)."""
+        if metric is None:
+            return 1
+        if metric not in self.series:
+            self.series[metric] = len(self.index.facts_of_metric(metric))
+        return self.series[metric]
 
 
 def interval(fact: Fact) -> tuple[float, float]:

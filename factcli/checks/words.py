@@ -44,7 +44,7 @@ def _stemmer() -> Any:
 _SAME_COUNT = (
     "personnel troop soldier servicemen men peacekeep",
     "polic policemen policeman",
-    "countri nation state partner",
+    "countri nation state partner navi",
     "medic medical",
     "ship vessel",
     "engin engineer",

@@ -1,0 +1,153 @@
+"""From the facts a number is bound to, its verdict: supported, contradicted (only with proof), or unverified.
+
+Qualifiers on both sides are intervals. *Supported*: every value the fact
+allows is one the writer allows ("more than 1,000" given 1,949). *Contradicted*:
+none is ("fewer than 900" given "over 900"). *Unverified*: some are ("exactly
+160" given "over 150").
+
+A false accusation is the worst error a checker can make: it tells a writer to
+replace a right figure with a wrong one. So *contradicted* needs proof, and
+anything less is *unverified*, with the reason: what the number counts, its
+time and its entity all certain for one fact (binding.py's parts), that fact
+ahead of every other candidate by ``MARGIN``, the same unit and currency, a
+figure of the fact's order of magnitude (a writer's slip is a digit, not a
+thousandfold), and nothing that makes the number the writer's own (a sum, a
+conversion, "the four states" pointing back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from factcli.checks import binding
+from factcli.checks.binding import Bound
+from factcli.checks.mentions import Mention
+from factcli.checks.profiles import Profile
+
+Verdict = Literal["supported", "contradicted", "unverified", "not-found"]
+VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not-found")
+
+#: Candidates this close to the best are weighed together: if one bears the writer out, the writer is right
+#: (the store may hold one figure at two precisions or for two overlapping periods).
+NEAR = 1.5
+#: A contradiction needs its fact this far ahead of every other candidate.
+MARGIN = 2.0
+#: ... and this much binding at all (a date has no noun to bind by).
+CONTRADICT = 5.0
+CONTRADICT_DATE = 4.0
+#: What must be certain for a contradiction, by the kind of number.
+PROOF = {
+    "amount": frozenset({"what", "when", "who"}),
+    "percent": frozenset({"what", "when", "who"}),
+    "duration": frozenset({"what", "when", "who"}),
+    "ordinal": frozenset({"what", "who"}),
+    "date": frozenset({"event", "who"}),
+}
+#: A wrong figure is a slip of a digit or a word, within this factor of the right one; further off, the number
+#: is more likely about something else.
+MAGNITUDE = 3.0
+#: Words right beside a number that make it the writer's own sum: "together, 11 of them", "11 in all".
+_SUM_WORDS = r"(?:together|in all|in total|altogether|combined|all told|a total of|all in all)"
+_SUM_BEFORE = re.compile(rf"\b{_SUM_WORDS}[,:]?\s+(?:some\s+|about\s+)?$", re.I)
+_SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM_WORDS}\b", re.I)
+_PLAIN_WORDS = {"certain": "certain", "what": "what it counts", "when": "its time", "who": "who it is about"}
+
+
+def decide(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) -> tuple[Verdict, Bound, str] | None:
+    """The verdict over the facts bound to ``mention`` (best first), and why a contradiction is not proven
+    (empty when it is, or when the verdict is no contradiction); None when no fact is clearly enough about it.
+    ``at`` is where the sentence starts in the file (mentions are placed in the file)."""
+    best = ranked[0]
+    for bound in (b for b in ranked if b.score >= best.score - NEAR):
+        if relation(mention, bound.profile) == "supported":
+            return "supported", bound, ""
+    if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
+        return None
+    verdict = relation(mention, best.profile)
+    if verdict != "contradicted":
+        return verdict, best, ""
+    doubt = unproven(mention, ranked, sentence, at)
+    return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
+
+
+def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) -> str:
+    """Why the best fact does not prove the writer wrong ('' when it does)."""
+    best = ranked[0]
+    fact = best.profile.fact
+    missing = PROOF.get(mention.kind, PROOF["amount"]) - best.certain
+    if missing:
+        return "not certainly about it: " + ", ".join(_PLAIN_WORDS.get(m, m) for m in sorted(missing)) + " unsure"
+    needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
+    rivals = [b for b in ranked[1:] if b.score > best.score - MARGIN and b.profile.fact.id != fact.id]
+    rivals = [b for b in rivals if needed <= b.certain]  # a reading as certain of what it is about
+    open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
+    if open_rivals:  # a reading about as likely under which the writer may be right
+        return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
+    if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
+        return "another order of magnitude"
+    own = _SUM_BEFORE.search(sentence[: mention.start - at]) or _SUM_AFTER.search(sentence[mention.end - at :])
+    if own and "total" not in fact.claim.lower():
+        return f"the writer's own sum ('{' '.join(own.group().split())}')"
+    return ""
+
+
+def relation(mention: Mention, p: Profile) -> Verdict:
+    """What the fact makes of the number: supported, contradicted or unverified. The same figure in another
+    currency is wrong (US$20 million for A$20 million); another figure in another currency is not comparable."""
+    if mention.kind == "date":
+        return date_relation(mention, p)
+    if mention.currency is not None and not _same_money(mention, p):
+        same_figure = mention.low <= p.low and p.high <= mention.high
+        return "contradicted" if same_figure else "unverified"
+    if mention.low <= p.low and p.high <= mention.high:
+        return "supported"
+    if mention.high < p.low or p.high < mention.low:
+        return "contradicted"
+    return "unverified"
+
+
+def date_relation(mention: Mention, p: Profile) -> Verdict:
+    assert mention.span is not None
+    first, last = mention.span
+    fact_first, fact_last = p.span
+    if mention.since:
+        start = p.fact.period.start if p.fact.period else p.fact.date
+        return "supported" if start and start[:4] == str(first.year) else "contradicted"
+    if first <= fact_first and fact_last <= last:
+        return "supported"
+    if last < fact_first or fact_last < first:
+        return "contradicted"
+    return "unverified"
+
+
+def frames(mention: Mention, p: Profile) -> bool:
+    """The date is the time the fact's figure holds for: its date, or its period's start ("since 1990", "from
+    December 2008") or end ("to January 2016"), at the date's precision."""
+    assert mention.span is not None
+    first, last = mention.span
+    fact_first, fact_last = p.span
+    if mention.since:
+        return date_relation(mention, p) == "supported"
+    period = p.fact.period
+    if period is not None:
+        return (period.start is not None and first <= fact_first <= last) or (
+            period.end is not None and first <= fact_last <= last
+        )
+    return first <= fact_first and fact_last <= last
+
+
+def _same_money(mention: Mention, p: Profile) -> bool:
+    """The writer's currency is the fact's, or one of them names no country ('$')."""
+    ours, theirs = binding.writers_currency(mention), binding.currency_of(p.fact)
+    return ours == theirs or "$" in (ours, theirs) or theirs is None
+
+
+def _same_order(mention: Mention, p: Profile) -> bool:
+    ours = mention.value if mention.value is not None else mention.low
+    theirs = p.fact.value
+    if not theirs or not ours or ours != ours:  # NaN
+        return True
+    ratio = abs(float(ours) / float(theirs))
+    return 1 / MAGNITUDE <= ratio <= MAGNITUDE
