@@ -2,9 +2,11 @@
 
 Loading (``store.load.read_store``) already applies every rule of the store
 (syntax, fields, duplicates, references, metric units). Here, on top: each
-fact against its own words (``store.rules.content``), documents that give a
-metric different values for one time, and, given the archived texts, every
-quote inside its document.
+fact against its own words (``store.rules.content``) and against its
+documents (``store.claims``: nothing after their publication, no name its
+quotes lack), one fact per meeting's ordinal, documents that give a metric
+different values for one time, and, given the archived texts, every quote
+inside its document.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from factcli.checks.quotes import at_fact, check_quotes
 from factcli.checks.series import all_conflicts
 from factcli.model import Fact, Problem
-from factcli.store import rules
+from factcli.store import claims, rules
 from factcli.store.load import Store, read_store
 
 
@@ -22,9 +24,12 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     store = read_store(root)
     problems = list(store.problems)
     for fact in store.facts:
-        problems.extend(at_fact(fact, v.message, v.check, v.level) for v in rules.content(fact))
+        said = [*rules.content(fact), *claims.after_publication(store.vocab.sources, fact)]
+        said.extend(claims.unquoted_names(store.vocab, fact))
+        problems.extend(at_fact(fact, v.message, v.check, v.level) for v in said)
     problems.extend(check_conflicts(store))
     problems.extend(check_duplicates(store))
+    problems.extend(check_ordinals(store))
     if texts is not None:
         problems.extend(check_quotes(store, texts))
     return sorted(set(problems))
@@ -51,4 +56,15 @@ def check_duplicates(store: Store) -> list[Problem]:
         if first is not fact:
             for v in rules.duplicates([first], fact, level="warning"):
                 out.append(at_fact(fact, v.message, v.check, v.level))
+    return out
+
+
+def check_ordinals(store: Store) -> list[Problem]:
+    """Facts that store the same ordinal of the same named meeting (an error: one fact per meeting's ordinal)."""
+    first: dict[tuple[float, str], Fact] = {}
+    out = []
+    for fact in store.facts:
+        earlier = {first.setdefault(key, fact) for key in claims.ordinals(fact)} - {fact}
+        for v in claims.same_ordinal(sorted(earlier, key=lambda f: f.id), fact):
+            out.append(at_fact(fact, v.message, v.check, v.level))
     return out
