@@ -37,7 +37,7 @@ def record(**changes: object) -> dict[str, object]:
         "date": "2008-05",
         "topic": "military-diplomacy",
         "entities": ["South Korea"],
-        "citations": [{"source": "doc-a", "section": "Talks", "quote": "In May 2008 the talks began."}],
+        "citations": [{"source": "doc-a", "section": "Talks", "quote": "In May 2008 the talks with the ROK began."}],
     }
     base.update(changes)
     return base
@@ -263,7 +263,7 @@ def test_append_after_an_unterminated_block_scalar_keeps_the_old_fact(store: Pat
     writer.append(store, record())
     after = load_store(store)
     assert after.by_id["md-2007-rok-hotline"] == before
-    assert after.by_id["md-2009-new"].citations[0].quote == "In May 2008 the talks began."
+    assert after.by_id["md-2009-new"].citations[0].quote == "In May 2008 the talks with the ROK began."
 
 
 @pytest.fixture
@@ -363,3 +363,38 @@ def test_the_same_fact_under_another_id_is_refused_and_warned(store: Path) -> No
     assert [(p.level, p.message) for p in warned] == [
         ("warning", "'md-2008-relations-2' says what 'md-2008-relations' says (same value, date, source and quote)")
     ]
+
+
+def test_a_fact_later_than_its_document_or_a_meetings_ordinal_twice_is_refused(store: Path) -> None:
+    since = [{"source": "doc-a", "section": "Talks", "quote": "Since 2008 the talks with the ROK have run."}]
+    open_end = record(claim="Since 2008 China and South Korea have held talks.", value_text="Since 2008", date=None,
+                      period={"start": "2008"}, citations=since)  # fmt: skip
+    with pytest.raises(writer.InvalidFactError) as info:
+        writer.append(store, open_end)
+    assert [(p.check, p.message) for p in info.value.problems if p.level == "error"] == [
+        ("after-publication", "md-2009-new: the period has no end, which reads as 'to this day', after doc-a was "
+         "published (2009-01-20); a document cannot know what came after it: end it at the publication or before"),
+    ]  # fmt: skip
+    at_meeting = [{"source": "doc-a", "section": "ARF", "quote": "At the 14th ARF Ministerial Meeting."}]
+    meeting = record(id="md-arf-14", claim="The ARF Ministerial Meeting of August 2007 was the 14th.", kind="quantity",
+                     value=14, unit="ordinal", value_text="14th", date="2007-08", entities=[],
+                     citations=at_meeting)  # fmt: skip
+    writer.append(store, meeting)
+    quote = "The guidelines were adopted at the 14th ARF Ministerial Meeting in August 2007."
+    again = {**meeting, "id": "md-arf-guidelines", "citations": [{"source": "doc-a", "section": "ARF", "quote": quote}]}
+    with pytest.raises(writer.InvalidFactError) as info:
+        writer.append(store, again)
+    assert [p.check for p in info.value.problems] == ["duplicate-ordinal"]
+    assert info.value.problems[0].message.startswith(
+        "md-arf-guidelines: stores '14th' of the ARF Ministerial Meeting, as 'md-arf-14' ("
+    )
+
+
+def test_add_warns_of_a_name_the_quotes_lack_and_adds_the_fact(store: Path) -> None:
+    talks = record(citations=[{"source": "doc-a", "section": "Talks", "quote": "In May 2008 the talks began."}])
+    result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input=json.dumps(talks))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(
+        "warning: md-2009-new: the claim names 'South Korea', but no quote or note has 'South', 'Korea'; "
+    )
+    assert "md-2009-new" in load_store(store).by_id

@@ -2,9 +2,11 @@
 
 Loading (``store.load.read_store``) already applies every rule of the store
 (syntax, fields, duplicates, references, metric units). Here, on top: each
-fact against its own words (``store.rules.content``), documents that give a
-metric different values for one time, thesaurus meanings no fact has, and,
-given the archived texts, every quote inside its document.
+fact against its own words (``store.rules.content``) and against its
+documents (``store.claims``: nothing after their publication, no name its
+quotes lack), one fact per meeting's ordinal, documents that give a metric
+different values for one time, thesaurus meanings no fact has, and, given the
+archived texts, every quote inside its document.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from factcli.checks.quotes import at_fact, check_quotes
 from factcli.checks.series import all_conflicts
 from factcli.model import Fact, Problem
-from factcli.store import rules
+from factcli.store import claims, rules
 from factcli.store.load import Store, read_store
 from factcli.text.fold import fold
 
@@ -23,9 +25,12 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     store = read_store(root)
     problems = list(store.problems)
     for fact in store.facts:
-        problems.extend(at_fact(fact, v.message, v.check, v.level) for v in rules.content(fact))
+        said = [*rules.content(fact), *claims.after_publication(store.vocab.sources, fact)]
+        said.extend(claims.unquoted_names(store.vocab, fact))
+        problems.extend(at_fact(fact, v.message, v.check, v.level) for v in said)
     problems.extend(check_conflicts(store))
     problems.extend(check_duplicates(store))
+    problems.extend(check_ordinals(store))
     problems.extend(check_thesaurus(store))
     if texts is not None:
         problems.extend(check_quotes(store, texts))
@@ -59,14 +64,15 @@ def check_duplicates(store: Store) -> list[Problem]:
 def check_thesaurus(store: Store) -> list[Problem]:
     """A thesaurus meaning that no fact has leads readers' words nowhere (a warning: a typo, or a word the
     store stopped using). Words are compared by their porter stems, as search compares them."""
+    import functools
     import re
 
     import snowballstemmer
 
-    stemmer = snowballstemmer.stemmer("porter")
+    stem = functools.cache(snowballstemmer.stemmer("porter").stemWord)  # a store repeats its words
 
     def stems(text: str) -> str:
-        return " ".join(stemmer.stemWords(re.findall(r"[^\W_]+", fold(text))))
+        return " ".join(map(stem, re.findall(r"[^\W_]+", fold(text))))
 
     vocab = store.vocab
     texts = []
@@ -87,4 +93,15 @@ def check_thesaurus(store: Store) -> list[Problem]:
                 )
                 out.append(Problem(where.path if where else "thesaurus.yaml", where.line if where else 1,
                                    where.column if where else 1, "warning", message, "thesaurus"))  # fmt: skip
+    return out
+
+
+def check_ordinals(store: Store) -> list[Problem]:
+    """Facts that store the same ordinal of the same named meeting (an error: one fact per meeting's ordinal)."""
+    first: dict[tuple[float, str], Fact] = {}
+    out = []
+    for fact in store.facts:
+        earlier = {first.setdefault(key, fact) for key in claims.ordinals(fact)} - {fact}
+        for v in claims.same_ordinal(sorted(earlier, key=lambda f: f.id), fact):
+            out.append(at_fact(fact, v.message, v.check, v.level))
     return out

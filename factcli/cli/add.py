@@ -81,6 +81,8 @@ def add(
             streams.keep_for_later(record)
             raise typer.Exit(exc.exit_code) from None
         raise
+    for line in added.warnings:
+        streams.note(f"warning: {line}")
     if dry_run:
         with streams.machine_stream() as out:
             out.write(added.text)

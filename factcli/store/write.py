@@ -23,7 +23,7 @@ from typing import Any
 
 from factcli.errors import FactcliError, StoreError, UsageError
 from factcli.model import Fact, Problem
-from factcli.store import builders, fields, rules
+from factcli.store import builders, claims, fields, rules
 from factcli.store.load import read_store
 from factcli.store.yamlread import LoadedFile, parse_text
 from factcli.text.chars import os_error_text
@@ -57,6 +57,8 @@ class Added:
     path: Path
     text: str
     notes: tuple[str, ...] = ()
+    #: What validate would warn about the new fact (it is added all the same).
+    warnings: tuple[str, ...] = ()
 
 
 def scalar(value: Any) -> str:
@@ -126,8 +128,9 @@ def propose_id(claim: str, when: str | None, taken: set[str]) -> str:
     return candidate
 
 
-def check_record(root: Path, record: Mapping[str, Any]) -> Fact:
-    """Build the fact exactly as the loader would, then hold it to every rule of the store; all problems at once."""
+def check_record(root: Path, record: Mapping[str, Any]) -> tuple[Fact, tuple[str, ...]]:
+    """Build the fact exactly as the loader would, then hold it to every rule of the store; all problems at once.
+    The fact and the warnings it gets (``validate``'s for it)."""
     lf = LoadedFile("<new fact>")
     parse_text(fact_yaml(record), lf)
     built = builders.build_facts(lf)
@@ -143,12 +146,15 @@ def check_record(root: Path, record: Mapping[str, Any]) -> Fact:
             *rules.metric_fit(store.vocab, fact),
             *rules.supersedes(store.by_id, fact),
             *rules.content(fact),
+            *claims.after_publication(store.vocab.sources, fact),
+            *claims.same_ordinal(store.facts, fact),
+            *claims.unquoted_names(store.vocab, fact),
         ]
         for violation in violations:
             lf.problem((*path, *violation.at), violation.message, level=violation.level, check=violation.check)
     if any(p.level == "error" for p in lf.problems) or not built:
         raise InvalidFactError(lf.problems)
-    return built[0][1]
+    return built[0][1], tuple(f"{p.message} [{p.check}]" for p in lf.problems if p.level == "warning")
 
 
 @contextlib.contextmanager
@@ -176,10 +182,10 @@ def append(root: Path, record: Mapping[str, Any], target: Path | None = None, *,
         msg = f"{path} is not a file of the store {root}"
         raise UsageError(msg)
     if dry_run:
-        fact = check_record(root, record)
-        return Added(fact, path, fact_yaml(record))
+        fact, warnings = check_record(root, record)
+        return Added(fact, path, fact_yaml(record), warnings=warnings)
     with store_lock(root):
-        fact = check_record(root, record)  # under the lock: nobody takes the id between check and write
+        fact, warnings = check_record(root, record)  # under the lock: nobody takes the id between check and write
         old = path.read_bytes() if path.exists() else b""
         newline = "\r\n" if b"\r\n" in old else "\n"
         notes = []
@@ -193,7 +199,7 @@ def append(root: Path, record: Mapping[str, Any], target: Path | None = None, *,
         new = old + sep + text.encode("utf-8")
         _verify(path, old, new, fact)
         _replace(path, new)
-    return Added(fact, path, text, tuple(notes))
+    return Added(fact, path, text, tuple(notes), warnings)
 
 
 def _verify(path: Path, old: bytes, new: bytes, fact: Fact) -> None:
