@@ -75,6 +75,28 @@ def keys() -> list[Path]:
     return sorted(DRAFTS.glob("*.key.yaml")) + [k for d in HOLDOUTS for k in sorted(d.glob("*.key.yaml"))]
 
 
+def match(entries: list[dict], findings: list[draft.Finding]) -> dict[int, draft.Finding]:  # type: ignore[type-arg]
+    """Each key entry's finding: on the entry's line (or running onto it: "more than⏎100"), the same text; then,
+    for entries still without one, one text inside the other with the same digits ("November 2008" for
+    "2008" only when no entry of the line is "November 2008")."""
+    out: dict[int, draft.Finding] = {}
+    free = list(findings)
+    for exact in (True, False):
+        for n, entry in enumerate(entries):
+            if n in out:
+                continue
+            want = entry["text"].casefold()
+            for f in free:
+                if not f.line <= entry["line"] <= f.line + f.text.count("\n"):
+                    continue
+                got = f.text.casefold().split("\n")[-1] if exact else f.text.casefold()
+                if got == want or (not exact and (want in got or got in want) and digits(got) == digits(want)):
+                    out[n] = f
+                    free.remove(f)
+                    break
+    return out
+
+
 def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-untyped-def]
     total = Score()
     for key_path in paths or keys():
@@ -82,30 +104,11 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
         path = key_path.parent / key["draft"]
         text = path.read_text(encoding="utf-8")
         findings = draft.check(index, text, markdown=prose.is_markdown(path.name, text))
-        used: set[int] = set()
+        matched = match(key["numbers"], findings)
+        used = {id(f) for f in matched.values()}
 
-        def finding_for(
-            entry: dict,  # type: ignore[type-arg]
-            findings: list[draft.Finding] = findings,
-            used: set[int] = used,
-        ) -> draft.Finding | None:
-            """The finding for a key entry: same line, same text (else one text inside the other, same digits)."""
-            want = entry["text"].casefold()
-            same_line = [  # a finding on the key's line, or one that runs onto it ("more than⏎100")
-                i
-                for i, f in enumerate(findings)
-                if i not in used and f.line <= entry["line"] <= f.line + f.text.count("\n")
-            ]
-            for exact in (True, False):
-                for i in same_line:
-                    got = findings[i].text.casefold().split("\n")[-1] if exact else findings[i].text.casefold()
-                    if got == want or (not exact and (want in got or got in want) and digits(got) == digits(want)):
-                        used.add(i)
-                        return findings[i]
-            return None
-
-        for entry in key["numbers"]:
-            got = finding_for(entry)
+        for n, entry in enumerate(key["numbers"]):
+            got = matched.get(n)
             where = f"{key['draft']}:{entry['line']} {entry['text']!r}"
             verdict = got.verdict if got else "none"
             fact = got.fact.id if got and got.fact else None
@@ -133,8 +136,8 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
                 total.misses.append(f"{where}: {want} read as {verdict} ({fact})")
                 if verdict == "contradicted":
                     total.false_contradictions.append(where)
-        for i, f in enumerate(findings):
-            if i not in used:
+        for f in findings:
+            if id(f) not in used:
                 total.pairs[("none", f.verdict)] += 1
                 total.noise.append(f"{key['draft']}:{f.line} {f.text!r}: not in the key, read as {f.verdict}")
                 total.non_claims += 1

@@ -16,20 +16,25 @@ DRAFT = DATA / "drafts" / "one-right-one-wrong-one-unknown.md"
 runner = CliRunner()
 
 
-def verdicts(text: str, *, markdown: bool = True) -> list[tuple[str, str, str | None]]:
+def verdicts(text: str, *, markdown: bool = True, dates: bool = False) -> list[tuple[str, str, str | None]]:
+    """(text, verdict, fact) of each finding; the dates that frame a figure only with ``dates``."""
     return [
-        (f.text, f.verdict, f.fact.id if f.fact else None) for f in draft.check(memory(GOOD), text, markdown=markdown)
+        (f.text, f.verdict, f.fact.id if f.fact else None)
+        for f in draft.check(memory(GOOD), text, markdown=markdown)
+        if dates or "the time of the figure it frames" not in f.reason
     ]
 
 
-def test_each_claim_is_judged_and_dates_that_only_say_when_are_not() -> None:
+def test_each_claim_is_judged_and_dates_that_frame_a_figure_by_its_fact() -> None:
     findings = draft.check(memory(GOOD), DRAFT.read_text())
     assert [(f.line, f.column, f.text, f.verdict, f.fact.id if f.fact else None) for f in findings] == [
         (3, 35, "over 150", "supported", "md-2008-relations"),
+        (3, 57, "2008", "supported", "md-2008-relations"),
+        (4, 1, "November 2008", "supported", "pk-2008-deployed"),
         (4, 16, "2,100", "contradicted", "pk-2008-deployed"),
         (4, 71, "44", "not-found", None),
     ]
-    wrong = findings[1]
+    wrong = findings[3]
     assert wrong.suggestion == "1,949"
     assert "counts chinese peacekeepers" in wrong.reason
 
@@ -97,7 +102,7 @@ def test_plain_text_is_read_without_markdown() -> None:
 def test_json_carries_the_fact_its_citation_and_the_fix() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "check-draft", str(DRAFT), "--json"])
     assert result.exit_code == 1
-    assert result.stderr == "1 supported, 1 contradicted, 0 unverified, 1 not found\n"
+    assert result.stderr == "3 supported, 1 contradicted, 0 unverified, 1 not found\n"
     data = json.loads(result.stdout)
     wrong = next(d for d in data if d["verdict"] == "contradicted")
     assert wrong["fact"] == "pk-2008-deployed"
@@ -163,6 +168,8 @@ def test_missing_draft_is_a_usage_error() -> None:
 def test_json_takes_a_single_field_name_as_gh_does() -> None:
     result = runner.invoke(app, ["--store", str(GOOD), "check-draft", str(DRAFT), "--json", "verdict"])
     assert json.loads(result.stdout) == [
+        {"verdict": "supported"},
+        {"verdict": "supported"},
         {"verdict": "supported"},
         {"verdict": "contradicted"},
         {"verdict": "not-found"},

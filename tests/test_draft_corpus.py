@@ -1,9 +1,11 @@
-"""check-draft against the hand-made answer keys of tests/data/drafts (see its README).
+"""check-draft against the hand-made answer keys of tests/data/drafts* (see their READMEs).
 
-The targets are the product's promise to a writer: every planted contradiction
-caught and citing the right fact, no correct figure accused, at least 95 % of
-correct figures supported, at most 1 in 20 numbers that are not claims given a
-verdict, and the exit code right for every draft.
+The targets are the product's promise to a writer (issue #24): no correct figure
+accused, so that *contradicted* is right every time it is said; at least 90 %
+of planted errors caught citing the right fact; at least 90 % of correct
+figures supported; at most 1 in 20 numbers that are not claims given a verdict;
+at most 1 in 20 claims given no finding at all; and the exit code right for
+every draft. The drafts' first-run scores, before any tuning, are in the README.
 """
 
 from __future__ import annotations
@@ -22,23 +24,30 @@ def corpus() -> Score:
     return score(memory(bundled_store()))
 
 
-def test_every_planted_contradiction_is_caught_citing_the_right_fact(corpus: Score) -> None:
-    assert corpus.planted >= 30
+def test_planted_errors_are_caught_citing_the_right_fact(corpus: Score) -> None:
+    assert corpus.planted >= 50
     missed = [m for m in corpus.misses if "planted error" in m]
-    assert corpus.caught == corpus.planted, missed
+    assert corpus.caught / corpus.planted >= 0.9, missed
 
 
 def test_no_correct_figure_is_accused(corpus: Score) -> None:
     assert corpus.false_contradictions == []
+    right, said = corpus.precision("contradicted")
+    assert right == said
 
 
 def test_correct_figures_are_supported(corpus: Score) -> None:
-    assert corpus.correct >= 280
-    assert corpus.supported / corpus.correct >= 0.95, [m for m in corpus.misses if "correct figure" in m]
+    assert corpus.correct >= 500
+    assert corpus.supported / corpus.correct >= 0.9, [m for m in corpus.misses if "correct figure" in m]
+
+
+def test_claims_are_not_silently_dropped(corpus: Score) -> None:
+    claims = sum(n for (want, _), n in corpus.pairs.items() if want != "none")
+    assert corpus.not_read * 20 <= claims, [m for m in corpus.misses if "read as none" in m]
 
 
 def test_numbers_that_are_not_claims_get_no_verdict(corpus: Score) -> None:
-    assert corpus.non_claims >= 200
+    assert corpus.non_claims >= 250
     assert len(corpus.noise) * 20 <= corpus.non_claims, corpus.noise
 
 

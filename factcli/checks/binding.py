@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
 from factcli.checks.mentions import Mention
-from factcli.checks.profiles import Profile
 from factcli.checks.nouns import counts
+from factcli.checks.profiles import Profile
 from factcli.checks.words import DURATION_UNITS, STOP, content, counted, stem
 
 TYPE_CHECKING = False
@@ -43,6 +44,8 @@ class Bound:
     score: float
     reasons: tuple[str, ...]
     certain: frozenset[str] = frozenset()
+    #: The names the number's clause gives that the fact lacks ("Peace-2007" for a fact of another exercise).
+    missing: frozenset[str] = frozenset()
 
 
 def weights(candidates: Iterable[Profile]) -> dict[str, float]:
@@ -78,6 +81,11 @@ class Reading:
     elsewhere: frozenset[str]
     #: For a date: the words of the phrase it closes, which name its event.
     phrase: frozenset[str] = frozenset()
+    #: The names its clause gives (capitalised words past the sentence's first, "Peace-2007", "Arabian"), and
+    #: the kinds of doing it names ("consultations", "exercises"), as stems: a fact that has none of a kind
+    #: is not certainly what the number is about.
+    names: frozenset[str] = frozenset()
+    doings: frozenset[str] = frozenset()
 
 
 def read(mention: Mention, sentence: Sentence) -> Reading:
@@ -88,6 +96,8 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         written = mention.noun or tuple(sentence.column(mention).lower().split())
     first, last = sentence.scope(mention)
     scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
+    begin, end = sentence.clause(mention)
+    clause = sentence.text[begin - sentence.start : end - sentence.start]
     subjects = sentence.subjects(mention)
     return Reading(
         mention,
@@ -103,6 +113,8 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(subjects),
         frozenset({name for name, _ in sentence.entities} - subjects),
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
+        frozenset(_names(clause)),
+        frozenset(scope & DOINGS),
     )
 
 
@@ -161,6 +173,8 @@ class Part:
     score: float = 0.0
     reasons: tuple[str, ...] = ()
     certain: bool = False
+    #: For when: the number's own date is the fact's (not only the one time the store has the figure for).
+    dated: bool = False
 
 
 def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, float], names: Names) -> Bound | None:
@@ -182,7 +196,11 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
     certain = {name for name, part in parts.items() if part.certain}
     if reading.mention.kind == "date" and "words" in certain:
         certain.add("event")  # a date is about the event the words beside it name
-    return Bound(p, score, reasons, frozenset(certain))
+    if when.dated:
+        certain.add("dated")
+    if reading.timed:
+        certain.add("timed")  # its time is its own sentence's, not only the title's
+    return Bound(p, score, reasons, frozenset(certain), reading.names - p.words)
 
 
 def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None:
@@ -197,10 +215,11 @@ def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None
     times = reading.times
     if times and not any(_overlap(t, p.span) for t in times):
         return None
-    if not times:  # no date anywhere: certain only of a figure the store gives for one time alone
-        return Part(certain=p.alone)
+    # certain when the store has this figure for no other time the number's dates allow (for no other time at
+    # all, when it has no date anywhere)
+    alone = not any(any(_overlap(t, other) for t in times) if times else True for other in p.others)
     if not reading.timed:  # the title's time rules facts out, and is certain only when it is the fact's
-        return Part(certain=any(_same_time(t, p) for t in times))
+        return Part(certain=alone or any(_same_time(t, p) for t in times), dated=any(_same_time(t, p) for t in times))
     exact = any(_same_time(t, p) for t in times)
     precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
                             (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
@@ -208,7 +227,7 @@ def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None
         score = w.span_end
     else:
         score = w.same_time_precise if precise else w.same_time if exact else w.overlapping_time
-    return Part(score, ("same date" if exact else "overlapping dates",), exact)
+    return Part(score, ("same date" if exact else "overlapping dates",), exact or alone, exact)
 
 
 def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
@@ -221,6 +240,8 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
         return Part(w.counts_money, (f"counts money ({p.fact.unit})",), True)
     # an ordinal's name must be the fact's by more than its last word: "Meeting" names many meetings
     named = mention.kind != "ordinal" or len(reading.scope & p.words) >= ORDINAL_NAME_WORDS
+    # a count of countries is a count of those doing something: the doing the clause names must be the fact's
+    named = named and not (reading.head & GENERIC and reading.doings and not reading.doings & p.words)
     if reading.head & p.heads:
         return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     if reading.head & p.nouns:
@@ -285,6 +306,30 @@ def context_part(reading: Reading, sentence: Sentence, p: Profile, names: Names,
     return Part(score, tuple(reasons))
 
 
+#: What a count of countries (partners, states) is a count of: the doing that makes them counted.
+DOINGS = frozenset(
+    stem(w)
+    for w in "consultations exercises drills dialogues talks visits delegations treaties agreements conventions "
+    "offices attaches students operations missions escorts symposiums seminars workshops courses meetings "
+    "summits relations ties exchanges projects training".split()
+)
+#: Capitalised words that name nothing a fact must share: the writer's subject and the calendar.
+_NOT_NAMES = frozenset(
+    "china chinese pla beijing un united nations the a an in on at of and but while as by for this that these "
+    "those it its their white paper papers january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]+(?:-[0-9]+)?)")
+
+
+def _names(clause: str) -> set[str]:
+    """The stems of the capitalised words of a clause but its first ("Peace-2007", "Arabian", "Sea")."""
+    words = [m.group(1) for m in _CAPITALISED.finditer(clause.lstrip()) if m.start() > 0]
+    return {stem(w.split("-")[0]) for w in words if w.lower() not in _NOT_NAMES}
+
+
+#: Generic counted things: what they count is said by the doing around them.
+GENERIC = frozenset(stem(w) for w in "countries nations states partners navies".split())
 #: Entities that tell one figure from another's: a clause naming one the fact does not name is about another.
 _SPECIFIC = frozenset({"country", "mission"})
 
@@ -359,9 +404,9 @@ def _overlap(writer: Mention, fact: tuple[dt.date, dt.date]) -> bool:
 def _same_time(writer: Mention, p: Profile) -> bool:
     """The writer's date is the fact's, at the precision either gives ('since 1990' and a period from 1990)."""
     assert writer.span is not None
-    if writer.since:
+    if writer.since:  # "since 1990": the period from then to the latest the store has
         period = p.fact.period
-        return bool(period and period.start and period.start[:4] == str(writer.span[0].year))
+        return bool(period and period.start and period.start[:4] == str(writer.span[0].year)) and p.latest
     first, last = writer.span
     if writer.document:  # "the 2002 white paper": its own year, though it looks back on the year before
         first = dt.date(last.year, 1, 1)

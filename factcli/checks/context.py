@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from factcli.checks import mentions, prose
 from factcli.checks.mentions import Mention
@@ -58,6 +59,8 @@ class Sentence:
         self.previous: set[str] = set()
         #: The passages those facts are quoted from.
         self.passages: set[str] = set()
+        #: Each number's bound facts, once worked out (check-draft asks again for dates).
+        self.bound: dict[tuple[int, int], Any] = {}
 
     def clause(self, mention: Mention, *, major: bool = False) -> tuple[int, int]:
         """The offsets (in the file) of the clause ``mention`` stands in; a table row is one clause."""
@@ -105,10 +108,9 @@ class Sentence:
         words = content(self.text[cut:at])
         if len(words) >= 2:
             return words
-        start = mention.end - self.start
-        start += len(self.text[start:]) - len(self.text[start:].lstrip(" :–—-"))  # "- Mar 2008: ASEAN Plus Three …"
-        after = _PHRASE_END.search(self.text, start, last - self.start)
-        return words | content(self.text[start : after.start() if after else last - self.start])
+        start = mention.end - self.start  # a date that leads: "On September 11, 2002, the UN Security Council …"
+        start += len(self.text[start:]) - len(self.text[start:].lstrip(" ,:–—-"))  # "- Mar 2008: ASEAN Plus …"
+        return words | content(self.text[start : last - self.start])
 
     def near(self, mention: Mention) -> set[str]:
         """The words right beside ``mention`` in its scope: "acceded to 10", "signed another one"."""

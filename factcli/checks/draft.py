@@ -13,12 +13,13 @@ something happened, against the event's fact.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from factcli.checks import binding, context, mentions, nouns, profiles, prose, verdicts
+from factcli.checks import binding, context, mentions, profiles, prose, verdicts
 from factcli.checks.binding import Bound
 from factcli.checks.mentions import Mention
 from factcli.checks.profiles import Profile
@@ -106,13 +107,15 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
                         sentence.previous.add(result[1].profile.fact.id)
                         sentence.passages |= result[1].profile.passages
         claims = [j for j in judged if j.mention.kind != "ordinal"]
+        dates = [m for m in found if m.kind == "date"]
+        tops = _tops(dates, sentence, candidates, weight, facts.names)
         dated: set[str] = set()  # two dates of one sentence date two events
-        for mention in found:
-            if mention.kind == "date":
-                result = _judge_date(mention, sentence, candidates, weight, facts.names, claims, dated)
-                if result is not None:
-                    judged.append(Judged(mention, *result))
-                    dated |= {result[1].profile.fact.id} if result[1] else set()
+        for mention in dates:
+            others = {fact for m, fact in tops.items() if m is not mention}  # what the sentence's other dates date
+            result = _judge_date(mention, sentence, candidates, weight, facts.names, claims, dated | others)
+            if result is not None:
+                judged.append(Judged(mention, *result))
+                dated |= {result[1].profile.fact.id} if result[1] else set()
         previous = {j.bound.profile.fact.id for j in judged if j.bound is not None}
         passages = {passage for j in judged if j.bound is not None for passage in j.bound.profile.passages}
         for j in judged:
@@ -150,10 +153,40 @@ def _ranked(
     weight: dict[str, float],
     names: context.Names,
 ) -> list[Bound]:
-    reading = binding.read(mention, sentence)
+    key = (mention.start, mention.end)
+    if key not in sentence.bound:
+        sentence.bound[key] = _bound(binding.read(mention, sentence), sentence, candidates, weight, names)
+    return list(sentence.bound[key])
+
+
+def _bound(
+    reading: binding.Reading,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> list[Bound]:
+    """The candidates bound to the number as ``reading`` reads it, best first."""
     bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
-    least = BIND_DATE if mention.kind == "date" else BIND
+    least = BIND_DATE if reading.mention.kind == "date" else BIND
     return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
+
+
+def _untimed(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> Callable[[], list[Bound]]:
+    """The candidates bound as if the sentence gave no date (asked only before a contradiction: the sentence's
+    date may be the writer's mistake, and the fact it ruled out the one the number is about)."""
+
+    def bound() -> list[Bound]:
+        untimed = dataclasses.replace(binding.read(mention, sentence), times=(), timed=False)
+        return _bound(untimed, sentence, candidates, weight, names)
+
+    return bound
 
 
 def _judge_amount(
@@ -166,7 +199,8 @@ def _judge_amount(
     if mention.derived or mention.kind == "fraction":
         return None  # a share or ratio the writer worked out
     ranked = _ranked(mention, sentence, candidates, weight, names)
-    decided = verdicts.decide(mention, ranked, sentence.text, sentence.start) if ranked else None
+    untimed = _untimed(mention, sentence, candidates, weight, names)
+    decided = verdicts.decide(mention, ranked, sentence.text, sentence.start, untimed) if ranked else None
     if decided is not None:
         return decided
     if _claim_like(mention, sentence):
@@ -190,13 +224,13 @@ def _judge_date(
         return None  # "the 2002 white paper": which document, not when something happened
     first, last = sentence.clause(mention)
     framed = [j for j in claims if first <= j.mention.start < last]
-    before = sentence.text[max(0, mention.start - sentence.start - 60) : mention.start - sentence.start]
-    if (_FRAMING.search(before) or _RANGE_END.search(before)) and (framed or _UNTIL.search(before)):
+    before = _before(mention, sentence)
+    if _framing_words(mention, before) and (framed or _UNTIL.search(before)):
         return _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
     ranked = _ranked(mention, sentence, candidates, weight, names)
     ranked = [b for b in ranked if b.profile.fact.id not in dated] or ranked
     if ranked and (not framed or ranked[0].score >= verdicts.CONTRADICT_DATE):
-        decided = verdicts.decide(mention, ranked, sentence.text, sentence.start)
+        decided = verdicts.decide(mention, ranked, sentence.text, sentence.start, lambda: [])
         if decided is not None:
             return decided
     if framed:
@@ -209,6 +243,36 @@ def _judge_date(
     return None
 
 
+def _tops(
+    dates: Sequence[Mention],
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> dict[Mention, str]:
+    """Each date of a sentence with several, and the event it most clearly dates: "At the ASEAN Plus Three
+    Summit in January 2007 and the China-ASEAN Summit that November" dates two summits, one each."""
+    if len(dates) < 2:
+        return {}
+    out = {}
+    for mention in dates:
+        if mention.document or _framing_words(mention, _before(mention, sentence)):
+            continue  # "By 2002 …", "the 2002 paper": when a figure holds, or which document; no event
+        ranked = _ranked(mention, sentence, candidates, weight, names)
+        if ranked and "event" in ranked[0].certain:
+            out[mention] = ranked[0].profile.fact.id
+    return out
+
+
+def _before(mention: Mention, sentence: context.Sentence) -> str:
+    return sentence.text[max(0, mention.start - sentence.start - 60) : mention.start - sentence.start]
+
+
+def _framing_words(mention: Mention, before: str) -> bool:
+    """The words before a date make it the time of something: "since 1990", "as of", "from … to"."""
+    return bool(mention.since or _FRAMING.search(before) or _RANGE_END.search(before))
+
+
 def _framing(mention: Mention, framed: Sequence[Judged]) -> tuple[Verdict, Bound | None, str] | None:
     """A date giving a figure its time is borne out when the figure's fact holds for that time ("since 1990":
     its period starts then); otherwise it is left to the figure's own verdict."""
@@ -218,19 +282,30 @@ def _framing(mention: Mention, framed: Sequence[Judged]) -> tuple[Verdict, Bound
     return None
 
 
+#: The names of meetings an ordinal counts: "the 14th ARF Ministerial Meeting", "the third round".
+_MEETING = re.compile(
+    r"\b(?:meeting|summit|symposium|conference|session|forum|workshop|seminar|dialogue|consultation|round|"
+    r"exercise|drill|review)s?\b"
+)
 #: What a writer counts to order the text or to say how long, not what a fact counts: "three parts",
 #: "the past two years".
 _NOT_COUNTED = frozenset(
     "parts things points sections chapters ways reasons questions lessons themes items steps examples pages "
-    "years months weeks days decades hours minutes times words paragraphs".split()
+    "years months weeks days decades hours minutes times words paragraphs figures numbers statistics sentences "
+    "papers documents editions".split()
 )
 
 
 def _claim_like(mention: Mention, sentence: context.Sentence) -> bool:
-    """A number a reader would check: it counts a noun, is money or a share of something named, or a rank."""
-    if mention.kind == "ordinal":
+    """A number a reader would check, so never left out when no fact is about it: any amount but one that
+    orders the text or says how long ("three parts", "two years"); an ordinal only as a rank ("ranked 12th";
+    "the first of these" points back)."""
+    if mention.kind == "ordinal":  # a rank, or the ordinal of a named meeting ("its 15th ministerial meeting")
         before = sentence.text[max(0, mention.start - sentence.start - 12) : mention.start - sentence.start]
-        return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE))
+        name = " ".join(context.name_after(sentence.text, mention.end - sentence.start))
+        return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE) or _MEETING.search(name))
     if mention.currency or mention.kind == "percent":
         return True
-    return not (not mention.noun or not nouns.counts(mention.noun[-1]) or mention.noun[-1] in _NOT_COUNTED)
+    if mention.kind == "duration":
+        return False
+    return not (mention.noun and mention.noun[-1] in _NOT_COUNTED)

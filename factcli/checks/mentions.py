@@ -66,24 +66,35 @@ _BARE_MONTH = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
-    r"flight|code|room|tier|level|category|grade|class|route|highway)\.?\s*|#|(?-i:\bPlus\s))$",
+    r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
+    r"module|course|file|ref|memo|question)\.?\s*|#|(?-i:\bPlus\s)|(?-i:\b[A-Z]{2,5}\s))$",
     re.IGNORECASE,
 )
+#: "one of the few", "one of its largest": a kind, not a count.
+_ONE_OF_MANY = re.compile(r"\s+of\s+(?:the|its|their|china['’]s)\s+(?:few|many|most|main|\w+est)\b", re.I)
 #: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
 #: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
 #: "11 a year", "6.7 ships per mission", "two each": a rate the writer worked out.
 _RATE = re.compile(
-    r"\s*(?:(?:[A-Za-z-]+\s+){0,3}?(?:per|each|a|an)\s+(?:year|month|week|day|mission|head|capita|person)\b"
-    r"|times\b|-fold\b|fold\b)",  # "35 times the 2002 figure": a ratio
+    r"\s*(?:(?:[A-Za-z-]+\s+){0,3}?(?:(?:a|an)\s+(?:year|month|week|day)\b|(?:per|each)\s+[A-Za-z])"
+    r"|times\b|-fold\b|fold\b|to\s+one\b|for\s+every\b)",  # "two treaties per partner", "4.4 to one": ratios
     re.I,
 )
+#: A share of something the draft itself counts ("about 39 percent of China's blue helmets", "of the total"),
+#: which the writer worked out; a share of a budget or of GDP is a statistic of its own.
 _DERIVED = re.compile(
-    r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+)?"
-    r"(?:total|whole|all|these|them|those|contingent)\b"
+    r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+|china['’]s\s+)?"
+    r"(?:(?:[A-Za-z-]+\s+){0,2}(?:force|forces|contingent|contingents|troops|personnel|peacekeepers|helmets|"
+    r"engineers|total|whole|all|these|them|those)\b)"
     r"|per\b|a\b|an\b)",
     re.I,
 )
+#: Words beside a number that make it the writer's own sum ("together, 11 of them", "11 in all"): arithmetic
+#: on the facts, not a fact.
+_SUM = r"(?:together|altogether|combined|all told|all in all)"
+_SUM_BEFORE = re.compile(rf"\b{_SUM}[,:]?\s+(?:some\s+|about\s+)?$", re.I)
+_SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +181,12 @@ def _inside_word(sentence: str, m: re.Match[str]) -> bool:
     """'MH370', 'Peace-2007', 'G20', 'No.5': digits glued to a word are part of a name."""
     before = sentence[m.start() - 1 : m.start()]
     after = sentence[m.end() : m.end() + 1]
+    if "+" in (before, after):
+        return True  # "10+3", "ASEAN+3": a name
+    if (before == "/" and sentence[m.start() - 2 : m.start() - 1].isdigit()) or (
+        after == "/" and sentence[m.end() + 1 : m.end() + 2].isdigit()
+    ):
+        return True  # "No. 4/2009", "24/7": a serial number or a fraction
     if before.isalpha() or (before == "-" and sentence[m.start() - 2 : m.start() - 1].isalpha()):
         return not m.group("cur")
     return after.isalpha() and not m.group("th") and not m.group("word")
@@ -191,6 +208,8 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         and not (noun_after(sentence, end) and noun_after(sentence, end)[0] not in {"s", "another"})
     ):
         return None  # "one of", "no one's": a pronoun, not an amount
+    if word and word.lower() == "one" and _ONE_OF_MANY.match(sentence, end):
+        return None  # "one of the few large troop commitments": which kind, not how many
     if word and word.lower() in GROUPS:
         value: float | None = GROUPS[word.lower()]
     else:
@@ -224,6 +243,8 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         qualifier = "approx"  # "a score of countries" is about twenty, as the store reads it
     low, top = (value, high) if m.group("num2") else interval(value, qualifier, raw)
     derived = (percent and bool(_DERIVED.match(sentence[end:]))) or bool(_RATE.match(sentence[end:]))
+    summed = _SUM_BEFORE.search(sentence[max(0, qstart - 24) : qstart]) or _SUM_AFTER.match(sentence[end:])
+    derived = derived or bool(summed)
     text = sentence[qstart:end]
     kind = "percent" if percent else kind
     return Mention(offset + qstart, offset + end, text, kind, low, top, qualifier if not m.group("num2") else "range",
@@ -232,8 +253,11 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
 
 #: The years before its own that a dated document (a biennial white paper) reports on.
 REPORTS_BACK = 1
+_PAIRED_YEAR = re.compile(r"(?:,?\s+(?:and|or|&)\s+|\s*,\s*)(?:19|20)[0-9]{2}")
 _DOCUMENT_AFTER = re.compile(
-    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:white\s+papers?|papers?|reports?|documents?|editions?|yearbooks?)\b", re.I
+    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:white\s+papers?|papers?|reports?|documents?|editions?|yearbooks?|numbers|"
+    r"figures|data|statistics)\b",
+    re.I,
 )
 _NOT_NAME_WORDS = frozenset(
     "in since by from until till during before after over of for to at on between and through around about circa "
@@ -301,9 +325,13 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     except ValueError:
         return None
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
-    since = bool(re.search(r"\bsince\s+$", before))
+    since_word = re.search(r"\bsince\s+$", before)
     document = bool(_DOCUMENT_AFTER.match(sentence, m.end()))  # "the 2002 white paper"
+    paired = _PAIRED_YEAR.match(sentence, m.end())  # "the 2002 and 2008 defence white papers"
+    document = document or bool(paired and _DOCUMENT_AFTER.match(sentence, paired.end()))
     if document and not first_month:  # a paper of 2008 reports on 2007 and 2008: the years it looks back on
         first = dt.date(year - REPORTS_BACK, 1, 1)
-    return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(first, last), since=since,
+    start = m.start() - (len(before) - since_word.start()) if since_word else m.start()  # "since 1990" as written
+    return Mention(offset + start, offset + m.end(), sentence[start : m.end()], "date", span=(first, last),
+                   since=bool(since_word),
                    document=document)  # fmt: skip

@@ -34,9 +34,14 @@ class Profile:
     span: tuple[dt.date, dt.date]
     low: float
     high: float
-    #: No other fact of the store gives this figure for another time (its metric has no other fact): a number
-    #: with no date of its own can only be about this one.
-    alone: bool = True
+    #: When the other facts of its metric hold (the same figure for other times): a number is certainly about
+    #: this fact's time when none of them overlaps the number's.
+    others: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    @property
+    def latest(self) -> bool:
+        """No other fact of its metric ends later: what "since 1990" means when it reaches to the present."""
+        return all(last <= self.span[1] for _, last in self.others)
 
     @property
     def is_event(self) -> bool:
@@ -50,7 +55,7 @@ class Profiles:
         self.index = index
         self.names = Names(index.vocab)
         self.cache: dict[str, Profile] = {}
-        self.series: dict[str, int] = {}
+        self.series: dict[str, list[tuple[str, tuple[dt.date, dt.date]]]] = {}
 
     def for_sentence(self, sentence: Sentence, found: Sequence[Mention]) -> list[Profile]:
         """The facts sharing most words with the sentence, those with its values, and those bound before it."""
@@ -101,18 +106,21 @@ class Profiles:
         passages = frozenset(f"{c.source}:{c.quote}" for c in fact.citations)
         profile = Profile(
             fact, frozenset(words), frozenset(nouns - STOP), frozenset(heads - STOP), passages,
-            frozenset(fact.entities), span, low, high, self._series(fact.metric) <= 1,
+            frozenset(fact.entities), span, low, high, self._others(fact),
         )  # fmt: skip
         self.cache[fact.id] = profile
         return profile
 
-    def _series(self, metric: str | None) -> int:
-        """How many facts the store has of ``metric`` (1 for a fact of no metric)."""
-        if metric is None:
-            return 1
-        if metric not in self.series:
-            self.series[metric] = len(self.index.facts_of_metric(metric))
-        return self.series[metric]
+    def _others(self, fact: Fact) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The spans of the other facts of ``fact``'s metric (none for a fact of no metric)."""
+        if fact.metric is None:
+            return ()
+        if fact.metric not in self.series:
+            self.series[fact.metric] = [
+                (i, (dt.date.fromisoformat(a), dt.date.fromisoformat(b)))
+                for i, a, b in self.index.metric_spans(fact.metric)
+            ]
+        return tuple(span for i, span in self.series[fact.metric] if i != fact.id)
 
 
 def interval(fact: Fact) -> tuple[float, float]:

@@ -79,15 +79,25 @@ def is_markdown(name: str, text: str) -> bool:
 _MISSED_END = re.compile(r"(?<=[.!?][)\]”’\"])\s+(?=[A-Z])")
 _TITLE_LINE = re.compile(r"^(?:title|subject|re)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
-_FIRST_LINE = re.compile(r"\A\s*(\S.*)$", re.MULTILINE)
+_LINES = re.compile(r"^[ \t]*(\S.*)$", re.MULTILINE)
 
 
 def title(text: str, *, markdown: bool) -> str:
     """The draft's title: front matter's or a memo's 'title:'/'Re:' line, else the first top-level heading
     (in plain text, the first line)."""
     head = text[:2000]
-    found = _TITLE_LINE.search(head) or (_FIRST_HEADING.search(head) if markdown else _FIRST_LINE.search(head))
+    found = _TITLE_LINE.search(head) or (_FIRST_HEADING.search(head) if markdown else _first_line(head))
     return found.group(1).strip().strip("\"'") if found else ""
+
+
+def _first_line(head: str) -> re.Match[str] | None:
+    """A plain text's first line, past short labels in capitals ("MEMORANDUM", "POLICY BRIEF No. 4/2009")."""
+    for found in _LINES.finditer(head):
+        letters = [c for c in found.group(1) if c.isalpha()]
+        shouted = sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        if letters and not (shouted and len(found.group(1).split()) <= 4):
+            return found
+    return None
 
 
 def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:

@@ -11,14 +11,13 @@ anything less is *unverified*, with the reason: what the number counts, its
 time and its entity all certain for one fact (binding.py's parts), that fact
 ahead of every other candidate by ``MARGIN``, the same unit and currency, a
 figure of the fact's order of magnitude (a writer's slip is a digit, not a
-thousandfold), and nothing that makes the number the writer's own (a sum, a
-conversion, "the four states" pointing back).
+thousandfold). Numbers that are the writer's own (a sum, a share, a rate) are
+mentions.py's to leave out.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from factcli.checks import binding
@@ -48,17 +47,16 @@ PROOF = {
 #: A wrong figure is a slip of a digit or a word, within this factor of the right one; further off, the number
 #: is more likely about something else.
 MAGNITUDE = 3.0
-#: Words right beside a number that make it the writer's own sum: "together, 11 of them", "11 in all".
-_SUM_WORDS = r"(?:together|in all|in total|altogether|combined|all told|a total of|all in all)"
-_SUM_BEFORE = re.compile(rf"\b{_SUM_WORDS}[,:]?\s+(?:some\s+|about\s+)?$", re.I)
-_SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM_WORDS}\b", re.I)
 _PLAIN_WORDS = {"certain": "certain", "what": "what it counts", "when": "its time", "who": "who it is about"}
 
 
-def decide(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) -> tuple[Verdict, Bound, str] | None:
+def decide(
+    mention: Mention, ranked: Sequence[Bound], sentence: str, at: int, untimed: Callable[[], Sequence[Bound]]
+) -> tuple[Verdict, Bound, str] | None:
     """The verdict over the facts bound to ``mention`` (best first), and why a contradiction is not proven
     (empty when it is, or when the verdict is no contradiction); None when no fact is clearly enough about it.
-    ``at`` is where the sentence starts in the file (mentions are placed in the file)."""
+    ``at`` is where the sentence starts in the file (mentions are placed in the file); ``untimed`` gives the
+    facts bound as if the sentence gave no date, for a contradiction's last test."""
     best = ranked[0]
     for bound in (b for b in ranked if b.score >= best.score - NEAR):
         if relation(mention, bound.profile) == "supported":
@@ -69,6 +67,10 @@ def decide(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) ->
     if verdict != "contradicted":
         return verdict, best, ""
     doubt = unproven(mention, ranked, sentence, at)
+    if not doubt and "dated" not in best.certain and "timed" in best.certain:  # the sentence's date ruled out …
+        doubt = _another_time(mention, best, untimed())
+    if not doubt and best.missing:
+        doubt = _named_elsewhere(best, [*ranked[1:], *untimed()])
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
 
 
@@ -87,9 +89,28 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
-    own = _SUM_BEFORE.search(sentence[: mention.start - at]) or _SUM_AFTER.search(sentence[mention.end - at :])
-    if own and "total" not in fact.claim.lower():
-        return f"the writer's own sum ('{' '.join(own.group().split())}')"
+    return ""
+
+
+def _another_time(mention: Mention, best: Bound, untimed: Sequence[Bound]) -> str:
+    """A fact the sentence's date ruled out that would bear the number out, and is about it as certainly as
+    the best: the date may be the writer's mistake ("Peace-2007 in May 2007, with seven other countries")."""
+    needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
+    ours = next((b.score for b in untimed if b.profile.fact.id == best.profile.fact.id), best.score)
+    for bound in untimed:
+        later = bound.profile.fact.id != best.profile.fact.id and bound.score > ours - MARGIN
+        if later and needed <= bound.certain and relation(mention, bound.profile) != "contradicted":
+            return f"{bound.profile.fact.id} bears it out for {bound.profile.fact.when}: is the date right?"
+    return ""
+
+
+def _named_elsewhere(best: Bound, others: Sequence[Bound]) -> str:
+    """The number's clause names something the best fact lacks and another fact has ("Peace-2007 … seven other
+    countries" bound to another exercise's count): the other may be what the number is about."""
+    for bound in others:
+        shared = best.missing & bound.profile.words
+        if shared and bound.profile.fact.id != best.profile.fact.id:
+            return f"the sentence names {', '.join(sorted(shared))}, as {bound.profile.fact.id} does"
     return ""
 
 

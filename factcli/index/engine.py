@@ -169,6 +169,10 @@ class Index:
         sql = f"SELECT {_ROW} FROM facts WHERE metric = ? ORDER BY first, last, id"
         return Hits(self, self._rows(sql, (metric,)))
 
+    def metric_spans(self, metric: str) -> list[tuple[str, str, str]]:
+        """(id, first day, last day) of each fact of ``metric``, ISO dates: when each figure holds."""
+        return self._rows("SELECT id, first, last FROM facts WHERE metric = ? ORDER BY first", (metric,))
+
     def related(self, fact: Fact) -> list[Fact]:
         """Other facts of the same metric, in date order: how the figure moved."""
         if fact.metric is None:

@@ -1,0 +1,127 @@
+"""check-draft on the bundled store: a contradiction needs proof, every number a reader sees is listed, dates
+that frame a figure are judged by its fact (issue #24's classes of false accusations and dropped numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcli.checks import draft, mentions
+from factcli.index.engine import Index
+from factcli.store.files import bundled_store
+
+from .conftest import memory
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Index:
+    return memory(bundled_store())
+
+
+def found(index: Index, text: str, *, markdown: bool = True) -> dict[str, tuple[str, str | None]]:
+    """Each finding's text (line breaks as spaces) → (verdict, fact id)."""
+    return {
+        " ".join(f.text.split()): (f.verdict, f.fact.id if f.fact else None)
+        for f in draft.check(index, text, markdown=markdown)
+    }
+
+
+def test_a_date_that_frames_a_figure_is_judged_by_the_figures_fact(bundled: Index) -> None:
+    got = found(bundled, "As of the end of November 2008, China had 1,949 military peacekeepers on duty.")
+    assert got["November 2008"] == ("supported", "peacekeeping-2008-military-personnel-deployed")
+    got = found(bundled, "Since 1990 the PLA has sent 11,063 military personnel to UN peacekeeping operations.")
+    assert got["Since 1990"] == ("supported", "peacekeeping-1990-2008-military-personnel-cumulative")
+    text = "Between December 2008 and January 2016 Chinese naval escort fleets conducted 909 missions."
+    got = found(bundled, text)
+    fact = "maritime-security-2008-2016-gulf-of-aden-escort-missions"
+    assert got["December 2008"] == got["January 2016"] == got["909"] == ("supported", fact)
+
+
+def test_a_framing_date_is_never_contradicted(bundled: Index) -> None:
+    """The end of a span is no event: "January 2016" is not the date the escorts began."""
+    text = "Between December 2008 and January 2016 Chinese naval escort fleets conducted 908 missions."
+    got = found(bundled, text)
+    assert got["908"][0] == "contradicted"
+    assert [v for k, (v, _) in got.items() if k != "908"] == ["supported", "supported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By then the PLA had sent upwards of 650 military observers, liaison officers and staff officers in 2002.",
+        "By then the PLA had sent more\nthan 650 military observers, liaison officers and staff officers in 2002.",
+    ],
+)
+def test_qualifiers_as_writers_write_them(bundled: Index, text: str) -> None:
+    got = found(bundled, text, markdown=False)
+    assert got[next(k for k in got if k.endswith("650"))] == (
+        "supported",
+        "peacekeeping-2002-observers-staff-sent-cumulative",
+    )
+
+
+def test_a_number_with_nothing_after_it_is_listed(bundled: Index) -> None:
+    got = found(bundled, "In 2008, 1,949 were on duty.")
+    assert got["1,949"][0] in ("supported", "unverified", "not-found")
+    assert found(bundled, "Peacekeepers on duty, Nov 2008: 1,949")["1,949"] == (
+        "supported",
+        "peacekeeping-2008-military-personnel-deployed",
+    )
+
+
+def test_another_order_of_magnitude_is_not_a_contradiction(bundled: Index) -> None:
+    got = found(bundled, "The PLA has 2.3 million military personnel, and 1,949 peacekeepers were on duty in 2008.")
+    assert got["2.3 million"][0] != "contradicted"
+
+
+def test_a_number_beside_other_countries_is_not_certainly_the_facts(bundled: Index) -> None:
+    text = (
+        "China held bilateral anti-terrorism consultations with eight countries, among them the United States, "
+        "Russia, India and Pakistan."
+    )
+    assert found(bundled, text)["eight"][0] != "contradicted"
+
+
+def test_a_wrong_date_does_not_spread_to_the_figure_beside_it(bundled: Index) -> None:
+    text = "In May 2007 the PLA Navy took part in Peace-2007 in the Arabian Sea alongside seven other countries."
+    got = found(bundled, text)
+    assert got["seven"][0] != "contradicted"
+    assert got["May 2007"] == ("contradicted", "peace-2007-exercise-date")
+
+
+def test_the_writers_own_sum_gets_no_verdict(bundled: Index) -> None:
+    text = "China had acceded to 10 and signed another one of the 12 conventions: together, 11 of them."
+    assert "11" not in found(bundled, text)
+
+
+def test_money_in_another_currency(bundled: Index) -> None:
+    fact = "maritime-security-mh370-search-funding"
+    text = "China pledged US$20 million to the continued search for flight MH370."
+    assert found(bundled, text)["US$20 million"] == ("contradicted", fact)
+    text = "China pledged about US$14 million to the continued search for flight MH370."
+    assert found(bundled, text)["about US$14 million"][0] == "unverified"
+
+
+def test_an_unproven_contradiction_says_why(bundled: Index) -> None:
+    text = "China has 99 attaché offices, the paper says."
+    (finding,) = draft.check(bundled, text)
+    if finding.verdict == "unverified":
+        assert "not certainly" in finding.reason or "another fact" in finding.reason or "bears it out" in finding.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "POLICY BRIEF No. 4/2009",
+        "ASEAN 10+3 cooperation has been running for years.",
+        "China made one of the few large troop commitments.",
+        "Lecture notes, session 4, week 6, course POLS 2204.",
+    ],
+)
+def test_serials_names_and_kinds_are_no_numbers(sentence: str) -> None:
+    assert [m.text for m in mentions.find(sentence) if m.kind != "date"] == []
+    assert [m.text for m in mentions.find(sentence) if m.kind == "date"] == []
+
+
+def test_since_is_part_of_the_date_as_written() -> None:
+    (date,) = mentions.find("Since 1990 the PLA has sent many.")[:1]
+    assert (date.text, date.since) == ("Since 1990", True)
