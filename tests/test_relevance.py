@@ -8,8 +8,6 @@ a query the store cannot answer expects nothing. The test fails below 0.9 and na
 
 from __future__ import annotations
 
-import shlex
-
 import pytest
 import yaml
 
@@ -21,6 +19,8 @@ from .conftest import DATA, memory
 
 CASES = yaml.safe_load((DATA / "relevance.yaml").read_text(encoding="utf-8"))
 READERS = yaml.safe_load((DATA / "queries-r3.yaml").read_text(encoding="utf-8"))
+#: Written after the search in readers' words was built, by someone who saw none of it (first run in the README).
+LATER = yaml.safe_load((DATA / "queries-r4.yaml").read_text(encoding="utf-8"))
 #: The filters the sets use, as Query fields.
 FILTERS = {"--topic": "topics", "--entity": "entities", "--since": "since", "--until": "until", "--source": "sources"}
 #: The share of expected facts that must come back in the top 3, over all queries.
@@ -44,10 +44,10 @@ def query(case: dict) -> Query:  # type: ignore[type-arg]
     for flag, value in zip(args[::2], args[1::2], strict=True):
         name = FILTERS[flag]
         fields[name] = [value] if name.endswith("s") else value
-    return Query(text=shlex.split(case["query"]), limit=3, **fields)  # type: ignore[arg-type]
+    return Query(text=case["query"].split(), limit=3, **fields)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("cases", [CASES, READERS], ids=["relevance", "queries-r3"])
+@pytest.mark.parametrize("cases", [CASES, READERS, LATER], ids=["relevance", "queries-r3", "queries-r4"])
 def test_recall_at_three(index: Index, cases: list[dict]) -> None:  # type: ignore[type-arg]
     scores, misses = [], []
     for case in cases:
@@ -66,8 +66,9 @@ def test_recall_at_three(index: Index, cases: list[dict]) -> None:  # type: igno
     assert not [m for m in misses if "cannot answer" in m], misses
 
 
-def test_the_reader_set_is_big_enough_and_names_real_facts(index: Index) -> None:
-    assert len(READERS) >= 40
-    assert len([c for c in READERS if not c["expect"]]) >= 3
+@pytest.mark.parametrize("cases", [READERS, LATER], ids=["queries-r3", "queries-r4"])
+def test_the_reader_sets_are_big_enough_and_name_real_facts(index: Index, cases: list[dict]) -> None:  # type: ignore[type-arg]
+    assert len(cases) >= 40
+    assert len([c for c in cases if not c["expect"]]) >= 3
     known = set(index.fact_ids())
-    assert [i for case in READERS for i in case["expect"] if i not in known] == []
+    assert [i for case in cases for i in case["expect"] if i not in known] == []

@@ -20,11 +20,13 @@ from factcli.text.fold import fold
 #: Words that phrase a question or fill a sentence and say nothing of which fact is meant.
 FILLERS = search.STOPWORDS | frozenset(
     "about after all also am among any been before being between both can could date dates does doing done each "
-    "ever figure figures get gets got give gives given go going had having hold holds held i if into its just "
-    "me more most my no not now currently today off once only other our out own please same should show since "
-    "so some such tell than that them then these they this those through too up very we whom why will would "
-    "you your".split()
+    "ever figure figures get gets got give gives given go goes going gone went come came comes had having hold "
+    "holds held i if into its just me more most my no not now currently today off once only other our out own "
+    "please same should show since so some such tell than that them then these they this those through too up "
+    "very we whom why will would you your".split()
 )
+#: Years from one to another as readers type them: "2007-08", "2007–2008".
+_YEAR_SPAN = re.compile(r"(?<![\w.])((?:19|20)[0-9]{2})\s*[-–—/]\s*([0-9]{2}|(?:19|20)[0-9]{2})(?![\w.])")
 #: The longest thesaurus phrase looked for, in words.
 LONGEST_PHRASE = 4
 
@@ -52,9 +54,13 @@ class Concept:
     number: str | None = None
     #: The store's word a typo was read as, when the word as typed matched nothing.
     corrected: str | None = None
+    #: For a span of years ("2007-08"): each year, any of which counts.
+    years: tuple[str, ...] = ()
 
     def match(self) -> str:
         """The concept as an FTS5 expression."""
+        if self.years:
+            return "(" + " OR ".join(f'years:"{y}"' for y in self.years) + ")"
         if self.number is not None:
             if search.is_year(self.number):
                 return f'(numbers:"{self.number}" OR years:"{self.number}")'
@@ -90,8 +96,20 @@ def concepts(text: Sequence[str], thesaurus: Mapping[str, Sequence[str]]) -> lis
         numbers.append(search.canonical(m.group()))
         return " "
 
-    tokens = search.words_of(fold(search.QUERY_NUMBER.sub(take, " ".join(text))))
-    out = [Concept(n, number=n) for n in dict.fromkeys(numbers)]
+    spans: list[Concept] = []
+
+    def span(m: re.Match[str]) -> str:  # "2007-08", "2007–2008": a concept of the years between
+        first, last = int(m.group(1)), int(m.group(2))
+        last = last if last >= 100 else first // 100 * 100 + last
+        if first <= last <= first + 30:
+            years = tuple(str(y) for y in range(first, last + 1))
+            spans.append(Concept(m.group(), number=years[0], years=years))
+            return " "
+        return m.group()
+
+    joined = _YEAR_SPAN.sub(span, " ".join(text))
+    tokens = search.words_of(fold(search.QUERY_NUMBER.sub(take, joined)))
+    out = [*spans, *(Concept(n, number=n) for n in dict.fromkeys(numbers))]
     phrases = {_key(k.split()): (k, tuple(v)) for k, v in thesaurus.items()}
     found: list[Concept] = []
     i = 0
@@ -112,8 +130,16 @@ def concepts(text: Sequence[str], thesaurus: Mapping[str, Sequence[str]]) -> lis
 
 
 def _key(words: Sequence[str]) -> tuple[str, ...]:
-    """A phrase compared by its words' light stems: 'drills' is 'drill', 'blue helmets' is 'blue helmet'."""
-    return tuple(search.light_stem(w) for w in words)
+    """A phrase compared by its words in the singular: 'drills' is 'drill', 'blue helmets' is 'blue helmet'
+    ('starter' stays 'starter': only a plural ending is read off)."""
+    return tuple(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    for plural, single in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
+        if word.endswith(plural) and len(word) - len(plural) >= 3 and not word.endswith(("ss", "us", "is")):
+            return word[: -len(plural)] + single
+    return word
 
 
 def _alternatives(typed: str, means: Sequence[str]) -> tuple[str, ...]:

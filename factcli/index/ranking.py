@@ -141,8 +141,8 @@ def _scored(
         f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)} "
         "ORDER BY facts.first, facts.last, facts.id"  # the ties' order; the stable sort below keeps it
     )
-    numbers = [c.number for c in live if c.number is not None]
-    years = [int(n) for n in numbers if search.is_year(n)]
+    numbers = [c.number for c in live if c.number is not None and not c.years]
+    years = [int(n) for n in numbers if search.is_year(n)] + [int(y) for c in live for y in c.years]
     words = [w for c in live if c.number is None for w in c.words]
     metric_bonus: dict[str | None, float] = {}  # it depends on the metric alone
     scored = []

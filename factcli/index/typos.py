@@ -50,6 +50,9 @@ class Speller:
         near = process.extract(stem, terms, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
         if not near:
             return None
+        near = [hit for hit in near if not stem.startswith(hit[0])]  # "milit" is no typo of "mili" cut short
+        if not near:
+            return None
         counts = self.terms()
         term = min(near, key=lambda hit: (hit[1], -counts[hit[0]], hit[0]))[0]
         return self._surface(term) or term
