@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from factcli.checks import draft, prose
+from factcli.checks import draft
+from factcli.reading import prose
 
 DRAFTS = Path(__file__).parent / "data" / "drafts"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factcli.model import Citation, Fact, Period, Source
+from factcli.reading import names
 from factcli.store import claims
 from factcli.store.load import load_store
-from factcli.text import names
 
 from .conftest import GOOD
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcli.checks import draft, mentions
+from factcli.checks import draft
 from factcli.index.engine import Index
+from factcli.reading import mentions
 from factcli.store.files import bundled_store
 
 from .conftest import memory

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from factcli.checks import mentions
+from factcli.reading import mentions
 
 
 def only(sentence: str) -> mentions.Mention:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcli.text import numbers
+from factcli.reading import numbers
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcli.checks import prose
+from factcli.reading import prose
 
 
 def texts(text: str, *, markdown: bool = True) -> list[str]:

@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
-from factcli.checks.mentions import Mention
-from factcli.checks.nouns import counts
 from factcli.checks.profiles import Profile
-from factcli.checks.words import DURATION_UNITS, STOP, content, counted, stem
+from factcli.reading.mentions import Mention
+from factcli.reading.nouns import counts
+from factcli.reading.words import DURATION_UNITS, STOP, content, counted, stem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

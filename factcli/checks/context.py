@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from factcli.checks import mentions, prose
-from factcli.checks.mentions import Mention
-from factcli.checks.words import STOP, content
+from factcli.reading import mentions, prose
+from factcli.reading.mentions import Mention
+from factcli.reading.words import STOP, content
 from factcli.text.fold import fold
 
 TYPE_CHECKING = False

@@ -19,11 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from factcli.checks import binding, context, mentions, profiles, prose, verdicts
+from factcli.checks import binding, context, profiles, verdicts
 from factcli.checks.binding import Bound
-from factcli.checks.mentions import Mention
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import VERDICTS, Verdict
+from factcli.reading import mentions, prose
+from factcli.reading.mentions import Mention
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
-from factcli.checks.mentions import Mention
-from factcli.checks.nouns import noun_after
-from factcli.checks.words import STOP, content, counted, stem
+from factcli.reading.mentions import Mention
+from factcli.reading.nouns import noun_after
+from factcli.reading.words import STOP, content, counted, stem
 from factcli.text import dates
 
 TYPE_CHECKING = False

@@ -96,7 +96,7 @@ def _number(value: str | None) -> int | float | None:
     """--value as people type it; a value that is not one number is a usage error."""
     if value is None:
         return None
-    from factcli.text.numbers import parse_number
+    from factcli.reading.numbers import parse_number
 
     number = parse_number(value)
     if number is None:

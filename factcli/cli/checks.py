@@ -98,8 +98,9 @@ def check_draft(
 
       pandoc -t plain article.docx | factcli check-draft - --json
     """
-    from factcli.checks import draft, prose
+    from factcli.checks import draft
     from factcli.formats.checked import finding_rows, quickfix_lines
+    from factcli.reading import prose
 
     text = streams.read_text_argument(file)
     markdown = read_as is DraftInput.markdown or (read_as is DraftInput.auto and prose.is_markdown(file, text))

@@ -18,8 +18,9 @@ Check = Callable[[str], str | None]
 
 def prompt_missing(record: dict[str, Any], root: Any) -> dict[str, Any]:
     """Ask for each missing field on the terminal, completing names from the store with Tab."""
+    from factcli.reading import numbers
     from factcli.store.load import load_store
-    from factcli.text import dates, numbers
+    from factcli.text import dates
 
     store = load_store(root)
     vocab = store.vocab

@@ -65,7 +65,7 @@ def why_not(index: Index, fact_id: str) -> str | None:
 
 def value_words(fact: Fact, *, sentence_start: bool) -> str:
     """The value as the store words it, a number word lower-cased inside a sentence ("Eight" → "eight")."""
-    from factcli.checks.numbers import ORDINAL_WORDS, UNITS
+    from factcli.reading.numbers import ORDINAL_WORDS, UNITS
 
     text = fact.value_text
     first = text.split()[0] if text.split() else ""

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from factcli.reading import names
 from factcli.store.rules import Violation
-from factcli.text import dates, names
+from factcli.text import dates
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcli.text import dates, numbers
+from factcli.reading import numbers
+from factcli.text import dates
 from factcli.text.suggest import suggest
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Ground-floor text helpers: characters, folding, numbers and dates as people write them.
+"""Ground-floor text helpers: characters, folding, and dates as people write them.
 
 Nothing here knows about facts or stores; every other layer may use it.
 """

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 
+from factcli.reading.numbers import read_numbers
 from factcli.text.dates import MONTHS
 from factcli.text.fold import fold
-from factcli.text.numbers import read_numbers
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*|\S")
 _NOT_KEY = re.compile(r"[\W_]+")

@@ -18,8 +18,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from factcli.checks.nouns import DURATIONS, counts, noun_after
-from factcli.checks.numbers import (
+from factcli.reading.nouns import DURATIONS, counts, noun_after
+from factcli.reading.numbers import (
     GROUPS,
     NUM,
     ORDINAL_WORDS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcli.checks.numbers import NUM, WORDNUM
+from factcli.reading.numbers import NUM, WORDNUM
 
 _NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
 
