@@ -70,21 +70,33 @@ def found(
     full = _scored(db, " AND ".join(c.match() for c in live), clauses, params, live)
     if len(live) == 1:
         return Found(full, notes)
+    partial = _partial(db, live, clauses, params, members, informative, total, {row[0] for row in full})
+    return Found(full + partial, notes)
+
+
+def _partial(
+    db: sqlite3.Connection,
+    live: Sequence[Concept],
+    clauses: Sequence[str],
+    params: Sequence[Any],
+    members: dict[str, set[int]],
+    informative: set[str],
+    total: int,
+    full: set[int],
+) -> list[Row]:
+    """The facts with some of the concepts but not all, by the share of the search's weight they cover (each
+    concept by its rarity), at least ``COVER`` of it, or the best there are when no fact has every concept."""
     weights = {typed: math.log((total + 1) / max(1, len(rows))) for typed, rows in members.items()}
     everything = sum(weights.values()) or 1.0
-    have = {row[0] for row in full}
-    partial: list[tuple[float, Row]] = []
+    covered: list[tuple[float, Row]] = []
     for row in _scored(db, " OR ".join(c.match() for c in live), clauses, params, live):
-        if row[0] in have:
-            continue
         matched = [c.typed for c in live if row[0] in members[c.typed]]
-        if not informative.intersection(matched):
-            continue
-        partial.append((sum(weights[t] for t in matched) / everything, row))
-    best = max((cover for cover, _ in partial), default=0.0)
-    kept = [(cover, row) for cover, row in partial if cover >= COVER or (not full and cover >= best)]
+        if row[0] not in full and informative.intersection(matched):
+            covered.append((sum(weights[t] for t in matched) / everything, row))
+    best = max((cover for cover, _ in covered), default=0.0)
+    kept = [(cover, row) for cover, row in covered if cover >= COVER or (not full and cover >= best)]
     kept.sort(key=lambda item: -item[0])  # stable: equal covers keep their relevance order
-    return Found(full + [row for _, row in kept], notes)
+    return [row for _, row in kept]
 
 
 def _readable(

@@ -122,50 +122,70 @@ class Mention:
 
 
 def find(sentence: str, offset: int = 0) -> list[Mention]:
-    """Every mention in ``sentence`` in order; offsets are ``offset`` + position in the sentence."""
-    taken: list[tuple[int, int]] = []
-    out: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    def add(mention: Mention, start: int, end: int) -> None:
-        taken.append((start, end))
-        out.append(mention)
-
+    """Every mention in ``sentence`` in order; offsets are ``offset`` + position in the sentence. Dates are read
+    first, then ranges, fractions, amounts and ordinal words, each where no earlier reading stands."""
+    found = _Found(sentence, offset)
     for m in _DATE.finditer(sentence):
-        mention = _date(sentence, m, offset)
-        if mention is not None and free(m.start(), m.end()):
-            add(mention, m.start(), m.end())
+        found.add(_date(sentence, m, offset), m.start(), m.end())
     for m in _BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
-        years = [x.span[0].year for x in out if x.kind == "date" and x.span and x.end - offset <= m.start()]
-        if years and free(m.start("month"), m.end()):
-            month = _MONTH_NUMBER[m.group("month")[:3].lower()]
-            first = dt.date(years[-1], month, 1)
-            last = dates.parse_span(f"{years[-1]}-{month:02d}")[1]
-            add(Mention(offset + m.start("month"), offset + m.end(), m.group("month"), "date", span=(first, last)),
-                m.start("month"), m.end())  # fmt: skip
+        found.add(found.bare_month(m), m.start("month"), m.end())
     for m in _BETWEEN.finditer(sentence):
-        a, b = read_number(m.group("a")), read_number(m.group("b"))
-        if a is not None and b is not None and free(m.start(), m.end()):
-            noun = noun_after(sentence, m.end())
-            add(Mention(offset + m.start(), offset + m.end(), m.group(), "amount", a, b, "range", noun), *m.span())
+        found.add(_between(sentence, m, offset), m.start(), m.end())
     for m in _FRACTION.finditer(sentence):
-        if free(m.start(), m.end()):
-            add(Mention(offset + m.start(), offset + m.end(), m.group(), "fraction", derived=True), *m.span())
+        found.add(Mention(offset + m.start(), offset + m.end(), m.group(), "fraction", derived=True), *m.span())
     for m in _AMOUNT.finditer(sentence):
-        if not (m.group("num") or m.group("word")) or not free(m.start(), m.end()) or _inside_word(sentence, m):
-            continue
-        mention = _amount(sentence, m, offset)
-        if mention is not None:
-            add(mention, mention.start - offset, mention.end - offset)
+        if (m.group("num") or m.group("word")) and found.free(m.start(), m.end()) and not _inside_word(sentence, m):
+            mention = _amount(sentence, m, offset)
+            if mention is not None:
+                found.add(mention, mention.start - offset, mention.end - offset)
     for m in _ORDINAL_WORD.finditer(sentence):
-        if free(m.start(), m.end()):
-            value = ORDINAL_WORDS[m.group("w").lower()]
-            noun = noun_after(sentence, m.end())
-            add(Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun), *m.span())
-    out = sorted((x for x in out if x.kind != "name"), key=lambda x: x.start)
-    for i, mention in enumerate(out[:-1]):  # "the seventh and eighth rounds": both count rounds
+        value = ORDINAL_WORDS[m.group("w").lower()]
+        noun = noun_after(sentence, m.end())
+        ordinal = Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun)
+        found.add(ordinal, *m.span())
+    return _paired_ordinals(sentence, offset, sorted((x for x in found.out if x.kind != "name"), key=lambda x: x.start))
+
+
+class _Found:
+    """The mentions of a sentence read so far, and the spans they take."""
+
+    def __init__(self, sentence: str, offset: int) -> None:
+        self.sentence, self.offset = sentence, offset
+        self.taken: list[tuple[int, int]] = []
+        self.out: list[Mention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.taken)
+
+    def add(self, mention: Mention | None, start: int, end: int) -> None:
+        if mention is not None and self.free(start, end):
+            self.taken.append((start, end))
+            self.out.append(mention)
+
+    def bare_month(self, m: re.Match[str]) -> Mention | None:
+        """A month without a year takes the year of the date before it in the sentence."""
+        years = [x.span[0].year for x in self.out if x.kind == "date" and x.span and x.end - self.offset <= m.start()]
+        if not years:
+            return None
+        month = _MONTH_NUMBER[m.group("month")[:3].lower()]
+        first = dt.date(years[-1], month, 1)
+        last = dates.parse_span(f"{years[-1]}-{month:02d}")[1]
+        start = self.offset + m.start("month")
+        return Mention(start, self.offset + m.end(), m.group("month"), "date", span=(first, last))
+
+
+def _between(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
+    """ "between 15 and 20": a range."""
+    a, b = read_number(m.group("a")), read_number(m.group("b"))
+    if a is None or b is None:
+        return None
+    noun = noun_after(sentence, m.end())
+    return Mention(offset + m.start(), offset + m.end(), m.group(), "amount", a, b, "range", noun)
+
+
+def _paired_ordinals(sentence: str, offset: int, out: list[Mention]) -> list[Mention]:
+    """ "the seventh and eighth rounds": both count rounds."""
+    for i, mention in enumerate(out[:-1]):
         later = out[i + 1]
         between = sentence[mention.end - offset : later.start - offset]
         if (
@@ -193,35 +213,14 @@ def _inside_word(sentence: str, m: re.Match[str]) -> bool:
 
 
 def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
-    raw = m.group("num") or m.group("word")
+    """An amount as the writer means it: its value or range, qualifier, what it counts, currency, and whether
+    it is the writer's own arithmetic; None where the number is no amount (a reference, a day, a name)."""
     start, end = m.start(), m.end()
-    if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
+    if _no_amount(sentence, m):
         return None
-    if m.group("num") and _AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
-        return None  # "September 11", "Jan. 11": a day of a month
-    word = m.group("word")
-    if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
-        return None  # "Shanghai Five", "Plus Three": a capitalised number word inside a name
-    if (
-        word
-        and word.lower() == "one"
-        and not (noun_after(sentence, end) and noun_after(sentence, end)[0] not in {"s", "another"})
-    ):
-        return None  # "one of", "no one's": a pronoun, not an amount
-    if word and word.lower() == "one" and _ONE_OF_MANY.match(sentence, end):
-        return None  # "one of the few large troop commitments": which kind, not how many
-    if word and word.lower() in GROUPS:
-        value: float | None = GROUPS[word.lower()]
-    else:
-        value = read_number(raw.split("-")[0].split(" ")[0]) if word else read_number(raw)
+    value = _value(m)
     if value is None:
         return None
-    if word:
-        parts = re.split(r"[- ]", word.lower())
-        if len(parts) == 2 and parts[1] in UNITS:
-            value = UNITS[parts[0]] + UNITS[parts[1]] if parts[0] in UNITS else value
-    if m.group("scale"):
-        value *= SCALES[m.group("scale").lower()]
     if m.group("th"):
         return Mention(offset + start, offset + end, m.group(), "ordinal", value, value, noun=noun_after(sentence, end))
     high = value
@@ -232,23 +231,65 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         high = second * (SCALES[m.group("scale").lower()] if m.group("scale") else 1)
     qualifier, qstart = qualifier_before(sentence, start)
     noun = noun_after(sentence, end)
-    kind = "amount"
-    if noun and noun[-1] in DURATIONS and not m.group("cur"):
-        kind = "duration"  # "more than four years": how long, compared only with facts that count time
-    percent = bool(m.group("pct"))
-    currency = m.group("cur").strip() if m.group("cur") else None
-    if currency is None and noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
-        currency = "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
+    word = m.group("word")
     if word and word.lower() in ("a score of", "a dozen", "dozen") and qualifier == "exact":
         qualifier = "approx"  # "a score of countries" is about twenty, as the store reads it
-    low, top = (value, high) if m.group("num2") else interval(value, qualifier, raw)
-    derived = (percent and bool(_DERIVED.match(sentence[end:]))) or bool(_RATE.match(sentence[end:]))
-    summed = _SUM_BEFORE.search(sentence[max(0, qstart - 24) : qstart]) or _SUM_AFTER.match(sentence[end:])
-    derived = derived or bool(summed)
-    text = sentence[qstart:end]
-    kind = "percent" if percent else kind
-    return Mention(offset + qstart, offset + end, text, kind, low, top, qualifier if not m.group("num2") else "range",
-                   noun, currency, derived=derived, value=value)  # fmt: skip
+    low, top = (value, high) if m.group("num2") else interval(value, qualifier, m.group("num") or word)
+    percent = bool(m.group("pct"))
+    kind = "percent" if percent else "duration" if noun and noun[-1] in DURATIONS and not m.group("cur") else "amount"
+    return Mention(offset + qstart, offset + end, sentence[qstart:end], kind, low, top,
+                   qualifier if not m.group("num2") else "range", noun, _currency(m, noun),
+                   derived=_derived(sentence, qstart, end, percent), value=value)  # fmt: skip
+
+
+def _no_amount(sentence: str, m: re.Match[str]) -> bool:
+    """A reference ("Section 3"), part of a name ("1540 Committee", "Shanghai Five"), a day of a month
+    ("September 11"), or "one" as a pronoun ("one of", "one of the few")."""
+    start, end, word = m.start(), m.end(), m.group("word")
+    if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
+        return True
+    if m.group("num") and _AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
+        return True
+    if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
+        return True
+    if word and word.lower() == "one":
+        noun = noun_after(sentence, end)
+        return not (noun and noun[0] not in {"s", "another"}) or bool(_ONE_OF_MANY.match(sentence, end))
+    return False
+
+
+def _value(m: re.Match[str]) -> float | None:
+    """The number's value, scale included ("2.3 million", "twenty-two", "a dozen")."""
+    word = m.group("word")
+    if word and word.lower() in GROUPS:
+        value: float | None = GROUPS[word.lower()]
+    elif word:
+        value = read_number(word.split("-")[0].split(" ")[0])
+        parts = re.split(r"[- ]", word.lower())
+        if value is not None and len(parts) == 2 and parts[1] in UNITS and parts[0] in UNITS:
+            value = UNITS[parts[0]] + UNITS[parts[1]]
+    else:
+        value = read_number(m.group("num"))
+    if value is not None and m.group("scale"):
+        value *= SCALES[m.group("scale").lower()]
+    return value
+
+
+def _currency(m: re.Match[str], noun: tuple[str, ...]) -> str | None:
+    """The currency a sign or the noun after names: "US$", "20 million Australian dollars"."""
+    if m.group("cur"):
+        return m.group("cur").strip()
+    if noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
+        return "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
+    return None
+
+
+def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
+    """The writer's own arithmetic: a share of their own figures, a rate or ratio, a sum ("together, 11")."""
+    after = sentence[end:]
+    if (percent and _DERIVED.match(after)) or _RATE.match(after) or _SUM_AFTER.match(after):
+        return True
+    return bool(_SUM_BEFORE.search(sentence[max(0, start - 24) : start]))
 
 
 #: The years before its own that a dated document (a biennial white paper) reports on.
