@@ -72,7 +72,7 @@ FINDING_FIELDS = (
     "line", "column", "text", "verdict", "fact", "fact_value_text", "fact_date", "source", "section", "quote",
     "reference", "suggestion", "reason", "score", "sentence",
 )  # fmt: skip
-FINDING_TABLE_FIELDS = ("where", "text", "verdict", "fact", "detail")
+FINDING_TABLE_FIELDS = ("where", "text", "verdict", "detail", "fact")
 
 
 def finding_rows(index: Index, findings: Sequence[Finding]) -> Rows:
