@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from factcli.checks.context import Names, Sentence, name_after
 from factcli.checks.profiles import Profile
 from factcli.reading.mentions import Mention
-from factcli.reading.nouns import counts
+from factcli.reading.nouns import counts, noun_after
 from factcli.reading.words import DURATION_UNITS, STOP, content, counted, stem
 
 TYPE_CHECKING = False
@@ -46,6 +46,8 @@ class Bound:
     certain: frozenset[str] = frozenset()
     #: The names the number's clause gives that the fact lacks ("Peace-2007" for a fact of another exercise).
     missing: frozenset[str] = frozenset()
+    #: What the words the sentence shares with the fact add (binding.words_part).
+    shared: float = 0.0
 
 
 def weights(candidates: Iterable[Profile]) -> dict[str, float]:
@@ -93,7 +95,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
     if mention.kind == "ordinal":
         written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
     else:
-        written = mention.noun or tuple(sentence.column(mention).lower().split())
+        written = mention.noun or noun_after(" " + sentence.column(mention), 0)  # "| Countries, 2002 paper |"
     first, last = sentence.scope(mention)
     scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
     begin, end = sentence.clause(mention)
@@ -200,7 +202,7 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         certain.add("dated")
     if reading.timed:
         certain.add("timed")  # its time is its own sentence's, not only the title's
-    return Bound(p, score, reasons, frozenset(certain), reading.names - p.words)
+    return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score)
 
 
 def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None:
@@ -240,15 +242,24 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
         return Part(w.counts_money, (f"counts money ({p.fact.unit})",), True)
     # an ordinal's name must be the fact's by more than its last word: "Meeting" names many meetings
     named = mention.kind != "ordinal" or len(reading.scope & p.words) >= ORDINAL_NAME_WORDS
+    if mention.kind == "ordinal" and reading.written and not reading.head & p.heads:
+        # "the Third Symposium on International Issues": the fact names it by another of its words
+        words = {stem(word) for word in reading.written}
+        if words & p.heads:
+            return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     # a count of countries is a count of those doing something: the doing the clause names must be the fact's
     named = named and not (reading.head & GENERIC and reading.doings and not reading.doings & p.words)
+    # and the kind the fact counts ("engineering officers") must be in the sentence ("officers to study" is not)
+    kinds = p.kinds - PLAIN_KINDS
+    named = named and (not kinds or bool(kinds & (reading.scope | reading.rest | reading.near)))
     if reading.head & p.heads:
         return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     if reading.head & p.nouns:
         return Part(w.counts_noun + modifiers, (f"counts {' '.join(reading.written)}",), named)
-    if reading.before & p.heads:  # "Peacekeepers on duty, Nov 2008: 1,949": certain when nothing follows it
-        alone = not (mention.noun and counts(mention.noun[-1]))
-        return Part(w.about_before, ("about " + "/".join(sorted(p.heads)[:2]),), alone)
+    if reading.before & p.heads:  # "Peacekeepers on duty, Nov 2008: 1,949": a label, when nothing follows it
+        label = not (mention.noun and counts(mention.noun[-1]))
+        score = w.counts_noun if label else w.about_before
+        return Part(score, ("about " + "/".join(sorted(p.heads)[:2]),), label)
     return Part()
 
 
@@ -319,15 +330,24 @@ _NOT_NAMES = frozenset(
     "those it its their white paper papers january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]+(?:-[0-9]+)?)")
+_COUNTING = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth one two three four five six seven eight nine "
+    "ten".split()
+)
+#: A name: a word with digits ("Peace-2007"), or two capitalised words in a row ("Arabian Sea"), not opening
+#: the clause, a sentence or a table cell.
+_NAME = re.compile(r"(?<![.!?:|]\s)\b([A-Z][a-z]+-[0-9]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
 
 
 def _names(clause: str) -> set[str]:
-    """The stems of the capitalised words of a clause but its first ("Peace-2007", "Arabian", "Sea")."""
-    words = [m.group(1) for m in _CAPITALISED.finditer(clause.lstrip()) if m.start() > 0]
-    return {stem(w.split("-")[0]) for w in words if w.lower() not in _NOT_NAMES}
+    """The stems of the words of the names a clause gives ("Peace-2007", "Arabian Sea"), but at its start."""
+    text = clause.lstrip()
+    words = [w for m in _NAME.finditer(text) if m.start() > 0 for w in re.split(r"[\s-]+", m.group(1))]
+    return {stem(w) for w in words if w.lower() not in _NOT_NAMES and not w.isdigit() and w.lower() not in _COUNTING}
 
 
+#: Words before a counted noun that name no kind of it in this subject ("military personnel", "Chinese troops").
+PLAIN_KINDS = frozenset(stem(w) for w in "military chinese china un pla total".split())
 #: Generic counted things: what they count is said by the doing around them.
 GENERIC = frozenset(stem(w) for w in "countries nations states partners navies".split())
 #: Entities that tell one figure from another's: a clause naming one the fact does not name is about another.
@@ -335,12 +355,12 @@ _SPECIFIC = frozenset({"country", "mission"})
 
 
 def _restates(mention: Mention, p: Profile) -> bool:
-    """'That is nearly 2,000' after 1,949; 'More than 11,000 deployments' after 11,063: the same figure, rounded
-    (within a tenth of it), and borne out by the fact."""
+    """'That is nearly 2,000' after 1,949; 'More than 11,000 deployments' after 11,063; 'fourteen countries, so
+    more than a dozen': the same figure, rounded (within a tenth of it) or bounded, and borne out by the fact."""
     if mention.kind == "date" or mention.value is None or p.fact.value is None or not p.fact.value:
         return False
     close = abs(mention.value - float(p.fact.value)) <= 0.1 * abs(float(p.fact.value))
-    return close and mention.low <= p.low and p.high <= mention.high
+    return (close or mention.qualifier != "exact") and mention.low <= p.low and p.high <= mention.high
 
 
 def _about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:

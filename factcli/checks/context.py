@@ -69,7 +69,10 @@ class Sentence:
         at = mention.start - self.start
         bounds = self.major if major else self.clauses
         first = max((end for start, end in bounds if end <= at), default=0)
-        last = min((start for start, end in bounds if start >= at + len(mention.text)), default=len(self.text))
+        after = at + len(mention.text)
+        if mention.kind == "date" and not self.text[:at].strip() and _LEADS.match(self.text, after):
+            after = _LEADS.match(self.text, after).end()  # type: ignore[union-attr]  # "**June 2001** — SCO founded"
+        last = min((start for start, end in bounds if start >= after), default=len(self.text))
         return self.start + first, self.start + last
 
     def scope(self, mention: Mention) -> tuple[int, int]:
@@ -146,9 +149,10 @@ class Sentence:
         """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's,
         else the draft's title's ("… at the end of 2008")."""
         first, last = self.clause(mention)
+        column = _dates(self.column(mention)) if self.cells else []  # "| Countries, 2002 paper |": the column's time
         own = [d for d in self.dates if d is not mention and first <= d.start < last and self._nearest(d, mention)]
         elsewhere = [d for d in self.dates if d is not mention and not first <= d.start < last]
-        return own or elsewhere or self.context_dates or self.title_dates
+        return column or own or elsewhere or self.context_dates or self.title_dates
 
     def _nearest(self, date: Mention, mention: Mention) -> bool:
         """A date before a number times it; one after it, unless another amount stands between ("ties with over
@@ -168,8 +172,11 @@ class Sentence:
         return words
 
 
-#: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017".
-_PHRASE_END = re.compile(r"[,;:()]")
+#: A dash or colon after a date that opens its line: what follows is what happened then.
+_LEADS = re.compile(r"\s*[–—:-]\s*")
+#: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
+#: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
+_PHRASE_END = re.compile(r"[,;()]")
 #: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
 _NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
 
@@ -225,9 +232,22 @@ class Names:
         self.topic_words = {
             key: content(f"{key.replace('-', ' ')} {topic.title}") for key, topic in vocab.topics.items()
         }
-        aliases = sorted(vocab.aliases, key=len, reverse=True)
+        #: Short acronyms ("US", "UN", "ROK") are names only in capitals: "come to see us" names no country.
+        self.acronyms = {
+            name: entity.name
+            for entity in vocab.entities.values()
+            for name in (entity.name, *entity.aliases)
+            if name.isupper() and len(name) <= 4
+        }
+        folded_acronyms = {fold(a) for a in self.acronyms}
+        aliases = sorted((a for a in vocab.aliases if a not in folded_acronyms), key=len, reverse=True)
         self.pattern = re.compile(
             r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w$])" if aliases else r"(?!)"
+        )
+        self.acronym_pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.acronyms, key=len, reverse=True))) + r")(?![\w$])"
+            if self.acronyms
+            else r"(?!)"
         )
 
     def find(self, text: str, offset: int) -> list[tuple[str, int]]:
@@ -236,6 +256,7 @@ class Names:
         if len(folded) != len(text):
             folded = text.lower()
         found = [(self.vocab.aliases[m.group()], offset + m.start()) for m in self.pattern.finditer(folded)]
+        found += [(self.acronyms[m.group()], offset + m.start()) for m in self.acronym_pattern.finditer(text)]
         for m in _DEMONYM.finditer(text):  # "Indian troops", "the Japanese destroyer": the country
             name = self.vocab.aliases.get(fold(_DEMONYMS[m.group().lower()]))
             if name is not None:

@@ -110,13 +110,11 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
         claims = [j for j in judged if j.mention.kind != "ordinal"]
         dates = [m for m in found if m.kind == "date"]
         tops = _tops(dates, sentence, candidates, weight, facts.names)
-        dated: set[str] = set()  # two dates of one sentence date two events
         for mention in dates:
             others = {fact for m, fact in tops.items() if m is not mention}  # what the sentence's other dates date
-            result = _judge_date(mention, sentence, candidates, weight, facts.names, claims, dated | others)
+            result = _judge_date(mention, sentence, candidates, weight, facts.names, claims, others)
             if result is not None:
                 judged.append(Judged(mention, *result))
-                dated |= {result[1].profile.fact.id} if result[1] else set()
         previous = {j.bound.profile.fact.id for j in judged if j.bound is not None}
         passages = {passage for j in judged if j.bound is not None for passage in j.bound.profile.passages}
         for j in judged:
@@ -227,7 +225,9 @@ def _judge_date(
     framed = [j for j in claims if first <= j.mention.start < last]
     before = _before(mention, sentence)
     if _framing_words(mention, before) and (framed or _UNTIL.search(before)):
-        return _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
+        frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
+        if frames is not None or not verdicts.is_span(mention):
+            return frames  # "from May to October 2002": a span that frames no figure may still date an event
     ranked = _ranked(mention, sentence, candidates, weight, names)
     ranked = [b for b in ranked if b.profile.fact.id not in dated] or ranked
     if ranked and (not framed or ranked[0].score >= verdicts.CONTRADICT_DATE):
@@ -251,17 +251,22 @@ def _tops(
     weight: dict[str, float],
     names: context.Names,
 ) -> dict[Mention, str]:
-    """Each date of a sentence with several, and the event it most clearly dates: "At the ASEAN Plus Three
-    Summit in January 2007 and the China-ASEAN Summit that November" dates two summits, one each."""
+    """Each date of a sentence with several, and the event it dates: "In January 2007 at the China-ASEAN Summit,
+    and in November 2007 at the ASEAN Plus Three Summit" dates two summits, one each. The pairs are taken
+    best first (the clearest binding of any date to any event), each date and each event once."""
     if len(dates) < 2:
         return {}
-    out = {}
+    pairs = []
     for mention in dates:
         if mention.document or _framing_words(mention, _before(mention, sentence)):
             continue  # "By 2002 …", "the 2002 paper": when a figure holds, or which document; no event
-        ranked = _ranked(mention, sentence, candidates, weight, names)
-        if ranked and "event" in ranked[0].certain:
-            out[mention] = ranked[0].profile.fact.id
+        for bound in _ranked(mention, sentence, candidates, weight, names):
+            if "event" in bound.certain:
+                pairs.append((bound.score, mention, bound.profile.fact.id))
+    out: dict[Mention, str] = {}
+    for _, mention, fact in sorted(pairs, key=lambda pair: -pair[0]):
+        if mention not in out and fact not in out.values():
+            out[mention] = fact
     return out
 
 
@@ -307,6 +312,6 @@ def _claim_like(mention: Mention, sentence: context.Sentence) -> bool:
         return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE) or _MEETING.search(name))
     if mention.currency or mention.kind == "percent":
         return True
-    if mention.kind == "duration":
-        return False
+    if mention.kind == "duration" or mention.text.lower() in ("one", "a single"):
+        return False  # how long; "one question", "one date needs fixing"
     return not (mention.noun and mention.noun[-1] in _NOT_COUNTED)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
 from factcli.reading.mentions import Mention
-from factcli.reading.nouns import noun_after
+from factcli.reading.nouns import counts, noun_after
 from factcli.reading.words import STOP, content, counted, stem
 from factcli.text import dates
 
@@ -34,6 +34,8 @@ class Profile:
     span: tuple[dt.date, dt.date]
     low: float
     high: float
+    #: The kinds of what it counts: the words before the counted noun ("engineering" officers and men).
+    kinds: frozenset[str] = frozenset()
     #: When the other facts of its metric hold (the same figure for other times): a number is certainly about
     #: this fact's time when none of them overlaps the number's.
     others: tuple[tuple[dt.date, dt.date], ...] = ()
@@ -88,6 +90,7 @@ class Profiles:
         words = content(about)
         nouns = content(fact.unit or "")
         heads: set[str] = set()
+        kinds: set[str] = set()
         if metric is not None:
             words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
         for text in (fact.claim, *(c.quote for c in fact.citations)):
@@ -100,13 +103,14 @@ class Profiles:
                 what = noun_after(text, at + len(fact.value_text))
                 nouns |= content(" ".join(what))
                 heads |= counted(stem(what[-1])) if what else set()
+                kinds |= content(" ".join(what[:-1])) if what and counts(what[-1]) else set()
         period = fact.period
         span = dates.span_of(fact.date, period.start if period else None, period.end if period else None)
         low, high = interval(fact)
         passages = frozenset(f"{c.source}:{c.quote}" for c in fact.citations)
         profile = Profile(
             fact, frozenset(words), frozenset(nouns - STOP), frozenset(heads - STOP), passages,
-            frozenset(fact.entities), span, low, high, self._others(fact),
+            frozenset(fact.entities), span, low, high, frozenset(kinds - heads - STOP), self._others(fact),
         )  # fmt: skip
         self.cache[fact.id] = profile
         return profile

@@ -17,6 +17,8 @@ mentions.py's to leave out.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -36,6 +38,7 @@ MARGIN = 2.0
 #: ... and this much binding at all (a date has no noun to bind by).
 CONTRADICT = 5.0
 CONTRADICT_DATE = 4.0
+_SPAN = re.compile(r"\s(?:to|until)\s|[–—/-]")
 #: What must be certain for a contradiction, by the kind of number.
 PROOF = {
     "amount": frozenset({"what", "when", "who"}),
@@ -47,6 +50,9 @@ PROOF = {
 #: A wrong figure is a slip of a digit or a word, within this factor of the right one; further off, the number
 #: is more likely about something else.
 MAGNITUDE = 3.0
+#: A round figure ("nearly a thousand", "about 2,000") is wrong within this factor of the fact's; further off, it
+#: rounds another figure ("nearly a thousand" officers studying abroad is no count of 800 engineers).
+ROUGH = 1.15
 _PLAIN_WORDS = {"certain": "certain", "what": "what it counts", "when": "its time", "who": "who it is about"}
 
 
@@ -79,17 +85,31 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     best = ranked[0]
     fact = best.profile.fact
     missing = PROOF.get(mention.kind, PROOF["amount"]) - best.certain
+    if missing == {"when"} and _wrong_at_every_time(mention, ranked):
+        missing = frozenset()  # "fewer than 70" given more than 70 in 2002 and 98 in 2008: wrong whenever it holds
     if missing:
         return "not certainly about it: " + ", ".join(_PLAIN_WORDS.get(m, m) for m in sorted(missing)) + " unsure"
     needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
     rivals = [b for b in ranked[1:] if b.score > best.score - MARGIN and b.profile.fact.id != fact.id]
-    rivals = [b for b in rivals if needed <= b.certain]  # a reading as certain of what it is about
+    # a reading as certain of what it is about, or one the sentence's words are more about
+    rivals = [b for b in rivals if needed <= b.certain or b.shared > best.shared]
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
     if open_rivals:  # a reading about as likely under which the writer may be right
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
+    if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH:
+        return "a round figure far from the fact's"
     return ""
+
+
+def _wrong_at_every_time(mention: Mention, ranked: Sequence[Bound]) -> bool:
+    """Every fact of the best fact's metric is bound to the number, and each refutes it."""
+    best = ranked[0].profile
+    if best.fact.metric is None or not best.others:
+        return False
+    same = [b for b in ranked if b.profile.fact.metric == best.fact.metric]
+    return len(same) == len(best.others) + 1 and all(relation(mention, b.profile) == "contradicted" for b in same)
 
 
 def _another_time(mention: Mention, best: Bound, untimed: Sequence[Bound]) -> str:
@@ -133,6 +153,10 @@ def date_relation(mention: Mention, p: Profile) -> Verdict:
     assert mention.span is not None
     first, last = mention.span
     fact_first, fact_last = p.span
+    if is_span(mention) and p.fact.period is not None:  # "May to October 2002": both ends, as precise as written
+        years = first == dt.date(first.year, 1, 1) and last == dt.date(last.year, 12, 31)
+        same = (lambda a, b: a.year == b.year) if years else _same_month
+        return "supported" if same(first, fact_first) and same(last, fact_last) else "contradicted"
     if mention.since:
         start = p.fact.period.start if p.fact.period else p.fact.date
         return "supported" if start and start[:4] == str(first.year) else "contradicted"
@@ -152,11 +176,22 @@ def frames(mention: Mention, p: Profile) -> bool:
     if mention.since:
         return date_relation(mention, p) == "supported"
     period = p.fact.period
+    if period is not None and is_span(mention):  # "from May to October 2002": both ends must be the fact's
+        return _same_month(first, fact_first) and _same_month(last, fact_last)
     if period is not None:
         return (period.start is not None and first <= fact_first <= last) or (
             period.end is not None and first <= fact_last <= last
         )
     return first <= fact_first and fact_last <= last
+
+
+def is_span(mention: Mention) -> bool:
+    """A date from one time to another ("May to October 2002", "2007–08"), not one month or year."""
+    return mention.kind == "date" and not mention.since and bool(_SPAN.search(mention.text))
+
+
+def _same_month(a: dt.date, b: dt.date) -> bool:
+    return (a.year, a.month) == (b.year, b.month)
 
 
 def _same_money(mention: Mention, p: Profile) -> bool:
@@ -165,10 +200,19 @@ def _same_money(mention: Mention, p: Profile) -> bool:
     return ours == theirs or "$" in (ours, theirs) or theirs is None
 
 
-def _same_order(mention: Mention, p: Profile) -> bool:
+def _gap(mention: Mention, p: Profile) -> float:
+    """How far apart the writer's values and the fact's are, as the ratio of their nearest ends (1: they meet)."""
+    near_ours = min(max(p.low, mention.low), mention.high)
+    near_theirs = min(max(near_ours, p.low), p.high)
+    if near_ours <= 0 or near_theirs <= 0 or near_ours != near_ours or near_theirs != near_theirs:
+        return 1.0
+    return max(near_ours, near_theirs) / min(near_ours, near_theirs)
+
+
+def _same_order(mention: Mention, p: Profile, within: float = MAGNITUDE) -> bool:
     ours = mention.value if mention.value is not None else mention.low
     theirs = p.fact.value
     if not theirs or not ours or ours != ours:  # NaN
         return True
     ratio = abs(float(ours) / float(theirs))
-    return 1 / MAGNITUDE <= ratio <= MAGNITUDE
+    return 1 / within <= ratio <= within

@@ -38,12 +38,16 @@ _MONTH_NUMBER = {name[:3]: number for name, number in dates.MONTHS.items()}
 _AMOUNT = re.compile(
     rf"(?P<cur>US\$|A\$|AU\$|\$|£|€|RMB ?|¥)?"
     rf"(?:(?P<num>{NUM})|(?P<word>(?:{WORDNUM})(?:[- ](?:{'|'.join(UNITS)}))?)(?![a-z]))"
+    rf"(?:(?<=hundred)\s+and\s+(?P<rest>(?:{'|'.join(UNITS)})(?:-(?:{'|'.join(UNITS)}))?)\b)?"  # "a hundred and nine"
     rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{NUM}))?"
     rf"(?P<th>st|nd|rd|th)?"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion|dozen)\b)?"
     rf"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
+#: An amount alone, without the range "15–20" may make of it: "from more than 70 to 98" is two figures.
+_AMOUNT_ALONE = re.compile(_AMOUNT.pattern.replace(r"(?:\s*(?:[–—-]|to)\s*(?P<num2>", r"(?:(?!)(?P<num2>"), re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{NUM}|{WORDNUM})\s+and\s+(?P<b>{NUM}|{WORDNUM})\b", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(rf"\b(?P<w>{'|'.join(ORDINAL_WORDS)})\b", re.IGNORECASE)
 _FRACTION = re.compile(
@@ -53,7 +57,8 @@ _FRACTION = re.compile(
 _DATE = re.compile(
     rf"(?:(?P<day>[0-9]{{1,2}})\s+)?"
     rf"(?:(?P<month>{_MONTHS})\.?(?:\s+(?P<mday>[0-9]{{1,2}}),?)?(?:\s*(?:[–—-]|to)\s*(?P<month2>{_MONTHS})\.?)?\s+)?"
-    r"(?P<year>(?:19|20)[0-9]{2})(?:\s*[–—/-]\s*(?P<year2>(?:19|20)?[0-9]{2}))?(?![0-9])",
+    r"(?P<year>(?:19|20)[0-9]{2})(?:[–—/-](?P<year2>(?:19|20)?[0-9]{2})(?![0-9]|st|nd|rd|th)"
+    r"|\s*[–—-]\s*(?P<year4>(?:19|20)[0-9]{2}))?(?![0-9])",  # "2007–08", "2007 – 2008"; not "2007 — 14th"
     re.IGNORECASE,
 )
 _AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
@@ -67,7 +72,8 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
     r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
-    r"module|course|file|ref|memo|question)\.?\s*|#|(?-i:\bPlus\s)|(?-i:\b[A-Z]{2,5}\s))$",
+    r"module|course|file|ref|memo|question)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
+    r"|(?-i:\b[A-Z]{2,5}\s))$",  # "parts 2 and 3", "Section 3 of 5", "POLS 2204"
     re.IGNORECASE,
 )
 #: "one of the few", "one of its largest": a kind, not a count.
@@ -93,7 +99,10 @@ _DERIVED = re.compile(
 #: Words beside a number that make it the writer's own sum ("together, 11 of them", "11 in all"): arithmetic
 #: on the facts, not a fact.
 _SUM = r"(?:together|altogether|combined|all told|all in all)"
-_SUM_BEFORE = re.compile(rf"\b{_SUM}[,:]?\s+(?:some\s+|about\s+)?$", re.I)
+_SUM_BEFORE = re.compile(
+    rf"(?:\b{_SUM}[,:]?\s+(?:the\s+)?|\b(?:come|comes|came|add|adds|added)\s+(?:up\s+)?to\s+)(?:some\s+|about\s+)?$",
+    re.I,
+)
 _SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
 
 
@@ -139,11 +148,14 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
             if mention is not None:
                 found.add(mention, mention.start - offset, mention.end - offset)
     for m in _ORDINAL_WORD.finditer(sentence):
+        if not sentence[: m.start()].strip(" *_-") and sentence[m.end() : m.end() + 1] == ",":
+            continue  # "Second, the armed forces.": a point of the writer's, not an ordinal of anything
         value = ORDINAL_WORDS[m.group("w").lower()]
         noun = noun_after(sentence, m.end())
         ordinal = Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun)
         found.add(ordinal, *m.span())
-    return _paired_ordinals(sentence, offset, sorted((x for x in found.out if x.kind != "name"), key=lambda x: x.start))
+    ordered = sorted((x for x in found.out if x.kind != "name"), key=lambda x: x.start)
+    return _converted(sentence, offset, _paired_ordinals(sentence, offset, ordered))
 
 
 class _Found:
@@ -183,6 +195,17 @@ def _between(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     return Mention(offset + m.start(), offset + m.end(), m.group(), "amount", a, b, "range", noun)
 
 
+def _converted(sentence: str, offset: int, out: list[Mention]) -> list[Mention]:
+    """Money in brackets after money in another currency is the writer's conversion: "20 million Australian
+    dollars (about US$14 million)"."""
+    for i, mention in enumerate(out[1:], 1):
+        before = out[i - 1]
+        between = sentence[before.end - offset : mention.start - offset]
+        if mention.currency and before.currency and mention.currency != before.currency and "(" in between:
+            out[i] = dataclasses.replace(mention, derived=True)
+    return out
+
+
 def _paired_ordinals(sentence: str, offset: int, out: list[Mention]) -> list[Mention]:
     """ "the seventh and eighth rounds": both count rounds."""
     for i, mention in enumerate(out[:-1]):
@@ -201,12 +224,12 @@ def _inside_word(sentence: str, m: re.Match[str]) -> bool:
     """'MH370', 'Peace-2007', 'G20', 'No.5': digits glued to a word are part of a name."""
     before = sentence[m.start() - 1 : m.start()]
     after = sentence[m.end() : m.end() + 1]
-    if "+" in (before, after):
-        return True  # "10+3", "ASEAN+3": a name
-    if (before == "/" and sentence[m.start() - 2 : m.start() - 1].isdigit()) or (
-        after == "/" and sentence[m.end() + 1 : m.end() + 2].isdigit()
+    if "+" in (before, after) or "/" in (before, after):
+        return True  # "10+3", "ASEAN+3": a name; "No. 4/2009", "RSF/09-04", "24/7": a serial number or a fraction
+    if (before == ":" and sentence[m.start() - 2 : m.start() - 1].isdigit()) or (
+        after == ":" and sentence[m.end() + 1 : m.end() + 2].isdigit()
     ):
-        return True  # "No. 4/2009", "24/7": a serial number or a fraction
+        return True  # "11:42 GMT": a time of day
     if before.isalpha() or (before == "-" and sentence[m.start() - 2 : m.start() - 1].isalpha()):
         return not m.group("cur")
     return after.isalpha() and not m.group("th") and not m.group("word")
@@ -224,6 +247,9 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     if m.group("th"):
         return Mention(offset + start, offset + end, m.group(), "ordinal", value, value, noun=noun_after(sentence, end))
     high = value
+    joined_by_to = m.group("num2") and " to " in f" {sentence[start : m.start('num2')]} "
+    if joined_by_to and _FROM_BEFORE.search(sentence[max(0, start - 40) : start]):
+        return _amount(sentence, _AMOUNT_ALONE.match(sentence, start), offset)  # type: ignore[arg-type]
     if m.group("num2"):
         second = read_number(m.group("num2"))
         if second is None:
@@ -272,6 +298,9 @@ def _value(m: re.Match[str]) -> float | None:
         value = read_number(m.group("num"))
     if value is not None and m.group("scale"):
         value *= SCALES[m.group("scale").lower()]
+    if value is not None and m.group("rest"):  # "a hundred and fifty", "a hundred and twenty-three"
+        parts = m.group("rest").lower().split("-")
+        value += sum(UNITS[part] for part in parts)
     return value
 
 
@@ -335,7 +364,8 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
         return None  # "No. 4/2009", "1.2008": a serial number, not a date
     if _year_in_name(sentence, m):
         return Mention(offset + m.start(), offset + m.end(), m.group(), "name")
-    if not m.group("month") and not m.group("year2"):
+    second = m.group("year2") or m.group("year4")
+    if not m.group("month") and not second:
         noun = noun_after(sentence, m.end())
         named = re.search(
             r"(?:\b(?:the|its|their|this|that|a|an)|['’]s|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",
@@ -351,8 +381,7 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     first_month = _MONTH_NUMBER.get((m.group("month") or "")[:3].lower())
     last_month = _MONTH_NUMBER.get((m.group("month2") or "")[:3].lower()) or first_month
     last_year = year
-    if m.group("year2"):
-        second = m.group("year2")
+    if second:
         last_year = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
         if last_year < year:
             return None

@@ -10,7 +10,7 @@ _NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
 
 #: Words between a number and what it counts: "88 were military observers", "10 of the conventions".
 _LEAD = frozenset("of were was are is had have more further other additional".split())
-DURATIONS = frozenset("years months weeks days decades hours minutes".split())
+DURATIONS = frozenset("years months weeks days decades hours minutes year month week day decade hour minute".split())
 _DETERMINERS = frozenset("the its their these those them".split())
 _BREAK = frozenset(
     "and or in to from at with by for on as than that which who while since per "

@@ -29,8 +29,14 @@ DURATION_UNITS = frozenset("year years month months week weeks day days decade d
 
 @functools.cache
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem: 'engineers' meets 'engineering', 'transport' meets 'transportation'."""
-    return str(_stemmer().stemWord(word.lower().strip("'’")))
+    """The Snowball (Porter 2) stem: 'engineers' meets 'engineering', 'transport' meets 'transportation'
+    ('officers' stays apart from 'offices', which the stemmer makes one)."""
+    word = word.lower().strip("'’")
+    return _KEPT.get(word) or str(_stemmer().stemWord(word))
+
+
+#: Words the stemmer would merge with another that means something else.
+_KEPT = {"officer": "officer", "officers": "officer"}
 
 
 @functools.cache
@@ -42,7 +48,7 @@ def _stemmer() -> Any:
 
 #: Words for the same counted thing: a writer's "soldiers" are the paper's "troops", "policemen" its "police".
 _SAME_COUNT = (
-    "personnel troop soldier servicemen men peacekeep",
+    "personnel troop soldier servicemen men peacekeep officer",
     "polic policemen policeman",
     "countri nation state partner navi",
     "medic medical",
