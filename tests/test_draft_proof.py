@@ -126,3 +126,52 @@ def test_serials_names_and_kinds_are_no_numbers(sentence: str) -> None:
 def test_since_is_part_of_the_date_as_written() -> None:
     (date,) = mentions.find("Since 1990 the PLA has sent many.")[:1]
     assert (date.text, date.since) == ("Since 1990", True)
+
+
+def test_a_table_cell_counts_what_its_heading_names_at_the_headings_time(bundled: Index) -> None:
+    text = (
+        "| What is counted | Countries, 2002 paper | Countries, 2008 paper |\n"
+        "|---|---|---|\n"
+        "| Military relations with China | more than 100 | over 150 |\n"
+        "| With military attaché offices in China | more than 70 | 99 |\n"
+    )
+    got = found(bundled, text)
+    assert got["more than 100"] == ("supported", "military-relations-2002-countries")
+    assert got["over 150"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
+    assert got["99"] == ("contradicted", "military-diplomacy-2008-foreign-attache-offices-in-china")
+
+
+def test_a_timeline_date_dates_what_follows_its_dash(bundled: Index) -> None:
+    got = found(bundled, "- **June 2001** — SCO founded on the basis of the Shanghai Five.\n")
+    assert got["June 2001"] == ("supported", "sco-2001-founding-date")
+    fact = "exercise-2002-china-kyrgyzstan-anti-terrorism-date"
+    text = (
+        "- **{}** — China and Kyrgyzstan hold a joint anti-terrorism exercise, the PLA's first with a foreign army.\n"
+    )
+    assert found(bundled, text.format("October 2002"))["October 2002"] == ("supported", fact)
+    assert found(bundled, text.format("October 2003"))["October 2003"] == ("contradicted", fact)
+
+
+def test_spoken_numbers(bundled: Index) -> None:
+    text = "We keep military attache offices in a hundred and nine countries, more than a hundred and fifty in all."
+    got = found(bundled, text, markdown=False)
+    assert got["a hundred and nine"] == ("supported", "military-diplomacy-2008-attache-offices-abroad")
+
+
+def test_us_the_pronoun_names_no_country(bundled: Index) -> None:
+    from factcli.checks.context import Names
+
+    names = Names(bundled.vocab)
+    assert names.find("Ministers from some fifty countries have come to see us.", 0) == []
+    assert [name for name, _ in names.find("The US and China held talks.", 0)] == ["United States"]
+
+
+def test_from_one_figure_to_another_is_no_range(bundled: Index) -> None:
+    values = [m.text for m in mentions.find("The number went from more than 70 to 98 in six years.")]
+    assert values[:2] == ["more than 70", "98"]
+    assert [m.text for m in mentions.find("Officers came from 15–20 countries.")] == ["15–20"]
+
+
+def test_a_round_figure_far_from_the_facts_is_not_contradicted(bundled: Index) -> None:
+    text = "In the past two years we sent nearly a thousand officers to study abroad, in more than thirty countries."
+    assert found(bundled, text, markdown=False)["nearly a thousand"][0] != "contradicted"

@@ -147,6 +147,10 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
             mention = _amount(sentence, m, offset)
             if mention is not None:
                 found.add(mention, mention.start - offset, mention.end - offset)
+            if mention is not None and m.group("num2") and mention.end - offset < m.end():  # "from 70 to 98"
+                second = _amount(sentence, _AMOUNT_ALONE.match(sentence, m.start("num2")), offset)  # type: ignore[arg-type]
+                if second is not None:
+                    found.add(second, second.start - offset, second.end - offset)
     for m in _ORDINAL_WORD.finditer(sentence):
         if not sentence[: m.start()].strip(" *_-") and sentence[m.end() : m.end() + 1] == ",":
             continue  # "Second, the armed forces.": a point of the writer's, not an ordinal of anything
