@@ -76,6 +76,15 @@ def keys() -> list[Path]:
     return sorted(DRAFTS.glob("*.key.yaml")) + [k for d in HOLDOUTS for k in sorted(d.glob("*.key.yaml"))]
 
 
+_RANGE = re.compile(r"\s(?:to|and)\s|[–—-]")
+
+
+def _one_end(want: str, got: str) -> bool:
+    """A key that gives each end of a date range as its own entry ("May" / "September 2002"), and a finding of
+    the whole range ("May to September 2002"): each end matches it (drafts' writers key ranges both ways)."""
+    return bool(_RANGE.search(got)) and want in got and set(digits(want)) <= set(digits(got))
+
+
 def match(entries: list[dict], findings: list[draft.Finding]) -> dict[int, draft.Finding]:  # type: ignore[type-arg]
     """Each key entry's finding: on the entry's line (or running onto it: "more than⏎100"), the same text; then,
     for entries still without one, one text inside the other with the same digits ("November 2008" for
@@ -94,6 +103,9 @@ def match(entries: list[dict], findings: list[draft.Finding]) -> dict[int, draft
                 if got == want or (not exact and (want in got or got in want) and digits(got) == digits(want)):
                     out[n] = f
                     free.remove(f)
+                    break
+                if not exact and _one_end(want, got):  # "May" and "September 2002" keyed apart, one finding
+                    out[n] = f
                     break
     return out
 

@@ -252,7 +252,7 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
     # and the kind the fact counts ("engineering officers") must be in the sentence ("officers to study" is not)
     kinds = p.kinds - PLAIN_KINDS
     named = named and (not kinds or bool(kinds & (reading.scope | reading.rest | reading.near)))
-    if reading.head & p.heads:
+    if reading.head & p.heads or content(" ".join(reading.written)) & p.unit_words:  # "11,036 person-times"
         return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     if reading.head & p.nouns:
         return Part(w.counts_noun + modifiers, (f"counts {' '.join(reading.written)}",), named)
@@ -347,7 +347,7 @@ def _names(clause: str) -> set[str]:
 
 
 #: Words before a counted noun that name no kind of it in this subject ("military personnel", "Chinese troops").
-PLAIN_KINDS = frozenset(stem(w) for w in "military chinese china un pla total".split())
+PLAIN_KINDS = frozenset(stem(w) for w in "military chinese china un pla total peacekeeping".split())
 #: Generic counted things: what they count is said by the doing around them.
 GENERIC = frozenset(stem(w) for w in "countries nations states partners navies".split())
 #: Entities that tell one figure from another's: a clause naming one the fact does not name is about another.

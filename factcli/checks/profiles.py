@@ -41,6 +41,11 @@ class Profile:
     others: tuple[tuple[dt.date, dt.date], ...] = ()
 
     @property
+    def unit_words(self) -> set[str]:
+        """The words of what the fact's unit counts ("person-times" → person)."""
+        return content(self.fact.unit or "")
+
+    @property
     def latest(self) -> bool:
         """No other fact of its metric ends later: what "since 1990" means when it reaches to the present."""
         return all(last <= self.span[1] for _, last in self.others)
@@ -103,7 +108,8 @@ class Profiles:
                 what = noun_after(text, at + len(fact.value_text))
                 nouns |= content(" ".join(what))
                 heads |= counted(stem(what[-1])) if what else set()
-                kinds |= content(" ".join(what[:-1])) if what and counts(what[-1]) else set()
+                possessive = any(word in ("their", "its", "his", "her") for word in what)  # "lost their lives"
+                kinds |= content(" ".join(what[:-1])) if what and counts(what[-1]) and not possessive else set()
         period = fact.period
         span = dates.span_of(fact.date, period.start if period else None, period.end if period else None)
         low, high = interval(fact)

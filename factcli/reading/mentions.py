@@ -72,7 +72,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
     r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
-    r"module|course|file|ref|memo|question)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
+    r"module|course|file|ref|memo|question|claim|episode|ep)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
     r"|(?-i:\b[A-Z]{2,5}\s))$",  # "parts 2 and 3", "Section 3 of 5", "POLS 2204"
     re.IGNORECASE,
 )
@@ -269,7 +269,15 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     kind = "percent" if percent else "duration" if noun and noun[-1] in DURATIONS and not m.group("cur") else "amount"
     return Mention(offset + qstart, offset + end, sentence[qstart:end], kind, low, top,
                    qualifier if not m.group("num2") else "range", noun, _currency(m, noun),
-                   derived=_derived(sentence, qstart, end, percent), value=value)  # fmt: skip
+                   derived=_derived(sentence, start, end, percent), value=value)  # fmt: skip
+
+
+#: After a number, what makes it a day, a time or a page: "26 February", "9 a.m.", "11:42 GMT", "312 pp.".
+_DAY_OR_TIME_AFTER = re.compile(
+    r"^\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|hrs|h)\b|pp\.)",
+    re.I,
+)
 
 
 def _no_amount(sentence: str, m: re.Match[str]) -> bool:
@@ -279,6 +287,8 @@ def _no_amount(sentence: str, m: re.Match[str]) -> bool:
     if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
         return True
     if m.group("num") and _AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
+        return True
+    if m.group("num") and not m.group("cur") and _DAY_OR_TIME_AFTER.match(sentence[end:]):
         return True
     if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
         return True
@@ -322,7 +332,7 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
     after = sentence[end:]
     if (percent and _DERIVED.match(after)) or _RATE.match(after) or _SUM_AFTER.match(after):
         return True
-    return bool(_SUM_BEFORE.search(sentence[max(0, start - 24) : start]))
+    return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))
 
 
 #: The years before its own that a dated document (a biennial white paper) reports on.

@@ -100,6 +100,10 @@ def _first_line(head: str) -> re.Match[str] | None:
     return None
 
 
+#: A heading that states something, not one that names a part: it quotes a claim, or runs to a sentence.
+_STATES = re.compile(r"[\"“”]|(?:\S+\s+){9}\S")
+
+
 def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     """Every sentence of prose in ``text``, in order."""
     from syntok import segmenter
@@ -107,6 +111,8 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     heading, before = "", ""
     for kind, start, block in _blocks(text, markdown=markdown):
         if kind == "heading":
+            if _STATES.search(block):  # '## Claim 1: "China's navy visited 12 countries …"': a claim, judged
+                yield Sentence(start + len(block) - len(block.lstrip()), block.strip(), heading, before)
             heading, before = " ".join(block.split()), ""
             continue
         if kind == "table":
