@@ -247,7 +247,7 @@ def test_the_writers_references_and_nocite_are_kept(store) -> None:  # type: ign
     assert shown(added["title"]["c"]) == (
         "China’s National Defense in 2008, Chapter XIII: International Security Cooperation"
     )
-    assert shown(added["author"]["c"][0]["c"]["literal"]["c"]) == (
+    assert shown(added["author"]["c"][0]["c"]["family"]["c"]) == (
         "Information Office of the State Council of the People’s Republic of China"
     )
     assert shown(added["issued"]["c"]) == "2009-01"
