@@ -248,6 +248,9 @@ OFFICE = "Information Office of the State Council of the People's Republic of Ch
         ("academy-of-management-perspectives", 1, "———. n.d. “Regional Cooperation: Regional Security Cooperation”."),
         # a repeated author replaced whatever case the style prints names in
         ("acta-philosophica", 1, "———, Regional Cooperation: Regional Security Cooperation."),
+        # GB/T 7714: its "[R]" for a report, and the space after the number its commented-out layout hid
+        ("china-national-standard-gb-t-7714-2015-numeric", 0, "[1] INFORMATION OFFICE OF THE STATE COUNCIL"),
+        ("china-national-standard-gb-t-7714-2015-numeric", 0, "International Security Cooperation[R]. 2002."),
         # text-case on a name part crashed citeproc-py
         ("associacao-brasileira-de-normas-tecnicas-eceme", 0, "GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA. China's"),
         # no bibliography for these documents: each one's citation, as pandoc prints then
