@@ -67,15 +67,16 @@ def test_markdown_footnote_per_fact() -> None:
     assert "Document B" in line
 
 
-def test_biblatex_braces_the_institution_and_keeps_the_full_date() -> None:
+def test_biblatex_names_the_office_once_and_keeps_the_full_date() -> None:
     store = memory(GOOD)
     text = cite.bibtex(cite.sources_of(store, store.require(["pk-2008-deployed", "md-2002-relations"])))
     assert text.startswith(
-        "@report{doc-a,\n  author = {{Office of Tests}},\n  title = {{Document A: Peacekeeping}},\n"
-        "  type = {White paper},\n  institution = {Office of Tests},\n  date = {2009-01-20},\n"
-        "  url = {https://example.org/doc-a}\n}"
+        "@report{doc-a,\n  author = {family={Office of Tests}},\n  title = {{Document A: Peacekeeping}},\n"
+        "  type = {White paper},\n  date = {2009-01-20},\n  url = {https://example.org/doc-a}\n}"
     )
-    assert "@online{doc-b,\n  author = {{Office of Tests}}" in text
+    assert "@online{doc-b,\n  author = {family={Office of Tests}}" in text
+    assert "institution" not in text
+    assert "organization" not in text
 
 
 def test_latex_specials_are_escaped() -> None:
@@ -94,8 +95,8 @@ def test_csl_json_and_ris() -> None:
         "id": "doc-a",
         "type": "report",
         "title": "Document A: Peacekeeping",
-        "author": [{"literal": "Office of Tests"}],
-        "citation-label": "Off09",
+        "author": [{"family": "Office of Tests"}],
+        "citation-label": "Offi09",
         "genre": "White paper",
         "issued": {"date-parts": [[2009, 1, 20]]},
         "URL": "https://example.org/doc-a",
@@ -219,3 +220,54 @@ def test_a_numbered_style_leaves_no_file_behind(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code == 0, result.output
     assert result.output.startswith("[1] ")
     assert list(tmp_path.iterdir()) == []
+
+
+# Where citeproc-py departed from pandoc's citeproc (formats/citeproc_*.py); each expectation is what pandoc 3.9
+# prints for the same style and documents (tests/test_cite_bundle.py compares the whole bundle).
+GOVERNMENT = "Government of the People's Republic of China"
+OFFICE = "Information Office of the State Council of the People's Republic of China"
+
+
+@pytest.mark.parametrize(
+    ("style", "at", "expected"),
+    [
+        # an empty sort key (a macro printing nothing for "n.d.") first, a missing variable last
+        ("acta-ophthalmologica", 0, f"{GOVERNMENT} (n.d.). Regional Cooperation"),
+        # a macro's text compared as words: "2008" before "(n.d.)"
+        ("phytopathologia-mediterranea", 0, f"{GOVERNMENT}, 2008. China's Policy Paper"),
+        # a date in a sort macro compared as a date, not as "11.1.2017" against "12.2002"
+        ("apa-eu", 2, f"{OFFICE}. (2002)."),
+        # a group whose variables are all empty prints nothing ("traduit par" without a translator)…
+        ("la-revue-des-sciences-de-gestion", 1, "Regional Security Cooperation\u00a0»,."),
+        # …but a macro that prints something ("n.d.") keeps its group
+        ("acta-orthopaedica-belgica", 0, f"1. {GOVERNMENT}. Regional Cooperation: Regional Security Cooperation. n.d."),
+        # pandoc's punctuation where pieces meet: ":" then "." keeps ":"; " " then ", 2002" loses the space
+        ("acm-sig-proceedings-long-author-list", 4, "[5] Regional Cooperation: Regional Security Cooperation:"),
+        ("british-journal-of-dermatology", 0, "International Security Cooperation., 2002."),
+        # no punctuation moved inside quotes where the locale does not ask it (en-GB)
+        ("academy-of-management-perspectives", 1, "———. n.d. “Regional Cooperation: Regional Security Cooperation”."),
+        # a repeated author replaced whatever case the style prints names in
+        ("acta-philosophica", 1, "———, Regional Cooperation: Regional Security Cooperation."),
+        # GB/T 7714: its "[R]" for a report, and the space after the number its commented-out layout hid
+        ("china-national-standard-gb-t-7714-2015-numeric", 0, "[1] INFORMATION OFFICE OF THE STATE COUNCIL"),
+        ("china-national-standard-gb-t-7714-2015-numeric", 0, "International Security Cooperation[R]. 2002."),
+        # text-case on a name part crashed citeproc-py
+        ("associacao-brasileira-de-normas-tecnicas-eceme", 0, "GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA. China's"),
+        # no bibliography for these documents: each one's citation, as pandoc prints then
+        ("agora", 2, f"{GOVERNMENT}, Regional Cooperation: Regional Security Cooperation,."),
+        ("computer-und-recht", 2, f"{GOVERNMENT}, Regional Cooperation: Regional Security Cooperation"),
+    ],
+)  # fmt: skip
+def test_references_as_pandoc_prints_them(bundled, style: str, at: int, expected: str) -> None:  # type: ignore[no-untyped-def]
+    references = cite.bibliography(style, list(bundled.vocab.sources.values()))
+    assert len(references) == 5
+    assert references[at].startswith(expected) or references[at].endswith(expected), references[at]
+    assert "traduit par" not in references[at]
+
+
+def test_a_style_without_a_bibliography_prints_the_citation() -> None:
+    result = run_cli("cite", "military-relations-2002-countries", "--style", "agora")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"{OFFICE}, China's National Defense in 2002, Chapter VI: International Security Cooperation, 2002.\n"
+    )

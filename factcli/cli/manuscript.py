@@ -1,7 +1,10 @@
 """render: fact references in a Markdown manuscript written in, for pandoc's citeproc to cite."""
 
+import os
+import sys
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,47 +23,92 @@ class ManuscriptError(FactcliError):
 @app.command()
 def render(
     file: Annotated[str, typer.Argument(help="Markdown manuscript; - reads stdin.", metavar="FILE")],
+    pandoc_options: Annotated[
+        list[str] | None,
+        typer.Argument(help="Options for pandoc, after --: --citeproc --csl apa.csl …", metavar="[-- PANDOC_OPTIONS]"),
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Only report unknown or superseded fact ids.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write, its format from its extension (default: stdout)."),
+    ] = None,
+    to: Annotated[str | None, typer.Option("--to", "-t", help="pandoc's output format (default: markdown).")] = None,
 ) -> None:
     """Write facts into a manuscript: [@fact:ID] becomes the value and a citation pandoc can format.
 
-    Each [@fact:ID] (or @fact:ID) becomes the value as the store words it and a
-    pandoc citation of its source with the section as locator: "1,949
-    [@wp2008-ch13, sec. Participating in UN Peacekeeping Operations]". The
-    sources go into a YAML metadata block at the end, so that pandoc --citeproc
-    needs no bibliography file. An unknown or superseded id stops it with
-    FILE:LINE:COL and the nearest ids (--check: only that). Inside pandoc, the
-    filter factcli-pandoc does the same.
+    pandoc (which must be installed) reads the manuscript; each fact becomes its
+    value as the store words it and a citation of each document that states
+    it, the section as locator: "1,949 [@wp2008-ch13, sec. Participating in UN
+    Peacekeeping Operations]". Every form of pandoc's citation syntax works:
+    [@fact:a; @fact:b], [@fact:a; @smith2020], [-@fact:a], [see @fact:a, p. 3],
+    and [@fact:ID/SOURCE] cites one of several documents. The documents join
+    the metadata's references beside your own. pandoc then writes the result:
+    Markdown by default, or any format it knows, with the options given after
+    --. It is the document the filter factcli-pandoc gives inside pandoc. An
+    unknown or superseded id stops it with FILE:LINE:COL and the nearest ids
+    (--check: only that).
 
     Examples:
 
-      factcli render draft.md | pandoc --citeproc --csl apa.csl -o draft.docx
+      factcli render draft.md -o draft.docx -- --citeproc --csl apa.csl
+
+      factcli render draft.md > rendered.md
 
       factcli render --check draft.md
 
       pandoc draft.md --filter factcli-pandoc --citeproc -o draft.pdf
     """
-    from factcli.formats import manuscript
+    from factcli.formats import pandoc_run
+    from factcli.formats.manuscript import fact_keys, write_facts
 
     text = streams.read_text_argument(file)
-    index = session.index()
     name = "<stdin>" if file == "-" else file
-    found = manuscript.problems(index, text)
-    if found:
-        lines = [f"{name}:{p.line}:{p.column}: {p.message}" for p in found]
-        raise ManuscriptError("\n".join(lines))
+    pandoc = pandoc_run.find_pandoc()
+    doc = pandoc_run.read_markdown(pandoc, text)
+    index = session.index() if fact_keys(doc) else None
+    if index is not None:
+        found = pandoc_run.problems(index, doc, pandoc, [(name, text)])
+        if found:
+            raise ManuscriptError("\n".join(found))
     if check:
         streams.note(f"{name}: every fact reference can be written in")
         return
-    rendered, sources = manuscript.render_markdown(index, text)
-    if sources:
-        rendered = rendered.rstrip("\n") + "\n\n" + manuscript.references_yaml(sources)
+    if index is not None:
+        doc = write_facts(index, doc, smart=True)
+    args = pandoc_run.writer_args(to, output, pandoc_options or [])
     if output is None:
-        with streams.machine_stream() as out:
-            out.write(rendered)
-    else:
+        written = pandoc_run.write(pandoc, doc, args)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(written)
+        sys.stdout.buffer.flush()
+        return
+    _write_through(pandoc, doc, args, output)
+
+
+def _write_through(pandoc: str, doc: dict[str, Any], args: list[str], path: Path) -> None:
+    """pandoc writes ``path`` whole or not at all: a temporary file beside it (same extension, so the same
+    format), renamed over it."""
+    from factcli.formats import pandoc_run
+
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+        os.close(fd)
         try:
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            raise FactcliError(streams.describe_os_error(exc)) from exc
+            pandoc_run.write(pandoc, doc, [*args, "--output", temporary])
+            os.chmod(temporary, _mode_for(path))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise FactcliError(streams.describe_os_error(exc)) from exc
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own permissions, or a new file's (mkstemp makes it private to its owner)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -2,14 +2,17 @@
 
 Each is written so that the tool reading it back gets the same item: the type
 (a white paper is a report, a web page an online item), the issuing office as
-one organisation (CSL ``literal``; BibTeX double braces, never "Office, I."),
-the title's capitals protected, the date to the precision known, the URL and
-the access date. tests/test_bibfiles.py reads each back with pandoc.
+one name (a family name with no given name, in CSL-JSON and in biblatex's
+``family=`` form: never "Office, I."), the title's capitals protected, the date
+to the precision known, the URL and the access date. The office is the author
+only: a publisher or institution repeating it would be printed twice. pandoc
+reads the .bib and the CSL-JSON as the same item, so both give the same
+bibliography in every style, labels of label styles included (pandoc derives
+them from the family name: "Info02"); tests/test_cite_pandoc.py checks it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,7 +38,8 @@ def csl_item(source: Source) -> dict[str, Any]:
         "type": kind,
         "title": source.title,
         # The issuing office is the author; a catalogue (and APA 7, Chicago) leaves out a publisher repeating it.
-        "author": [{"literal": source.publisher}],
+        # A family name without a given name, not a CSL literal: pandoc derives labels from family names only.
+        "author": [{"family": source.publisher}],
         "citation-label": citation_label(source),
     }
     if kind == "report":
@@ -52,10 +56,10 @@ def csl_item(source: Source) -> dict[str, Any]:
 
 
 def citation_label(source: Source) -> str:
-    """The label of label styles ("[Inf02]"): the author's first three letters and the year's last two.
-    Given in the CSL-JSON, so that pandoc and citeproc-py print the same label (neither derives one alike)."""
-    word = re.sub(r"[^A-Za-z]", "", source.publisher.split()[0]) if source.publisher else source.id
-    return word[:3].capitalize() + (source.published[2:4] if source.published else "")
+    """The label of label styles ("[Info02]"), as pandoc's citeproc derives it from one author: the first four
+    letters of the family name and the year's last two digits. Given in the CSL-JSON because citeproc-py derives
+    none; pandoc derives the same one from the .bib, which cannot carry it."""
+    return source.publisher[:4] + (source.published[2:4] if source.published else "")
 
 
 def csl_json(sources: Sequence[Source]) -> str:
@@ -69,19 +73,17 @@ def latex_escape(text: str) -> str:
 
 
 def bibtex(sources: Sequence[Source]) -> str:
-    """biblatex entries (biber and pandoc read them; so does Zotero): @report and @online, a full ISO date."""
+    """biblatex entries (biber and pandoc read them): @report and @online, a full ISO date, no institution."""
     entries = []
     for source in sources:
         item = csl_item(source)
         office = latex_escape(source.publisher)
         fields = [
-            ("author", "{" + office + "}"),  # braced twice: an institution, not a person
+            ("author", "family={" + office + "}"),  # one family name: an office, never "Office, I."
             ("title", "{" + latex_escape(source.title) + "}"),  # braced twice: its capitals are its own
         ]
         if item["type"] == "report":
-            fields += [("type", item["genre"]), ("institution", office)]
-        elif item["type"] == "webpage":
-            fields.append(("organization", office))
+            fields.append(("type", item["genre"]))
         if source.published:
             fields.append(("date", source.published))
         if source.url:

@@ -9,9 +9,7 @@ into "Office, I.".
 
 from __future__ import annotations
 
-import html
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from factcli.errors import UsageError
 from factcli.formats import styles
 from factcli.formats.bibfiles import bibtex, csl_item, csl_json, ris
+from factcli.formats.cite_text import printed, substitute_repeated_authors
 from factcli.model import Fact, Source
 
 if TYPE_CHECKING:
@@ -43,33 +42,37 @@ class Cited:
 
 
 def bibliography(style: str, sources: Sequence[Source], *, markdown: bool = False) -> list[str]:
-    """Plain-text references in the style's own order."""
-    bib, _ = _processor(style, sources)
-    bib.sort()
-    by_id = {s.id: s for s in sources}
-    authors = [by_id[key].publisher for key in bib.keys]
-    entries = [_punctuation(_text(str(entry), markdown=markdown)) for entry in bib.bibliography()]
-    return _substitute_repeated_authors(style, authors, entries)
+    """Plain-text references in the style's own order. For a style with no bibliography (some note styles),
+    or one that prints none of these documents, each document's first citation: all pandoc prints then."""
+    bib, csl = _processor(style, sources)
+    if csl.has_bibliography():
+        bib.sort()
+        by_id = {s.id: s for s in sources}
+        rendered = [
+            (by_id[item.key].publisher, printed(str(entry), csl, markdown=markdown))
+            for item in bib.items
+            for entry in csl.render_bibliography([item])  # none for an entry "with no printed form", as in pandoc
+        ]
+        if rendered:
+            authors, entries = zip(*rendered, strict=True)
+            return substitute_repeated_authors(styles.path_of(style), authors, list(entries))
+    return _first_citations(bib, csl, sources, markdown=markdown)
 
 
-def _substitute_repeated_authors(style: str, authors: Sequence[str], entries: list[str]) -> list[str]:
-    """CSL's subsequent-author-substitute ("———." in MLA), which citeproc-py does not implement."""
-    match = re.search(r'subsequent-author-substitute="([^"]*)"', styles.path_of(style).read_text("utf-8"))
-    if match is None:
-        return entries
-    substitute = html.unescape(match.group(1))  # the attribute is XML: "&#8212;" is "—"
-    out = list(entries)
-    for i in range(1, len(out)):
-        if authors[i] == authors[i - 1] and out[i].startswith(authors[i]):
-            out[i] = substitute + out[i][len(authors[i]) :]
-    return out
+def _first_citations(bib: Any, csl: Any, sources: Sequence[Source], *, markdown: bool) -> list[str]:
+    from citeproc import Citation, CitationItem
+
+    citations = [Citation([CitationItem(source.id)]) for source in sources]
+    for citation in citations:
+        bib.register(citation)
+    return [printed(str(bib.cite(c, lambda item: None)), csl, markdown=markdown) for c in citations]
 
 
 def in_text(style: str, sources: Sequence[Source], facts: Sequence[Fact]) -> list[Cited]:
     from citeproc import Citation, CitationItem
     from citeproc.source import Locator
 
-    bib, _ = _processor(style, sources)
+    bib, csl = _processor(style, sources)
     pending = []
     for fact in facts:
         for citation in fact.citations:
@@ -79,7 +82,7 @@ def in_text(style: str, sources: Sequence[Source], facts: Sequence[Fact]) -> lis
             bib.register(cite)
             pending.append((fact, citation, cite))
     return [
-        Cited(fact, c.source, _in_text(str(bib.cite(cite, lambda item: None))), c.quote, c.section)
+        Cited(fact, c.source, _in_text(str(bib.cite(cite, lambda item: None)), csl), c.quote, c.section)
         for fact, c, cite in pending
     ]
 
@@ -87,8 +90,8 @@ def in_text(style: str, sources: Sequence[Source], facts: Sequence[Fact]) -> lis
 _HIDDEN_HYPHEN = "\u2011"
 
 
-def _in_text(formatted: str) -> str:
-    return _punctuation(_text(formatted)).replace(_HIDDEN_HYPHEN, "-")
+def _in_text(formatted: str, csl: Any) -> str:
+    return printed(formatted, csl).replace(_HIDDEN_HYPHEN, "-")
 
 
 def _processor(style: str, sources: Sequence[Source]) -> tuple[Any, Any]:
@@ -105,34 +108,10 @@ def _processor(style: str, sources: Sequence[Source]) -> tuple[Any, Any]:
         warnings.simplefilter("ignore")  # citeproc-py warns about CSL features it skips
         csl = CitationStylesStyle(io.BytesIO(styles.prepared(style)), validate=False)
     bib = CitationStylesBibliography(csl, CiteProcJSON([csl_item(s) for s in sources]), formatters.html)
-    for source in sources:
-        bib.register(Citation([CitationItem(source.id)]))
+    if csl.has_bibliography():  # a style without one would crash citeproc-py when it sorts
+        for source in sources:
+            bib.register(Citation([CitationItem(source.id)]))
     return bib, csl
-
-
-_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
-_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
-
-
-def _text(formatted: str, *, markdown: bool = False) -> str:
-    """citeproc-py's HTML as pandoc prints it in plain text (superscripts as ¹, small caps as capitals) or in
-    Markdown (italics and bold kept)."""
-    text = re.sub(r"<sup>(.*?)</sup>", lambda m: m.group(1).translate(_SUPERSCRIPT), formatted, flags=re.S)
-    text = re.sub(r"<sub>(.*?)</sub>", lambda m: m.group(1).translate(_SUBSCRIPT), text, flags=re.S)
-    text = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>', lambda m: m.group(1).upper(), text)
-    italic, bold = ("*", "**") if markdown else ("", "")
-    text = re.sub(r"</?(?:i|em)>", italic, text)
-    text = re.sub(r"</?(?:b|strong)>", bold, text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text)
-
-
-def _punctuation(text: str) -> str:
-    """American punctuation inside closing quotes, as CSL's en-US locale asks, and no doubled period where one
-    element's suffix meets the next one's (a title's ". " and the layout's "."), as citeproc-js and pandoc do;
-    citeproc-py does neither."""
-    text = re.sub(r"”([.,])", r"\1”", text)
-    return re.sub(r"(?<!\.)\.(\s*)\.(?!\.)", r".\1", text).rstrip() if ". ." in text or ".." in text else text
 
 
 def render(
@@ -192,6 +171,8 @@ EXPORTS = {"bibtex": bibtex, "csl-json": csl_json, "ris": ris}
 
 def _sorted_like(style: str, sources: Sequence[Source]) -> list[Source]:
     """The sources in the order the style's bibliography puts them."""
-    bib, _ = _processor(style, sources)
+    bib, csl = _processor(style, sources)
+    if not csl.has_bibliography():
+        return list(sources)
     bib.sort()
     return [store_source for key in bib.keys for store_source in sources if store_source.id == key]

@@ -1,217 +1,241 @@
-"""Facts that write themselves into a manuscript: ``[@fact:ID]`` becomes the value as the store words it and a
-real citation of its source, section as locator, for pandoc's citeproc to format in any CSL style.
+"""Facts that write themselves into a manuscript, on pandoc's own document tree.
 
-Two ways in, one result: ``factcli render`` rewrites the Markdown text (no
-pandoc needed to get the numbers in), and ``factcli-pandoc``, a JSON filter
-(``pandoc --filter factcli-pandoc --citeproc …``), rewrites pandoc's document
-tree. Both add the cited sources to the document's ``references`` metadata as
-CSL items, so no bibliography file is needed. An id the store does not know,
-or a fact another has superseded, is a problem reported with where it stands.
+A writer cites a fact as pandoc cites anything: ``[@fact:ID]``, in a group
+with other facts and with the writer's own works (``[@fact:a; @smith2020,
+p. 4]``), with a prefix, a suffix or a locator, with the author suppressed
+(``[-@fact:ID]``), anywhere pandoc reads citations (text, notes, tables,
+headings, lists, the title and abstract), never in code. ``[@fact:ID/SOURCE]``
+cites one of the documents stating the fact; by default it cites them all.
+
+Each fact becomes its value as the store words it, then a pandoc citation of
+each document that states it with the section as locator; the writer's own
+citations of the group join the citation of the fact before them. The
+documents go into the tree's ``references`` beside the writer's own, so that
+pandoc's citeproc formats everything in any CSL style. ``factcli render`` and
+the ``factcli-pandoc`` filter both run ``write_facts`` on the tree pandoc read,
+so they cannot disagree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcli.formats import pandoc_text as text
 from factcli.formats.bibfiles import csl_item
+from factcli.formats.capitals import Sentence, value_words
+from factcli.formats.locators import has_locator, section_suffix
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
-    from factcli.model import Fact, Source
+    from factcli.model import Citation, Source
 
-#: A fact reference as a writer types it: [@fact:ID] or @fact:ID (pandoc reads both as citations).
-REFERENCE = re.compile(r"\[@fact:(?P<bracketed>[a-z0-9][a-z0-9-]*)\]|(?<![\w@])@fact:(?P<bare>[a-z0-9][a-z0-9-]*)")
 PREFIX = "fact:"
+_KEY = re.compile(r"fact:(?P<fact>[^/@]+)(?:[/@](?P<source>.+))?")
+#: Inlines that hold inlines, and where: (the index of their list of inlines in "c", or None if "c" is it).
+_CONTAINERS = {
+    **dict.fromkeys(("Emph", "Underline", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps"), None),
+    "Quoted": 1, "Span": 1, "Link": 1, "Image": 1,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """A fact reference that cannot be written in: where, which id, why."""
+class FactKey:
+    """A citation key naming a fact, and the document the writer chose, if any: 'fact:ID' or 'fact:ID/SOURCE'."""
 
-    line: int
-    column: int
+    key: str
     fact_id: str
-    message: str
+    source: str | None
 
 
-def problems(index: Index, text: str) -> list[Problem]:
-    """Every reference in ``text`` to an unknown or superseded fact, with its line and column."""
-    out = []
-    for m in REFERENCE.finditer(text):
-        fact_id = m.group("bracketed") or m.group("bare")
-        message = why_not(index, fact_id)
-        if message:
-            at = m.start() + (text[m.start()] == "[")  # where the '@' stands, as the pandoc filter reports it
-            line = text.count("\n", 0, at) + 1
-            column = at - (text.rfind("\n", 0, at) + 1) + 1
-            out.append(Problem(line, column, fact_id, message))
-    return out
+def parse_key(citation_id: str) -> FactKey | None:
+    match = _KEY.fullmatch(citation_id)
+    return FactKey(citation_id, match["fact"], match["source"]) if match else None
 
 
-def why_not(index: Index, fact_id: str) -> str | None:
-    """Why a fact cannot be cited (unknown: with the nearest ids; superseded: by which), or None."""
-    if index.get(fact_id) is None:
+def fact_keys(doc: dict[str, Any]) -> list[FactKey]:
+    """Every fact cited in a document, in order (metadata first, as pandoc reads it), code never."""
+    meta = {k: v for k, v in doc.get("meta", {}).items() if k != "references"}
+    return [key for node in (meta, doc["blocks"]) for key in _keys_in(node)]
+
+
+def _keys_in(node: Any) -> Iterator[FactKey]:
+    if isinstance(node, dict):
+        if node.get("t") == "Cite":
+            yield from (k for c in node["c"][0] if (k := parse_key(c["citationId"])))
+        for value in node.values():
+            yield from _keys_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _keys_in(value)
+
+
+def why_not(index: Index, key: FactKey) -> str | None:
+    """Why a fact key cannot be written in (unknown: with the nearest ids; superseded: by which; a document
+    that does not state it), or None."""
+    fact = index.get(key.fact_id)
+    if fact is None:
         from factcli.text.suggest import suggest
 
-        return f"unknown fact '{fact_id}'{suggest(fact_id, index.fact_ids())}"
-    newer = index.superseded_by(fact_id)
+        return f"unknown fact '{key.fact_id}'{suggest(key.fact_id, index.fact_ids())}"
+    newer = index.superseded_by(key.fact_id)
     if newer:
-        return f"fact '{fact_id}' is superseded by {', '.join(newer)}: cite that instead"
+        return f"fact '{key.fact_id}' is superseded by {', '.join(newer)}: cite that instead"
+    sources = list(dict.fromkeys(c.source for c in fact.citations))
+    if key.source is not None and key.source not in sources:
+        return f"fact '{key.fact_id}' is not stated by source '{key.source}' (it cites {', '.join(sources)})"
     return None
 
 
-def value_words(fact: Fact, *, sentence_start: bool) -> str:
-    """The value as the store words it, a number word lower-cased inside a sentence ("Eight" → "eight")."""
-    from factcli.reading.numbers import ORDINAL_WORDS, UNITS
-
-    text = fact.value_text
-    first = text.split()[0] if text.split() else ""
-    if not sentence_start and first.istitle() and first.lower().split("-")[0] in {*UNITS, *ORDINAL_WORDS}:
-        return text[0].lower() + text[1:]
-    return text
-
-
-def _starts_sentence(before: str) -> bool:
-    stripped = before.rstrip()
-    return not stripped or stripped[-1] in ".!?:" or stripped.endswith(("\n\n", "#"))
-
-
-def citation_text(fact: Fact) -> str:
-    """The pandoc citation of a fact's first source, its section as locator: '[@wp2008-ch13, sec. …]'."""
-    citation = fact.citations[0]
-    return f"[@{citation.source}, sec. {citation.section}]"
-
-
-def render_markdown(index: Index, text: str) -> tuple[str, list[Source]]:
-    """``text`` with each fact reference replaced by 'value_text [@source, sec. Section]', and the sources cited.
-    Call ``problems`` first: an unknown id here is left as it stands."""
-    cited: dict[str, Source] = {}
-
-    def replace(m: re.Match[str]) -> str:
-        fact = index.get(m.group("bracketed") or m.group("bare"))
-        if fact is None:
-            return m.group()
-        source = fact.citations[0].source
-        cited.setdefault(source, index.vocab.sources[source])
-        value = value_words(fact, sentence_start=_starts_sentence(text[: m.start()]))
-        return f"{value} {citation_text(fact)}"
-
-    return REFERENCE.sub(replace, text), list(cited.values())
-
-
-def references_yaml(sources: Sequence[Source]) -> str:
-    """A YAML metadata block with the sources as CSL items (pandoc merges it with the document's own)."""
-    import json
-
-    lines = ["---", "references:"]
-    for source in sources:
-        # JSON is YAML: each item written as one flow mapping, exactly as csl-json has it
-        lines.append("- " + json.dumps(csl_item(source), ensure_ascii=False))
-    return "\n".join([*lines, "..."]) + "\n"
-
-
-# -- pandoc's document tree ------------------------------------------------------------------------------------
-
-
-def fact_ids_in(node: Any) -> Iterator[str]:
-    """The fact ids cited anywhere in a pandoc JSON document (or part of one)."""
-    if isinstance(node, dict):
-        if node.get("t") == "Cite":
-            for citation in node["c"][0]:
-                if citation["citationId"].startswith(PREFIX):
-                    yield citation["citationId"][len(PREFIX) :]
-        for value in node.values():
-            yield from fact_ids_in(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from fact_ids_in(value)
-
-
-def filter_document(index: Index, doc: dict[str, Any]) -> dict[str, Any]:
-    """The document with each fact citation replaced by its value and its source's citation, and the sources
-    cited added to its ``references``. Every id must be citable (check ``why_not`` first)."""
-    cited: dict[str, Source] = {}
-    doc["blocks"] = _walk(index, doc["blocks"], cited)
-    if cited:
-        meta = doc.setdefault("meta", {})
-        existing = meta.get("references", {"t": "MetaList", "c": []})
-        known = {_meta_id(item) for item in existing["c"]}
-        existing["c"] += [_meta(csl_item(s)) for s in cited.values() if s.id not in known]
-        meta["references"] = existing
+def write_facts(index: Index, doc: dict[str, Any], *, smart: bool = True) -> dict[str, Any]:
+    """The document with each fact written in and its documents cited and added to ``references``. Every key
+    must be citable (check ``why_not`` first). ``smart``: the reader's smart typography is on."""
+    writer = _Writer(index, smart)
+    meta = doc.setdefault("meta", {})
+    for name in list(meta):
+        if name == "nocite":
+            meta[name] = writer.nocite(meta[name])
+        elif name != "references":
+            meta[name] = writer.node(meta[name])
+    doc["blocks"] = writer.node(doc["blocks"])
+    if writer.cited:
+        existing = meta.get("references")
+        items = list(existing["c"]) if isinstance(existing, dict) and existing.get("t") == "MetaList" else []
+        known = text.meta_ids(items)
+        items += [text.meta_value(csl_item(s), smart=smart) for s in writer.cited.values() if s.id not in known]
+        meta["references"] = {"t": "MetaList", "c": items}
     return doc
 
 
-def _walk(index: Index, node: Any, cited: dict[str, Source]) -> Any:
-    if isinstance(node, list):
+class _Writer:
+    """One pass over a document: every run of text read in order, with where its sentences start."""
+
+    def __init__(self, index: Index, smart: bool) -> None:
+        self.index = index
+        self.smart = smart
+        self.cited: dict[str, Source] = {}
+
+    def node(self, node: Any) -> Any:
+        """Any part of the tree: each list of inlines met is a new run of text (paragraph, heading, cell…)."""
+        if text.is_inline_run(node):
+            return self.inlines(node, Sentence())
+        if isinstance(node, list):
+            return [self.node(value) for value in node]
+        if isinstance(node, dict):
+            if node.get("t") in ("CodeBlock", "RawBlock"):
+                return node
+            return {key: self.node(value) for key, value in node.items()}
+        return node
+
+    def inlines(self, run: list[Any], sentence: Sentence) -> list[Any]:
         out: list[Any] = []
-        for value in node:
-            if isinstance(value, dict) and value.get("t") == "Cite" and _cites_facts(value):
-                previous = out[-2] if len(out) >= 2 and out[-1].get("t") in ("Space", "SoftBreak") else None
-                start = previous is None or (previous.get("t") == "Str" and previous["c"][-1:] in (".", "!", "?", ":"))
-                out += _fact_inlines(index, value, cited, sentence_start=start)
+        wrote = False
+        for node in run:
+            kind = node["t"]
+            keys = [parse_key(c["citationId"]) for c in node["c"][0]] if kind == "Cite" else []
+            if any(keys):
+                out += self.cite(node["c"][0], keys, start=sentence.start)
+                wrote = True
+                sentence.start = False
+            elif kind == "Str":
+                out.append(node)
+                sentence.after(node["c"])
+            elif kind == "Note":
+                out.append({"t": "Note", "c": self.node(node["c"])})
+            elif kind in _CONTAINERS:
+                out.append(self._container(node, sentence))
             else:
-                out.append(_walk(index, value, cited))
+                out.append(node)
+                if kind not in ("Space", "SoftBreak", "LineBreak"):
+                    sentence.start = False  # code, maths, the writer's own citations: words of the sentence
+        return text.normalized(out) if wrote else out
+
+    def _container(self, node: dict[str, Any], sentence: Sentence) -> dict[str, Any]:
+        at = _CONTAINERS[node["t"]]
+        if at is None:
+            return {"t": node["t"], "c": self.inlines(node["c"], sentence)}
+        content = list(node["c"])
+        content[at] = self.inlines(content[at], sentence)
+        return {"t": node["t"], "c": content}
+
+    def cite(self, citations: list[Any], keys: list[FactKey | None], *, start: bool) -> list[Any]:
+        """A citation group as values and citations: each fact's value, then one citation of its documents and
+        of the writer's own works that follow it (those before the first fact join the first)."""
+        groups: list[tuple[FactKey, list[Any]]] = []
+        pending: list[Any] = []
+        for citation, key in zip(citations, keys, strict=True):
+            if key is None:
+                (groups[-1][1] if groups else pending).append(citation)
+            else:
+                groups.append((key, [*pending, *self._documents(key, citation)]))
+                pending = []
+        out: list[Any] = []
+        for key, group in groups:
+            if out:
+                out += [{"t": "Str", "c": ","}, {"t": "Space"}]
+            fact = self.index.get(key.fact_id)
+            assert fact is not None  # checked by why_not
+            out += text.inlines(value_words(fact.value_text, start=start and not out), smart=self.smart)
+            out += [{"t": "Space"}, {"t": "Cite", "c": [group, _as_typed(group)]}]
         return out
-    if isinstance(node, dict):
-        return {key: _walk(index, value, cited) for key, value in node.items()}
-    return node
 
+    def _documents(self, key: FactKey, citation: dict[str, Any]) -> list[Any]:
+        """The citations of the documents stating a fact, the section as locator; the writer's prefix before the
+        first, the writer's suffix after the last (a locator of the writer's replaces its section)."""
+        chosen = self._stated_in(key)
+        mode = "SuppressAuthor" if citation["citationMode"]["t"] == "SuppressAuthor" else "NormalCitation"
+        suffix = citation["citationSuffix"]
+        out = []
+        for i, ref in enumerate(chosen):
+            self.cited.setdefault(ref.source, self.index.vocab.sources[ref.source])
+            last = i == len(chosen) - 1
+            locator = [] if last and has_locator(suffix) else section_suffix(ref.section, smart=self.smart)
+            out.append({
+                "citationId": ref.source,
+                "citationPrefix": citation["citationPrefix"] if i == 0 else [],
+                "citationSuffix": text.normalized([*locator, *suffix]) if last else locator,
+                "citationMode": {"t": mode},
+                "citationNoteNum": citation.get("citationNoteNum", 0),
+                "citationHash": citation.get("citationHash", 0),
+            })  # fmt: skip
+        return out
 
-def _cites_facts(cite: dict[str, Any]) -> bool:
-    return all(c["citationId"].startswith(PREFIX) for c in cite["c"][0])
-
-
-def _fact_inlines(index: Index, cite: dict[str, Any], cited: dict[str, Source], *, sentence_start: bool) -> list[Any]:
-    """'1,949 [@wp2008-ch13, sec. …]' as pandoc inlines, for each fact the citation names."""
-    out: list[Any] = []
-    for citation in cite["c"][0]:
-        fact = index.get(citation["citationId"][len(PREFIX) :])
+    def _stated_in(self, key: FactKey) -> list[Citation]:
+        fact = self.index.get(key.fact_id)
         assert fact is not None
-        reference = fact.citations[0]
-        cited.setdefault(reference.source, index.vocab.sources[reference.source])
-        if out:
-            out += [{"t": "Str", "c": ","}, {"t": "Space"}]
-        out += [*_words(value_words(fact, sentence_start=sentence_start and not out)), {"t": "Space"}]
-        source_citation = {
-            **citation,
-            "citationId": reference.source,
-            "citationMode": {"t": "NormalCitation"},
-            "citationSuffix": [{"t": "Str", "c": ","}, {"t": "Space"}, *_words(f"sec. {reference.section}")],
-        }
-        out.append({"t": "Cite", "c": [[source_citation], _words(citation_text(fact))]})
-    return out
+        by_source = {c.source: c for c in reversed(fact.citations)}  # a document's first section
+        return [by_source[s] for s in dict.fromkeys(c.source for c in fact.citations) if key.source in (None, s)]
+
+    def nocite(self, node: Any) -> Any:
+        """``nocite``: a fact listed there puts its documents in the bibliography (no value to write)."""
+        if isinstance(node, list):
+            return [self.nocite(value) for value in node]
+        if not isinstance(node, dict):
+            return node
+        if node.get("t") == "Cite":
+            citations = []
+            for citation in node["c"][0]:
+                key = parse_key(citation["citationId"])
+                if key is None:
+                    citations.append(citation)
+                    continue
+                for ref in self._stated_in(key):
+                    self.cited.setdefault(ref.source, self.index.vocab.sources[ref.source])
+                    citations.append({**citation, "citationId": ref.source})
+            return {"t": "Cite", "c": [citations, node["c"][1]]}
+        return {key: self.nocite(value) for key, value in node.items()}
 
 
-def _words(text: str) -> list[Any]:
+def _as_typed(citations: list[Any]) -> list[Any]:
+    """What a Cite shows when no citeproc runs: the citation as a writer would type it."""
+    parts = []
+    for c in citations:
+        mark = "-@" if c["citationMode"]["t"] == "SuppressAuthor" else "@"
+        prefix = text.stringify(c["citationPrefix"])
+        parts.append(f"{prefix} {mark}{c['citationId']}".strip() + text.stringify(c["citationSuffix"]))
     out: list[Any] = []
-    for i, word in enumerate(text.split()):
-        if i:
-            out.append({"t": "Space"})
-        out.append({"t": "Str", "c": word})
+    for word in ("[" + "; ".join(parts) + "]").replace(text.NBSP, " ").split():
+        out += [{"t": "Space"}, {"t": "Str", "c": word}] if out else [{"t": "Str", "c": word}]
     return out
-
-
-def _meta(value: Any) -> Any:
-    """A CSL-JSON value as pandoc metadata (strings for numbers and dates, as pandoc reads CSL YAML)."""
-    if isinstance(value, dict):
-        if "date-parts" in value:
-            return {
-                "t": "MetaString",
-                "c": "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(value["date-parts"][0])),
-            }
-        return {"t": "MetaMap", "c": {key: _meta(v) for key, v in value.items()}}
-    if isinstance(value, list):
-        return {"t": "MetaList", "c": [_meta(v) for v in value]}
-    return {"t": "MetaString", "c": str(value)}
-
-
-def _meta_id(item: Any) -> str | None:
-    value = item.get("c", {}).get("id") if isinstance(item, dict) and item.get("t") == "MetaMap" else None
-    if isinstance(value, dict) and value.get("t") == "MetaString":
-        return str(value["c"])
-    if isinstance(value, dict) and value.get("t") == "MetaInlines":
-        return "".join(part.get("c", "") for part in value["c"] if isinstance(part.get("c"), str))
-    return None

@@ -113,7 +113,7 @@ def path_of(style: str) -> Path:
 def prepared(style: str) -> bytes:
     """The style's XML as citeproc-py should read it: a space after what CSL puts in a margin. Handed over as
     bytes (citeproc-py takes a file object), so no changed copy is left behind on disk."""
-    text = path_of(style).read_text(encoding="utf-8")
+    text = re.sub(r"<!--.*?-->", "", path_of(style).read_text(encoding="utf-8"), flags=re.S)  # a commented-out layout
     return _space_after_margin(text).encode("utf-8")
 
 
