@@ -167,6 +167,27 @@ def test_json_lookup_imports_nothing_it_does_not_need() -> None:
     assert json.loads(result.stdout)["id"] == fact_id  # one id: one object
 
 
+def _modules_of(*args: str) -> set[str]:
+    code = (
+        "import sys; from factcli._entry import main\n"
+        "sys.argv = ['factcli', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "FACTCLI_CACHE_DIR": str(CACHE)}
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False, env=env)
+    return set(result.stderr.strip().split("\n")[-1].split())
+
+
+def test_a_search_that_matches_as_typed_loads_no_speller() -> None:
+    """rapidfuzz and the stemmer cost nothing while the words match: only a word no fact has loads them."""
+    run_cli("find", "--format", "ids", "--limit", "1")  # builds the index
+    as_typed = _modules_of("find", "treaty", "--format", "ids")
+    assert "factcli.index.ranking" in as_typed  # it really searched
+    assert [m for m in ("rapidfuzz", "snowballstemmer", "factcli.index.typos") if m in as_typed] == []
+    assert "rapidfuzz" in _modules_of("find", "peacekeapers", "--format", "ids")
+
+
 def _pty_run(args: list[str], env: dict[str, str]) -> bytes:
     """Run with stdout on a pseudo-terminal, as a person's terminal would be."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}

@@ -217,7 +217,7 @@ class Index:
 
             concepts = expand.concepts(query.text, self.thesaurus())
             if concepts:
-                found = ranking.found(self.db, concepts, clauses, params, self._speller().correct)
+                found = ranking.found(self.db, concepts, clauses, params, self._correct)
                 rows = found.rows
                 if query.sort not in (None, SortKey.relevance):
                     rows = sorted_rows(rows, str(query.sort), reverse=query.reverse)
@@ -240,12 +240,13 @@ class Index:
         rows = self.db.execute("SELECT key, data FROM vocab WHERE kind = 'thesaurus'")
         return {key: tuple(json.loads(data)["means"]) for key, data in rows}
 
-    def _speller(self) -> Speller:
+    def _correct(self, word: str) -> str | None:
+        """The store's word a typo stands for (typos.py, loaded only when a word matched nothing)."""
         from factcli.index.typos import Speller
 
         if self._spell is None:
             self._spell = Speller(self.db)
-        return self._spell
+        return self._spell.correct(word)
 
     @staticmethod
     def _direction(key: str, reverse: bool) -> str:
