@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import sys
 
 import pytest
@@ -254,3 +255,24 @@ def test_version_builds_no_command() -> None:
         app.registered_commands, app.registered_groups = saved
     result = run_cli("--version")
     assert (result.returncode, result.stdout) == (0, f"factcli {__version__}\n")
+
+
+def test_help_is_printed_as_written_and_usage_errors_are_one_plain_line() -> None:
+    render = run_cli("render", "--help", env={"COLUMNS": "200"})
+    assert "[@fact:ID]" in render.stdout
+    assert "[@fact:a; @fact:b]" in render.stdout
+    assert "[check]" in run_cli("validate", "--help", env={"COLUMNS": "200"}).stdout
+    bad = run_cli("find", "--bogus")
+    assert bad.returncode == 2
+    assert "╭" not in bad.stderr
+    assert "Error: No such option: --bogus" in bad.stderr
+
+
+def test_cite_prints_a_bundled_styles_path_for_pandoc() -> None:
+    done = run_cli("cite", "--csl-path", "ieee")
+    assert done.returncode == 0
+    path = done.stdout.strip()
+    assert path.endswith("ieee.csl")
+    assert "<style" in Path(path).read_text(encoding="utf-8")[:2000]
+    unknown = run_cli("cite", "--csl-path", "no-such-style-here")
+    assert unknown.returncode == 2

@@ -118,7 +118,9 @@ app = typer.Typer(
     epilog="Exit codes: 0 success (an empty result too), 1 invalid store or data, 2 usage error.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # help printed as written ("[@fact:ID]" is no markup) and usage errors one plain "Error:" line like the others
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
 

@@ -178,7 +178,7 @@ def schema(
 
       factcli schema sources > sources.schema.json
 
-      check-jsonschema --schemafile fact.schema.json facts/peacekeeping.yaml
+      check-jsonschema --schemafile fact.schema.json factcli/facts/peacekeeping.yaml
     """
     import json
 

@@ -25,7 +25,7 @@ def render(
     file: Annotated[str, typer.Argument(help="Markdown manuscript; - reads stdin.", metavar="FILE")],
     pandoc_options: Annotated[
         list[str] | None,
-        typer.Argument(help="Options for pandoc, after --: --citeproc --csl apa.csl …", metavar="[-- PANDOC_OPTIONS]"),
+        typer.Argument(help="Options for pandoc, after --: --citeproc --csl FILE …", metavar="[-- PANDOC_OPTIONS]"),
     ] = None,
     check: Annotated[bool, typer.Option("--check", help="Only report unknown or superseded fact ids.")] = False,
     output: Annotated[
@@ -50,7 +50,7 @@ def render(
 
     Examples:
 
-      factcli render draft.md -o draft.docx -- --citeproc --csl apa.csl
+      factcli render draft.md -o draft.docx -- --citeproc --csl "$(factcli cite --csl-path apa)"
 
       factcli render draft.md > rendered.md
 

@@ -1,6 +1,6 @@
 """factcli-pandoc: a pandoc JSON filter that writes facts into a manuscript (see formats/manuscript.py).
 
-    pandoc draft.md --filter factcli-pandoc --citeproc --csl apa.csl -o draft.docx
+    pandoc draft.md --filter factcli-pandoc --citeproc --csl "$(factcli cite --csl-path apa)" -o draft.docx
 
 The store is the one factcli uses ($FACTCLI_STORE, else the bundled one). An
 unknown or superseded fact id stops the build (pandoc stops when a filter

@@ -90,6 +90,15 @@ def cite(
     list_styles: Annotated[
         bool, typer.Option("--list-styles", help="List style names (containing the words given instead of ids).")
     ] = False,
+    csl_path: Annotated[
+        str | None,
+        typer.Option(
+            "--csl-path",
+            help="Print the path of a bundled style's .csl file (for pandoc's --csl) and exit.",
+            autocompletion=style_names,
+            metavar="STYLE",
+        ),
+    ] = None,
 ) -> None:
     """References for the documents behind facts, deduplicated, in the style's order.
 
@@ -99,19 +108,29 @@ def cite(
 
       factcli find --topic peacekeeping --ids | factcli cite - --style bibtex
 
-      factcli cite ID --with-quote --format markdown
+      factcli cite peacekeeping-2008-police-deployed --with-quote --format markdown
 
-      factcli cite ID --format markdown --markers
+      factcli cite peacekeeping-2008-police-deployed --format markdown --markers
 
-      factcli cite ID --style vancouver
+      factcli cite sco-2001-founding-date --style vancouver
 
-      factcli cite ID --style ./my-journal.csl
+      factcli cite sco-2001-founding-date --style "$(factcli cite --csl-path ieee)"
 
       factcli cite --list-styles harvard
+
+      pandoc draft.md --citeproc --csl "$(factcli cite --csl-path apa)" -o draft.docx
     """
     from factcli.formats import cite as citing  # citeproc costs 35 ms; only this command needs it
     from factcli.formats import styles
 
+    if csl_path is not None:  # a bundled style's file, for pandoc's --csl
+        path = styles.path_of(styles.resolve(csl_path))
+        if not path.is_file():
+            msg = f"'{csl_path}' is no CSL style of the bundle (an output format such as bibtex has no file)"
+            raise UsageError(msg)
+        with streams.machine_stream() as out:
+            out.write(f"{path}\n")
+        return
     if list_styles:
         with streams.machine_stream() as out:
             out.writelines(name + "\n" for name in styles.find_styles(" ".join(ids or []) or None))
