@@ -15,7 +15,7 @@ COMMANDS = {
     "find": "lookup", "show": "lookup", "sources": "lookup", "topics": "lookup", "entities": "lookup",
     "metrics": "lookup", "thesaurus": "lookup", "series": "checks", "check-draft": "checks", "validate": "checks",
     "schema": "checks",
-    "add": "add", "export": "publish", "cite": "publish", "render": "manuscript", "completion": "shell",
+    "add": "add", "init": "newstore", "export": "publish", "cite": "publish", "render": "manuscript", "completion": "shell",
 }  # fmt: skip
 #: Top-level options that take a value, so the command name is found after them.
 _VALUE_OPTIONS = ("--store",)
