@@ -14,8 +14,8 @@ from factcli.cli.app import app
 COMMANDS = {
     "find": "lookup", "show": "lookup", "sources": "lookup", "topics": "lookup", "entities": "lookup",
     "metrics": "lookup", "thesaurus": "lookup", "series": "checks", "check-draft": "checks", "validate": "checks",
-    "schema": "checks",
-    "add": "add", "init": "newstore", "export": "publish", "cite": "publish", "render": "manuscript", "completion": "shell",
+    "schema": "checks", "add": "add", "init": "newstore", "export": "publish", "cite": "publish",
+    "render": "manuscript", "completion": "shell",
 }  # fmt: skip
 #: Top-level options that take a value, so the command name is found after them.
 _VALUE_OPTIONS = ("--store",)
