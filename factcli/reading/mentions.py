@@ -49,7 +49,9 @@ _AMOUNT = re.compile(
 _AMOUNT_ALONE = re.compile(_AMOUNT.pattern.replace(r"(?:\s*(?:[–—-]|to)\s*(?P<num2>", r"(?:(?!)(?P<num2>"), re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,3}$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{NUM}|{WORDNUM})\s+and\s+(?P<b>{NUM}|{WORDNUM})\b", re.IGNORECASE)
-_ORDINAL_WORD = re.compile(rf"\b(?P<w>{'|'.join(ORDINAL_WORDS)})\b", re.IGNORECASE)
+_ORDINAL_WORD = re.compile(
+    rf"\b(?P<w>{'|'.join(ORDINAL_WORDS)})\b(?![- ]century)(?<!-first)(?<!-second)(?<!-third)", re.IGNORECASE
+)  # not "the twenty-first century"
 _FRACTION = re.compile(
     r"\b(?P<w>(?:one|two|three|four)-(?:thirds?|quarters?|fifths?|halves)|a third|a quarter|half)\b", re.IGNORECASE
 )
@@ -72,7 +74,8 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
     r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
-    r"module|course|file|ref|memo|question|claim|episode|ep)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
+    r"module|course|file|ref|memo|question|claim|episode|ep|day|instalment|installment|candidate|berth|seat|"
+    r"gate|platform|slide|entry|marks?)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
     r"|(?-i:\b[A-Z]{2,5}\s))$",  # "parts 2 and 3", "Section 3 of 5", "POLS 2204"
     re.IGNORECASE,
 )
@@ -99,6 +102,8 @@ _DERIVED = re.compile(
 #: Words beside a number that make it the writer's own sum ("together, 11 of them", "11 in all"): arithmetic
 #: on the facts, not a fact.
 _SUM = r"(?:together|altogether|combined|all told|all in all)"
+#: A change the writer worked out: "a rise of at least 50 percent", "an increase of about half".
+_CHANGE_BEFORE = re.compile(r"\b(?:rise|increase|growth|jump|decline|fall|drop|cut)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)
 _SUM_BEFORE = re.compile(
     rf"(?:\b{_SUM}[,:]?\s+(?:the\s+)?|\b(?:come|comes|came|add|adds|added)\s+(?:up\s+)?to\s+)(?:some\s+|about\s+)?$",
     re.I,
@@ -332,11 +337,17 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
     after = sentence[end:]
     if (percent and _DERIVED.match(after)) or _RATE.match(after) or _SUM_AFTER.match(after):
         return True
+    if percent and _CHANGE_BEFORE.search(sentence[max(0, start - 40) : start]):
+        return True
     return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))
 
 
 #: The years before its own that a dated document (a biennial white paper) reports on.
 REPORTS_BACK = 1
+#: "its white papers of 2002, 2008 and 2017": years naming documents after the documents.
+_DOCUMENTS_OF = re.compile(
+    r"\b(?:white\s+papers?|papers?|reports?|editions?)\s+of\s+(?:(?:19|20)[0-9]{2}(?:,\s*|\s+and\s+))*$", re.I
+)
 _PAIRED_YEAR = re.compile(r"(?:,?\s+(?:and|or|&)\s+|\s*,\s*)(?:19|20)[0-9]{2}")
 _DOCUMENT_AFTER = re.compile(
     r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:white\s+papers?|papers?|reports?|documents?|editions?|yearbooks?|numbers|"
@@ -411,6 +422,7 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
     since_word = re.search(r"\bsince\s+$", before)
     document = bool(_DOCUMENT_AFTER.match(sentence, m.end()))  # "the 2002 white paper"
+    document = document or bool(_DOCUMENTS_OF.search(sentence[max(0, m.start() - 40) : m.start()]))
     paired = _PAIRED_YEAR.match(sentence, m.end())  # "the 2002 and 2008 defence white papers"
     document = document or bool(paired and _DOCUMENT_AFTER.match(sentence, paired.end()))
     if document and not first_month:  # a paper of 2008 reports on 2007 and 2008: the years it looks back on

@@ -28,10 +28,12 @@ _NOT_PROSE = re.compile(
     r"|\[\^[^\]\n]+\]:?"  # footnote markers and labels
     r"|\[[^\[\]\n]*@[^\[\]\n]*\]"  # pandoc citations with locators: [@key, p. 12]
     r"|(?<![\w.])@[\w:.#$%&+?<>~/-]+"  # bare pandoc citation keys
-    r"|\b(?:https?://|www\.)\S+",  # URLs
+    r"|\b(?:https?://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"  # e-mail addresses
+    r"|\+[0-9]{1,3}(?:[ .-]?[0-9]{2,4}){2,5}",  # telephone numbers: +41 22 555 0187
     re.DOTALL,
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\+[0-9]{1,3}(?:[ .-]?[0-9]{2,4}){2,5}")
 _LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\(?[0-9]{1,3}[.)])[ \t]+", re.MULTILINE)
 _HEADING_MARKER = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULTILINE)
 _QUOTE_MARKER = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
