@@ -72,3 +72,20 @@ def test_the_title_is_front_matter_or_first_heading() -> None:
     assert prose.title('---\ntitle: "At the end of 2008"\n---\n# Other\n', markdown=True) == "At the end of 2008"
     assert prose.title("# Exercises, 2007–08\n\ntext", markdown=True) == "Exercises, 2007–08"
     assert prose.title("MEMO\nRe: diplomacy in 2007-08\n", markdown=False) == "diplomacy in 2007-08"
+
+
+def test_a_sentence_of_thousands_of_figures_is_read_in_pieces() -> None:
+    """What reads a sentence weighs each number against the others: pieces keep a long one in proportion."""
+    body = ", ".join(f"{i} troops" for i in range(1, 3001)) + "."
+    pieces = list(prose.sentences(body, markdown=True))
+    assert len(pieces) > 1
+    assert max(len(p.text) for p in pieces) <= prose.LONGEST_SENTENCE
+    assert "".join(p.text for p in pieces) == body  # nothing lost, nothing twice
+    assert [body[p.start : p.start + len(p.text)] == p.text for p in pieces] == [True] * len(pieces)
+
+
+def test_a_long_line_without_commas_is_cut_at_spaces() -> None:
+    body = " ".join(["peacekeepers"] * 400) + "."
+    pieces = list(prose.sentences(body, markdown=False))
+    assert all(p.text.startswith("peacekeepers") for p in pieces)
+    assert "".join(p.text for p in pieces) == body

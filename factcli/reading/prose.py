@@ -135,8 +135,32 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                     yield Sentence(start + cut, part, heading, before)
                     before, cut = part, begin + m.end()
                 body = block[cut : last.offset + len(last.value)]
-                yield Sentence(start + cut, body, heading, before)
-                before, begin = body, None
+                for at, part in _pieces(body):  # a "sentence" of thousands of figures, read in pieces
+                    yield Sentence(start + cut + at, part, heading, before)
+                    before = part
+                begin = None
+
+
+#: A sentence longer than this is read in pieces cut after a comma or semicolon (a list of figures, a line of
+#: megabytes): what reads a sentence looks at every number against every other, so the pieces keep a draft's
+#: cost in proportion to its length.
+LONGEST_SENTENCE = 1_000
+_PIECE_END = re.compile(r"[,;]\s+")
+
+
+def _pieces(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the pieces of a sentence: the whole when short, else pieces of at most about
+    LONGEST_SENTENCE characters each, cut after a comma or semicolon where there is one."""
+    at = 0
+    while len(body) - at > LONGEST_SENTENCE:
+        cuts = [m.end() for m in _PIECE_END.finditer(body, at + LONGEST_SENTENCE // 2, at + LONGEST_SENTENCE)]
+        end = cuts[-1] if cuts else at + LONGEST_SENTENCE
+        if not cuts:  # no comma: cut at a space, else anywhere
+            space = body.rfind(" ", at + LONGEST_SENTENCE // 2, end)
+            end = space + 1 if space > at else end
+        yield at, body[at:end]
+        at = end
+    yield at, body[at:]
 
 
 def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
