@@ -95,6 +95,7 @@ def test_cli_add_from_flags_and_json(store: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr.endswith("peacekeeping.yaml\n")
     assert load_store(store).by_id["china-sent-44-observers-2008-2008"].value == 44
+    assert "\n  value: 44\n" in (store / "peacekeeping.yaml").read_text(encoding="utf-8")  # 44, never 44.0
     fact = json.dumps(record(id="md-json"))
     result = runner.invoke(app, ["--store", str(store), "add", "--from-json", "-"], input=fact)
     assert result.exit_code == 0, result.stderr

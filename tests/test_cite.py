@@ -271,3 +271,10 @@ def test_a_style_without_a_bibliography_prints_the_citation() -> None:
     assert result.stdout == (
         f"{OFFICE}, China's National Defense in 2002, Chapter VI: International Security Cooperation, 2002.\n"
     )
+
+
+def test_cite_style_ris_from_the_command_line() -> None:
+    done = run_cli("--store", str(GOOD), "cite", "pk-2008-deployed", "--style", "ris")
+    assert done.returncode == 0
+    assert done.stdout.startswith("TY  - RPRT\n")
+    assert "ER  - \n" in done.stdout

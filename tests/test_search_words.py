@@ -154,3 +154,22 @@ def test_a_broken_thesaurus_is_reported_where_it_is_wrong() -> None:
     code, out, _ = run("--store", "bad-thesaurus", "validate")
     assert code == 1
     assert out == (DATA / "bad-thesaurus" / "EXPECTED").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("weight", "words", "first"),
+    [
+        ("VALUE_WEIGHT", ["1949"], "peacekeeping-2008-military-personnel-deployed"),  # the value, not a quote citing it
+        ("YEAR_WEIGHT", ["countries", "2007"], "peace-2007-exercise-other-countries"),  # the year alone, not a span
+        ("METRIC_WEIGHT", ["peacekeepers", "2008"], "peacekeeping-2008-military-personnel-deployed"),  # the metric
+    ],
+)
+def test_each_rank_bonus_decides_a_search(
+    bundled: Index, monkeypatch: pytest.MonkeyPatch, weight: str, words: list[str], first: str
+) -> None:
+    """Each bonus of the ranking is what puts the fact a reader means first: without it another comes first."""
+    from factcli.index import search
+
+    assert bundled.find(Query(text=words, limit=1)).ids == [first]
+    monkeypatch.setattr(search, weight, 0.0)
+    assert bundled.find(Query(text=words, limit=1)).ids != [first]

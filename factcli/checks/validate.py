@@ -11,6 +11,7 @@ archived texts, every quote inside its document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from factcli.checks.quotes import at_fact, check_quotes
@@ -24,10 +25,11 @@ from factcli.text.fold import fold
 def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     store = read_store(root)
     problems = list(store.problems)
+    placed = _places(store)
     for fact in store.facts:
         said = [*rules.content(fact), *claims.after_publication(store.vocab.sources, fact)]
         said.extend(claims.unquoted_names(store.vocab, fact))
-        problems.extend(at_fact(fact, v.message, v.check, v.level) for v in said)
+        problems.extend(placed(fact, v) for v in said)
     problems.extend(check_conflicts(store))
     problems.extend(check_duplicates(store))
     problems.extend(check_ordinals(store))
@@ -35,6 +37,22 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     if texts is not None:
         problems.extend(check_quotes(store, texts))
     return sorted(set(problems))
+
+
+def _places(store: Store) -> Callable[[Fact, rules.Violation], Problem]:
+    """A violation of a fact, placed at the field it is about ("value", "citations", 0, "quote"), where the
+    file has it; else where the fact's record starts."""
+    records = {id(fact): (parsed.lf, path) for parsed in store.parsed_files.values() for path, fact in parsed.facts}
+
+    def placed(fact: Fact, v: rules.Violation) -> Problem:
+        record = records.get(id(fact))
+        if record is None:
+            return at_fact(fact, v.message, v.check, v.level)
+        lf, path = record
+        line, column = lf.pos((*path, *v.at))
+        return Problem(lf.path, line, column, v.level, v.message, v.check)
+
+    return placed
 
 
 def check_conflicts(store: Store) -> list[Problem]:
