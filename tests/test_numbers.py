@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from factcli.reading import numbers
@@ -74,3 +76,53 @@ def test_parse_number_refuses_anything_but_one_number(text: str) -> None:
 
 def test_a_score_of_is_a_round_number() -> None:
     assert numbers.implied_qualifier("a score of") == "approx"
+
+
+def test_groups_ordinals_and_positions_are_read() -> None:
+    assert numbers.read_number("a dozen") == 12.0
+    assert numbers.read_number("A score of") == 20.0
+    eighth, eight = numbers.read_numbers("the Eighth meeting of eight states")
+    assert (eighth.value, eighth.ordinal, eighth.start) == (8.0, True, 4)
+    assert (eight.value, eight.ordinal, eight.start) == (8.0, False, 22)
+
+
+def test_a_whole_number_parses_as_an_int() -> None:
+    whole, part = numbers.parse_number("1,949"), numbers.parse_number("2.5")
+    assert (whole, type(whole)) == (1949, int)
+    assert (part, type(part)) == (2.5, float)
+
+
+def test_a_qualifier_at_the_very_start_of_a_sentence() -> None:
+    assert numbers.qualifier_before("about 2,000 troops", 6) == ("approx", 0)
+    assert numbers.qualifier_before("nearly 2,000 troops", 7) == ("below", 0)
+    assert numbers.qualifier_before("2,000 troops", 0) == ("exact", 0)
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "written", "low", "high"),
+    [
+        (1949, "exact", "1,949", 1949, 1949),
+        (100, "at_least", "100", 100, math.inf),
+        (100, "at_most", "100", -math.inf, 100),
+        (2000, "approx", "2,000", 1500, 2500),  # written to the thousand: half a thousand either way
+        (2000, "below", "2,000", 1500, 2000),
+        (12, "approx", "a dozen", 11.4, 12.6),  # no digits: 5 %
+    ],
+)
+def test_a_writers_interval(value: float, qualifier: str, written: str, low: float, high: float) -> None:
+    assert numbers.interval(value, qualifier, written) == pytest.approx((low, high))
+
+
+def test_open_intervals_leave_out_their_end() -> None:
+    low, high = numbers.interval(900, "less_than", "900")
+    assert (low, high < 900) == (-math.inf, True)
+    low, high = numbers.interval(900, "more_than", "900")
+    assert (low > 900, high) == (True, math.inf)
+
+
+@pytest.mark.parametrize(
+    ("written", "step"),
+    [("2,000", 1000.0), ("1,950", 10.0), ("12", 1.0), ("10", 10.0), ("3.5", 0.0), ("a dozen", 0.0), ("7", 1.0)],
+)
+def test_the_step_a_round_number_is_written_to(written: str, step: float) -> None:
+    assert numbers.rounding(written, 0) == step
