@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
 from factcli.checks.profiles import Profile
-from factcli.reading.mentions import Mention
+from factcli.reading.mention import Mention
 from factcli.reading.nouns import counts, noun_after
 from factcli.reading.words import DURATION_UNITS, STOP, content, counted, stem
 

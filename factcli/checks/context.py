@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcli.reading import mentions, prose
-from factcli.reading.mentions import Mention
+from factcli.reading.mention import Mention
 from factcli.reading.words import STOP, content
 from factcli.text.fold import fold
 

@@ -24,7 +24,7 @@ from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import VERDICTS, Verdict
 from factcli.reading import mentions, prose
-from factcli.reading.mentions import Mention
+from factcli.reading.mention import Mention
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index

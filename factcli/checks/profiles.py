@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
-from factcli.reading.mentions import Mention
+from factcli.reading.mention import Mention
 from factcli.reading.nouns import counts, noun_after
 from factcli.reading.words import STOP, content, counted, stem
 from factcli.text import dates

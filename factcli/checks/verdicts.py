@@ -25,7 +25,7 @@ from typing import Literal
 from factcli.checks import binding
 from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
-from factcli.reading.mentions import Mention
+from factcli.reading.mention import Mention
 
 Verdict = Literal["supported", "contradicted", "unverified", "not-found"]
 VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not-found")

@@ -4,8 +4,8 @@
 "a dozen", "a score of", "two-thirds", "3 percent", "12th", "15–20", "between
 15 and 20", with the words in front ("more than", "about", "fewer than") read
 as an interval of values the writer allows. A year or month that says *when*
-is a date, not an amount ("1949 military peacekeepers" is an amount: a noun
-follows). Numbers that are parts of names or references ("Peace-2007",
+is a date, read in ``written_dates`` ("1949 military peacekeepers" is an
+amount: a noun follows). Numbers that are parts of names or references ("Peace-2007",
 "MH370", "No. 5", "Section 3", "September 11", "ASEAN Plus Three") are not
 mentions at all.
 """
@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 import re
-from dataclasses import dataclass, field
 
-from factcli.reading.nouns import DURATIONS, counts, noun_after
+from factcli.reading.mention import REFERENCE_BEFORE, Mention
+from factcli.reading.nouns import DURATIONS, noun_after
 from factcli.reading.numbers import (
     GROUPS,
     NUM,
@@ -30,10 +29,8 @@ from factcli.reading.numbers import (
     qualifier_before,
     read_number,
 )
+from factcli.reading.written_dates import AFTER_MONTH, BARE_MONTH, DATE, MONTH_NUMBER, read_date
 from factcli.text import dates
-
-_MONTHS = "|".join([*dates.MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
-_MONTH_NUMBER = {name[:3]: number for name, number in dates.MONTHS.items()}
 
 _AMOUNT = re.compile(
     rf"(?P<cur>US\$|A\$|AU\$|\$|£|€|RMB ?|¥)?"
@@ -54,30 +51,6 @@ _ORDINAL_WORD = re.compile(
 )  # not "the twenty-first century"
 _FRACTION = re.compile(
     r"\b(?P<w>(?:one|two|three|four)-(?:thirds?|quarters?|fifths?|halves)|a third|a quarter|half)\b", re.IGNORECASE
-)
-#: Dates: "20 August 2007", "August 2007", "Oct–Nov 2001", "Dec. 2008", "2008–09", "2007-08", "1990".
-_DATE = re.compile(
-    rf"(?:(?P<day>[0-9]{{1,2}})\s+)?"
-    rf"(?:(?P<month>{_MONTHS})\.?(?:\s+(?P<mday>[0-9]{{1,2}}),?)?(?:\s*(?:[–—-]|to)\s*(?P<month2>{_MONTHS})\.?)?\s+)?"
-    r"(?P<year>(?:19|20)[0-9]{2})(?:[–—/-](?P<year2>(?:19|20)?[0-9]{2})(?![0-9]|st|nd|rd|th)"
-    r"|\s*[–—-]\s*(?P<year4>(?:19|20)[0-9]{2}))?(?![0-9])",  # "2007–08", "2007 – 2008"; not "2007 — 14th"
-    re.IGNORECASE,
-)
-_AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
-_BARE_MONTH = re.compile(
-    r"\b(?:that|the same|the following|in|by|last|next)\s+"
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"(?!\s*[0-9])"
-)
-#: Words before a number that make it a reference, not an amount: "Section 3", "No. 5", "p. 12".
-_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
-    r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
-    r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
-    r"module|course|file|ref|memo|question|claim|episode|ep|day|instalment|installment|candidate|berth|seat|"
-    r"gate|platform|slide|entry|marks?)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
-    r"|(?-i:\b[A-Z]{2,5}\s))$",  # "parts 2 and 3", "Section 3 of 5", "POLS 2204"
-    re.IGNORECASE,
 )
 #: "one of the few", "one of its largest": a kind, not a count.
 _ONE_OF_MANY = re.compile(r"\s+of\s+(?:the|its|their|china['’]s)\s+(?:few|many|most|main|\w+est)\b", re.I)
@@ -111,37 +84,13 @@ _SUM_BEFORE = re.compile(
 _SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A number the writer states: where, as written, and what it allows."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # "amount", "duration", "ordinal", "date", "percent", "fraction"
-    low: float = -math.inf
-    high: float = math.inf
-    qualifier: str = "exact"
-    #: The words after the number: what it counts ("engineering troops").
-    noun: tuple[str, ...] = ()
-    currency: str | None = None
-    #: For dates: the first and last day the writer's words allow.
-    span: tuple[dt.date, dt.date] | None = None
-    #: For dates: "since 1990" opens the end.
-    since: bool = False
-    #: For dates: the year names a document ("the 2002 white paper"): a time for the figures near it, no claim.
-    document: bool = False
-    derived: bool = False
-    value: float | None = field(default=None)
-
-
 def find(sentence: str, offset: int = 0) -> list[Mention]:
     """Every mention in ``sentence`` in order; offsets are ``offset`` + position in the sentence. Dates are read
     first, then ranges, fractions, amounts and ordinal words, each where no earlier reading stands."""
     found = _Found(sentence, offset)
-    for m in _DATE.finditer(sentence):
-        found.add(_date(sentence, m, offset), m.start(), m.end())
-    for m in _BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
+    for m in DATE.finditer(sentence):
+        found.add(read_date(sentence, m, offset), m.start(), m.end())
+    for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
         found.add(found.bare_month(m), m.start("month"), m.end())
     for m in _BETWEEN.finditer(sentence):
         found.add(_between(sentence, m, offset), m.start(), m.end())
@@ -188,7 +137,7 @@ class _Found:
         years = [x.span[0].year for x in self.out if x.kind == "date" and x.span and x.end - self.offset <= m.start()]
         if not years:
             return None
-        month = _MONTH_NUMBER[m.group("month")[:3].lower()]
+        month = MONTH_NUMBER[m.group("month")[:3].lower()]
         first = dt.date(years[-1], month, 1)
         last = dates.parse_span(f"{years[-1]}-{month:02d}")[1]
         start = self.offset + m.start("month")
@@ -289,9 +238,9 @@ def _no_amount(sentence: str, m: re.Match[str]) -> bool:
     """A reference ("Section 3"), part of a name ("1540 Committee", "Shanghai Five"), a day of a month
     ("September 11"), or "one" as a pronoun ("one of", "one of the few")."""
     start, end, word = m.start(), m.end(), m.group("word")
-    if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
+    if REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
         return True
-    if m.group("num") and _AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
+    if m.group("num") and AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
         return True
     if m.group("num") and not m.group("cur") and _DAY_OR_TIME_AFTER.match(sentence[end:]):
         return True
@@ -340,94 +289,3 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
     if percent and _CHANGE_BEFORE.search(sentence[max(0, start - 40) : start]):
         return True
     return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))
-
-
-#: The years before its own that a dated document (a biennial white paper) reports on.
-REPORTS_BACK = 1
-#: "its white papers of 2002, 2008 and 2017": years naming documents after the documents.
-_DOCUMENTS_OF = re.compile(
-    r"\b(?:white\s+papers?|papers?|reports?|editions?)\s+of\s+(?:(?:19|20)[0-9]{2}(?:,\s*|\s+and\s+))*$", re.I
-)
-_PAIRED_YEAR = re.compile(r"(?:,?\s+(?:and|or|&)\s+|\s*,\s*)(?:19|20)[0-9]{2}")
-_DOCUMENT_AFTER = re.compile(
-    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:white\s+papers?|papers?|reports?|documents?|editions?|yearbooks?|numbers|"
-    r"figures|data|statistics)\b",
-    re.I,
-)
-_NOT_NAME_WORDS = frozenset(
-    "in since by from until till during before after over of for to at on between and through around about circa "
-    "as early late mid end start the fiscal".split()
-)
-
-
-def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
-    """'Peace-2007', 'Cooperation for Law Enforcement 2015', '(2017)' after a title, '2002 and 2008 … papers'."""
-    if m.group("month") or m.group("day"):
-        return False
-    before = sentence[: m.start()]
-    if re.search(r"[A-Za-z]-$", before):
-        return True
-    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", sentence[m.end() :]):
-        return True  # a citation's year: "… Security Cooperation (2017)"
-    word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
-    if (
-        word
-        and word.group(1)[0].isupper()
-        and not word.group(1).isupper()
-        and word.group(1).lower() not in _NOT_NAME_WORDS
-    ):
-        return (
-            not re.search(rf"(?:^|[.!?:]\s+){word.group(1)}\W{{0,2}}\s+$", before)
-            and word.group(1).lower()[:3] not in _MONTH_NUMBER
-        )
-    return False
-
-
-def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
-    year = int(m.group("year"))
-    if re.search(r"[0-9][/.]$", sentence[: m.start()]):
-        return None  # "No. 4/2009", "1.2008": a serial number, not a date
-    if _year_in_name(sentence, m):
-        return Mention(offset + m.start(), offset + m.end(), m.group(), "name")
-    second = m.group("year2") or m.group("year4")
-    if not m.group("month") and not second:
-        noun = noun_after(sentence, m.end())
-        named = re.search(
-            r"(?:\b(?:the|its|their|this|that|a|an)|['’]s|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",
-            sentence[max(0, m.start() - 12) : m.start()],
-            re.I,
-        )
-        if noun and counts(noun[-1]) and not named:
-            return None  # "1949 military peacekeepers": a noun follows, so it is an amount
-        if _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
-            return None
-    if (m.group("day") or m.group("mday")) and not m.group("month"):
-        return None
-    first_month = _MONTH_NUMBER.get((m.group("month") or "")[:3].lower())
-    last_month = _MONTH_NUMBER.get((m.group("month2") or "")[:3].lower()) or first_month
-    last_year = year
-    if second:
-        last_year = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
-        if last_year < year:
-            return None
-    try:
-        if first_month:
-            day = int(m.group("day") or m.group("mday") or 0) or None
-            first = dt.date(year, first_month, day or 1)
-            last = dates.parse_span(f"{last_year}-{last_month:02d}")[1] if not day else first
-        else:
-            first, last = dt.date(year, 1, 1), dt.date(last_year, 12, 31)
-    except ValueError:
-        return None
-    before = sentence[max(0, m.start() - 12) : m.start()].lower()
-    since_word = re.search(r"\bsince\s+$", before)
-    document = bool(_DOCUMENT_AFTER.match(sentence, m.end()))  # "the 2002 white paper"
-    document = document or bool(_DOCUMENTS_OF.search(sentence[max(0, m.start() - 40) : m.start()]))
-    paired = _PAIRED_YEAR.match(sentence, m.end())  # "the 2002 and 2008 defence white papers"
-    document = document or bool(paired and _DOCUMENT_AFTER.match(sentence, paired.end()))
-    if document and not first_month:  # a paper of 2008 reports on 2007 and 2008: the years it looks back on
-        first = dt.date(year - REPORTS_BACK, 1, 1)
-    start = m.start() - (len(before) - since_word.start()) if since_word else m.start()  # "since 1990" as written
-    return Mention(offset + start, offset + m.end(), sentence[start : m.end()], "date", span=(first, last),
-                   since=bool(since_word),
-                   document=document)  # fmt: skip

@@ -71,46 +71,20 @@ def _sub(lf: LoadedFile, path: Path_, value: Any, spec: dict[str, FieldSpec], wh
 def _build_fact(lf: LoadedFile, path: Path_, item: dict[str, Any]) -> Fact | None:
     r = Reader(lf, path, item, FACT_FIELDS)
     values = {key: r.get(key) for key in FACT_FIELDS if key not in ("period", "citations", "supersedes")}
-    period = None
-    if item.get("period") is not None:
-        pr = _sub(lf, (*path, "period"), item["period"], PERIOD_FIELDS, "start and/or end")
-        if pr is not None:
-            start, end = pr.get("start"), pr.get("end")
-            if pr.ok and start is None and end is None:
-                lf.problem((*path, "period"), "a period needs a start or an end")
-                r.ok = False
-            elif pr.ok and start and end and dates.parse_span(start)[0] > dates.parse_span(end)[1]:
-                lf.problem((*path, "period"), f"period starts ({start}) after it ends ({end})", check="dates")
-                r.ok = False
-            period = Period(start, end)
-        r.ok = r.ok and pr is not None and pr.ok
-    supersedes = None
-    if item.get("supersedes") is not None:
-        sr = _sub(lf, (*path, "supersedes"), item["supersedes"], SUPERSEDES_FIELDS, "id and reason")
-        if sr is not None and sr.ok:
-            supersedes = Supersedes(sr.get("id"), sr.get("reason"))
-        r.ok = r.ok and sr is not None and sr.ok
+    period, period_ok = _build_period(lf, path, item.get("period"))
+    supersedes, supersedes_ok = _build_supersedes(lf, path, item.get("supersedes"))
     citations = _build_citations(lf, (*path, "citations"), item.get("citations"))
-    if citations is None:
-        r.ok = False
-    kind = values["kind"]
-    if (values["date"] is None) == (period is None) and r.ok:
+    ok = r.ok and period_ok and supersedes_ok and citations is not None
+    if ok and (values["date"] is None) == (period is None):
         lf.problem(path, "give exactly one of 'date' and 'period'", check="dates")
-        r.ok = False
-    if kind == "quantity":
-        for key in ("value", "unit"):
-            if item.get(key) is None:
-                lf.problem(path, f"a quantity needs '{key}'")
-                r.ok = False
-    elif kind == "event" and item.get("value") is not None:
-        lf.problem((*path, "value"), "an event has no value; use kind: quantity for a number")
-        r.ok = False
-    if not r.ok or citations is None:
+        ok = False
+    ok = _kind_fits(lf, path, item, values["kind"]) and ok
+    if not ok or citations is None:
         return None
     return Fact(
         id=values["id"],
         claim=values["claim"],
-        kind=kind,
+        kind=values["kind"],
         value_text=values["value_text"],
         topic=values["topic"],
         citations=citations,
@@ -126,6 +100,49 @@ def _build_fact(lf: LoadedFile, path: Path_, item: dict[str, Any]) -> Fact | Non
         supersedes=supersedes,
         location=_location(lf, path),
     )
+
+
+def _build_period(lf: LoadedFile, path: Path_, value: Any) -> tuple[Period | None, bool]:
+    """The fact's period, if it has one, and whether it is right (a fact without one is right)."""
+    if value is None:
+        return None, True
+    where = (*path, "period")
+    pr = _sub(lf, where, value, PERIOD_FIELDS, "start and/or end")
+    if pr is None:
+        return None, False
+    start, end = pr.get("start"), pr.get("end")
+    if not pr.ok:
+        return Period(start, end), False
+    if start is None and end is None:
+        lf.problem(where, "a period needs a start or an end")
+        return Period(start, end), False
+    if start and end and dates.parse_span(start)[0] > dates.parse_span(end)[1]:
+        lf.problem(where, f"period starts ({start}) after it ends ({end})", check="dates")
+        return Period(start, end), False
+    return Period(start, end), True
+
+
+def _build_supersedes(lf: LoadedFile, path: Path_, value: Any) -> tuple[Supersedes | None, bool]:
+    if value is None:
+        return None, True
+    sr = _sub(lf, (*path, "supersedes"), value, SUPERSEDES_FIELDS, "id and reason")
+    if sr is None or not sr.ok:
+        return None, False
+    return Supersedes(sr.get("id"), sr.get("reason")), True
+
+
+def _kind_fits(lf: LoadedFile, path: Path_, item: dict[str, Any], kind: Any) -> bool:
+    """A quantity has a value and a unit; an event has no value."""
+    ok = True
+    if kind == "quantity":
+        for key in ("value", "unit"):
+            if item.get(key) is None:
+                lf.problem(path, f"a quantity needs '{key}'")
+                ok = False
+    elif kind == "event" and item.get("value") is not None:
+        lf.problem((*path, "value"), "an event has no value; use kind: quantity for a number")
+        ok = False
+    return ok
 
 
 def _build_citations(lf: LoadedFile, path: Path_, value: Any) -> tuple[Citation, ...] | None:
