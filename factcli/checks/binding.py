@@ -14,26 +14,34 @@ again: writers go on about the same thing ("That is nearly 2,000 …").
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcli.checks.context import Names, Sentence, name_after
+from factcli.checks.likeness import (
+    DOINGS,
+    GENERIC,
+    PLAIN_KINDS,
+    SPECIFIC,
+    about_another_topic,
+    names,
+    other_of_same_kind,
+    overlap,
+    restates,
+    same_kind,
+    same_passage,
+    same_time,
+)
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
 from factcli.reading.nouns import counts, noun_after
-from factcli.reading.words import DURATION_UNITS, STOP, content, counted, stem
+from factcli.reading.words import STOP, content, counted, stem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from factcli.model import Fact
-
-_CURRENCY_UNITS = {
-    "aud": "A$", "usd": "US$", "cny": "RMB", "rmb": "RMB", "yuan": "RMB", "¥": "RMB", "eur": "€", "dollars": "$",
-}  # fmt: skip
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +123,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(subjects),
         frozenset({name for name, _ in sentence.entities} - subjects),
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
-        frozenset(_names(clause)),
+        frozenset(names(clause)),
         frozenset(scope & DOINGS),
     )
 
@@ -181,7 +189,7 @@ class Part:
 
 def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, float], names: Names) -> Bound | None:
     """How clearly ``p`` is what the number is about; None when it cannot be (another kind, another time)."""
-    if not _same_kind(reading.mention, p.fact):
+    if not same_kind(reading.mention, p.fact):
         return None
     when = when_part(reading, p)
     if when is None:
@@ -215,14 +223,14 @@ def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None
             return Part(w.same_year, ("same year",))
         return Part()
     times = reading.times
-    if times and not any(_overlap(t, p.span) for t in times):
+    if times and not any(overlap(t, p.span) for t in times):
         return None
     # certain when the store has this figure for no other time the number's dates allow (for no other time at
     # all, when it has no date anywhere)
-    alone = not any(any(_overlap(t, other) for t in times) if times else True for other in p.others)
+    alone = not any(any(overlap(t, other) for t in times) if times else True for other in p.others)
     if not reading.timed:  # the title's time rules facts out, and is certain only when it is the fact's
-        return Part(certain=alone or any(_same_time(t, p) for t in times), dated=any(_same_time(t, p) for t in times))
-    exact = any(_same_time(t, p) for t in times)
+        return Part(certain=alone or any(same_time(t, p) for t in times), dated=any(same_time(t, p) for t in times))
+    exact = any(same_time(t, p) for t in times)
     precise = exact and any(t.span is not None and t.span[0].year == t.span[1].year and
                             (t.span[1] - t.span[0]).days < 40 for t in times)  # fmt: skip
     if p.fact.period is not None and exact:  # a span's end or start, not a moment the figure holds for
@@ -238,7 +246,7 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
     if mention.kind == "date":
         return Part()
     modifiers = min(w.most_modifiers, w.per_modifier * len(reading.modifiers & p.nouns))
-    if mention.currency:  # money binds to money only (see _same_kind); a currency apart is verdicts.py's
+    if mention.currency:  # money binds to money only (see same_kind); a currency apart is verdicts.py's
         return Part(w.counts_money, (f"counts money ({p.fact.unit})",), True)
     # an ordinal's name must be the fact's by more than its last word: "Meeting" names many meetings
     named = mention.kind != "ordinal" or len(reading.scope & p.words) >= ORDINAL_NAME_WORDS
@@ -289,11 +297,11 @@ def who_part(reading: Reading, sentence: Sentence, p: Profile, names: Names, w: 
     """The entities the number's clause names against the fact's: the same, another of the same kind (a country
     for a country), or none (then those named elsewhere in the sentence and around it count a little)."""
     named = reading.subjects & p.entities
-    others = {e for e in reading.subjects - p.entities if names.kind(e) in _SPECIFIC}
+    others = {e for e in reading.subjects - p.entities if names.kind(e) in SPECIFIC}
     if named:
         score = min(w.named_cap, w.named + w.per_more_named * (len(named) - 1))
         return Part(score, ("names " + ", ".join(sorted(named)),), not others)
-    if reading.subjects and p.entities and _other_of_same_kind(reading.subjects, p.entities, names):
+    if reading.subjects and p.entities and other_of_same_kind(reading.subjects, p.entities, names):
         return Part(w.names_another, ("but names " + ", ".join(sorted(reading.subjects)),))
     score = min(w.elsewhere_cap, w.elsewhere_share * len(reading.elsewhere & p.entities))
     if not reading.subjects and sentence.entities_around & p.entities:
@@ -305,129 +313,13 @@ def context_part(reading: Reading, sentence: Sentence, p: Profile, names: Names,
     """The sentence's topic, and what the draft said just before: a figure of the same passage, or the same
     figure again ("That is nearly 2,000 …")."""
     score, reasons = 0.0, []
-    if _about_another_topic(sentence, p, names):
+    if about_another_topic(sentence, p, names):
         score += w.another_topic
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
-    if p.fact.id not in sentence.previous and _same_passage(p.passages, sentence.passages):
+    if p.fact.id not in sentence.previous and same_passage(p.passages, sentence.passages):
         score += w.same_passage
         reasons.append("same passage as a figure before")
-    if p.fact.id in sentence.previous and _restates(reading.mention, p):
+    if p.fact.id in sentence.previous and restates(reading.mention, p):
         score += w.restates
         reasons.append("restates the figure before")
     return Part(score, tuple(reasons))
-
-
-#: What a count of countries (partners, states) is a count of: the doing that makes them counted.
-DOINGS = frozenset(
-    stem(w)
-    for w in "consultations exercises drills dialogues talks visits delegations treaties agreements conventions "
-    "offices attaches students operations missions escorts symposiums seminars workshops courses meetings "
-    "summits relations ties exchanges projects training".split()
-)
-#: Capitalised words that name nothing a fact must share: the writer's subject and the calendar.
-_NOT_NAMES = frozenset(
-    "china chinese pla beijing un united nations the a an in on at of and but while as by for this that these "
-    "those it its their white paper papers january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_COUNTING = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth one two three four five six seven eight nine "
-    "ten".split()
-)
-#: A name: a word with digits ("Peace-2007"), or two capitalised words in a row ("Arabian Sea"), not opening
-#: the clause, a sentence or a table cell.
-_NAME = re.compile(r"(?<![.!?:|]\s)\b([A-Z][a-z]+-[0-9]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
-
-
-def _names(clause: str) -> set[str]:
-    """The stems of the words of the names a clause gives ("Peace-2007", "Arabian Sea"), but at its start."""
-    text = clause.lstrip()
-    words = [w for m in _NAME.finditer(text) if m.start() > 0 for w in re.split(r"[\s-]+", m.group(1))]
-    return {stem(w) for w in words if w.lower() not in _NOT_NAMES and not w.isdigit() and w.lower() not in _COUNTING}
-
-
-#: Words before a counted noun that name no kind of it in this subject ("military personnel", "Chinese troops").
-PLAIN_KINDS = frozenset(stem(w) for w in "military chinese china un pla total peacekeeping".split())
-#: Generic counted things: what they count is said by the doing around them.
-GENERIC = frozenset(stem(w) for w in "countries nations states partners navies".split())
-#: Entities that tell one figure from another's: a clause naming one the fact does not name is about another.
-_SPECIFIC = frozenset({"country", "mission"})
-
-
-def _restates(mention: Mention, p: Profile) -> bool:
-    """'That is nearly 2,000' after 1,949; 'More than 11,000 deployments' after 11,063; 'fourteen countries, so
-    more than a dozen': the same figure, rounded (within a tenth of it) or bounded, and borne out by the fact."""
-    if mention.kind == "date" or mention.value is None or p.fact.value is None or not p.fact.value:
-        return False
-    close = abs(mention.value - float(p.fact.value)) <= 0.1 * abs(float(p.fact.value))
-    return (close or mention.qualifier != "exact") and mention.low <= p.low and p.high <= mention.high
-
-
-def _about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:
-    """The sentence names a topic (counter-terrorism) that is not the fact's and that the fact says nothing of."""
-    topic = p.fact.topic
-    others = sentence.topics - {topic}
-    if not others or topic in sentence.topics or sentence.words & names.topic_words.get(topic, set()):
-        return False
-    return not any(names.topic_words.get(t, set()) <= p.words for t in others)
-
-
-def _same_passage(ours: Iterable[str], theirs: Iterable[str]) -> bool:
-    """One quote inside the other (same source): 'Since 1990 … 18 UN peacekeeping operations.' and the
-    same with '… Eight lost their lives on duty.' are one passage."""
-    split = [(a.split(":", 1), b.split(":", 1)) for a in ours for b in theirs]
-    return any(a[0] == b[0] and (a[1] in b[1] or b[1] in a[1]) for a, b in split)
-
-
-def _same_kind(mention: Mention, fact: Fact) -> bool:
-    if mention.kind == "date":
-        return fact.kind == "event"
-    if fact.kind != "quantity" or fact.value is None:
-        return False
-    if (mention.kind == "ordinal") != (fact.unit == "ordinal"):
-        return False
-    if (mention.kind == "percent") != (fact.unit in ("percent", "%")):
-        return False
-    if (mention.kind == "duration") != ((fact.unit or "").lower() in DURATION_UNITS):
-        return False
-    money = (fact.unit or "").lower() in _CURRENCY_UNITS
-    return bool(mention.currency) == money
-
-
-def currency_of(fact: Fact) -> str | None:
-    """The currency a fact's unit names ('AUD' → 'A$'); '$' for bare dollars; None for no money."""
-    return _CURRENCY_UNITS.get((fact.unit or "").lower())
-
-
-def writers_currency(mention: Mention) -> str | None:
-    """The currency the writer names ('AU$' is 'A$'; a bare '$' or 'dollars' names no country)."""
-    if mention.currency is None:
-        return None
-    ours = mention.currency.upper().replace("AU$", "A$")
-    return "$" if ours in ("$", "DOLLARS") else _CURRENCY_UNITS.get(ours.lower(), ours)
-
-
-def _other_of_same_kind(named: frozenset[str], entities: frozenset[str], names: Names) -> bool:
-    """The clause names a country (mission, …) and the fact is about other countries (missions, …)."""
-    kinds = {names.kind(e) for e in entities}
-    return any(names.kind(n) in kinds for n in named)
-
-
-def _overlap(writer: Mention, fact: tuple[dt.date, dt.date]) -> bool:
-    assert writer.span is not None
-    first, last = writer.span
-    if writer.since:
-        last = dt.date.max
-    return first <= fact[1] and fact[0] <= last
-
-
-def _same_time(writer: Mention, p: Profile) -> bool:
-    """The writer's date is the fact's, at the precision either gives ('since 1990' and a period from 1990)."""
-    assert writer.span is not None
-    if writer.since:  # "since 1990": the period from then to the latest the store has
-        period = p.fact.period
-        return bool(period and period.start and period.start[:4] == str(writer.span[0].year)) and p.latest
-    first, last = writer.span
-    if writer.document:  # "the 2002 white paper": its own year, though it looks back on the year before
-        first = dt.date(last.year, 1, 1)
-    return (first, last) == p.span or (first.year == p.span[1].year == last.year)

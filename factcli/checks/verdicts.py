@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from factcli.checks import binding
+from factcli.checks import likeness
 from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
@@ -196,7 +196,7 @@ def _same_month(a: dt.date, b: dt.date) -> bool:
 
 def _same_money(mention: Mention, p: Profile) -> bool:
     """The writer's currency is the fact's, or one of them names no country ('$')."""
-    ours, theirs = binding.writers_currency(mention), binding.currency_of(p.fact)
+    ours, theirs = likeness.writers_currency(mention), likeness.currency_of(p.fact)
     return ours == theirs or "$" in (ours, theirs) or theirs is None
 
 
