@@ -354,7 +354,7 @@ def test_the_dictionary_is_read_from_the_first_files_start_alone(
     finally:
         gc.enable()
     assert len(rows) > stream.SAMPLE
-    assert zdict == bodies.zdict_of([str(body) for _, (_, body), _, _ in rows[: stream.SAMPLE]])
+    assert zdict == bodies.zdict_of([str(body) for _, (_, body, _), _, _ in rows[: stream.SAMPLE]])
     built = open_index(store)
     in_memory = memory(store)
     assert built.path is not None
@@ -386,4 +386,6 @@ def test_a_fact_longer_than_the_deflate_window_comes_back_whole() -> None:
     zdict = bodies.zdict_of(['{"id": "x", "claim": "a claim"}'] * 200)
     long = json.dumps({"quote": "".join(chr(0x4E00 + i % 500) + str(i) for i in range(6000))}, ensure_ascii=False)
     assert len(long.encode()) > 2**-bodies.PACK_WBITS
-    assert bodies.decompress(bodies.compress(long, zdict), zdict) == long
+    row = (1, "a.yaml", 1, 1, "x", "t", None, "event", None, None, "2008", "2008", None)
+    check = bodies.seal(row, long.encode())
+    assert bodies.opened(row, bodies.compress(long, zdict), check, zdict) == long

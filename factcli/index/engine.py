@@ -9,6 +9,8 @@ from the text only when a field of it is read.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcli.errors import UsageError
-from factcli.index import bodies, names, search
+from factcli.index import bodies, names, place, search
 from factcli.index.hits import Hits
 from factcli.index.query import ORDER, Query, SortKey, where
 from factcli.text.fold import fold
@@ -46,27 +48,54 @@ class Index:
         #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
         self.notes = list(notes)
         self._zdict: bytes | None = None
-        db.create_function("body", 1, self._body, deterministic=True)
-        #: The index file (None for an index in memory), for a process that reads it too (export's workers).
+        #: The index file (None for an index in memory), for a process that reads it too (export's workers),
+        #: and its (device, inode): the file this connection reads, whatever is at ``path`` later.
         self.path: Path | None = None
+        self.inode: tuple[int, int] | None = None
 
     @classmethod
     def open(cls, path: Path, root: Path, key: str) -> Index | None:
-        """The index file at ``path`` when it holds ``key`` (it is current), else None."""
-        if not path.exists():
+        """The index file at ``path`` when it can be trusted (place.trusted) and holds ``key`` (it is current),
+        else None. Opened immutable: published index files are never written (place.py), so SQLite takes no
+        lock and reads no journal, and every query of this connection reads the one file it opened."""
+        opened = _connect(path)
+        if opened is None:
             return None
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        except BaseException:
-            db.close()
-            raise
-        if row is None or row[0] != key:
+        db, stored_key, inode = opened
+        if stored_key != key:
             db.close()
             return None
         index = cls(root, db)
-        index.path = path
+        index.path, index.inode = path, inode
         return index
+
+    @classmethod
+    def reopen(cls, path: Path, inode: tuple[int, int]) -> Index | None:
+        """The index file another process opened (``inode``), opened again here (a worker of that process);
+        None when ``path`` holds another file now."""
+        opened = _connect(path)
+        if opened is None or opened[2] != inode:
+            if opened is not None:
+                opened[0].close()
+            return None
+        index = cls(path.parent, opened[0])
+        index.path, index.inode = path, inode
+        return index
+
+    def discard(self) -> None:
+        """Remove this index file (it is damaged), unless a builder has put another in its place since."""
+        if self.path is None:
+            return
+        with contextlib.suppress(OSError):
+            st = os.lstat(self.path)
+            if (st.st_dev, st.st_ino) == self.inode:
+                os.unlink(self.path)
+
+    def damaged(self, what: str) -> bodies.Damaged:
+        """The error for a damaged index, which is removed: the next run builds it anew."""
+        self.discard()
+        where = f"the index cache {self.path}" if self.path else "the index"
+        return bodies.Damaged(f"{where} is damaged ({what}); it was removed: run the command again to rebuild it")
 
     # -- the vocabulary ---------------------------------------------------------------------------------------
 
@@ -79,6 +108,8 @@ class Index:
         from factcli.store.vocab import Vocabulary
 
         vocab = Vocabulary()
+        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab ORDER BY rowid").fetchall()
+        self._check_vocab(rows)
         tables: dict[str, dict[str, Any]] = {
             "source": vocab.sources,
             "entity": vocab.entities,
@@ -86,7 +117,7 @@ class Index:
             "metric": vocab.metrics,
         }
         kinds: dict[str, type] = {"source": Source, "entity": Entity, "topic": Topic, "metric": Metric}
-        for kind, key, data in self.db.execute("SELECT kind, key, data FROM vocab ORDER BY rowid"):
+        for kind, key, data, _, _ in rows:
             record = json.loads(data)
             if "aliases" in record:
                 record["aliases"] = tuple(record["aliases"])
@@ -96,7 +127,15 @@ class Index:
 
     @cached_property
     def _embedded_sources(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT key, embed FROM vocab WHERE kind = 'source'").fetchall())
+        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab WHERE kind = 'source'").fetchall()
+        self._check_vocab(rows)
+        return {key: embed for _, key, _, embed, _ in rows}
+
+    def _check_vocab(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        for kind, key, data, embed, check in rows:
+            if bodies.vocab_seal(kind, key, data, embed) != check:
+                what = f"the {kind} {key!r} does not match its checksum"
+                raise self.damaged(what)
 
     def keys_of(self, kind: str) -> list[str]:
         """The keys of one vocabulary (topic, source, metric), sorted."""
@@ -120,8 +159,8 @@ class Index:
 
     def fact_json(self, fact_id: str) -> str | None:
         """A fact's JSON record as ``--json`` prints it (sources embedded), or None."""
-        row = self.db.execute("SELECT body(json) FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
-        return None if row is None else self.embed_sources(row[0])
+        row = self.db.execute("SELECT n FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        return None if row is None else self.embed_sources(self.texts([row])[0])
 
     def get(self, fact_id: str) -> Fact | None:
         rows = self._rows(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,))
@@ -152,13 +191,15 @@ class Index:
         """Every fact, in file order."""
         return Hits(self, self._rows(f"SELECT {_ROW} FROM facts ORDER BY file, rec"))
 
-    def records(self, batch: int) -> Iterator[list[dict[str, Any]]]:
-        """Every fact's stored JSON record (sources as ids), parsed, in file order, ``batch`` at a time."""
+    def records(self, batch: int, low: int = 0, high: int = -1) -> Iterator[list[dict[str, Any]]]:
+        """Every fact's stored JSON record (sources as ids), parsed, in file order, ``batch`` at a time (only the
+        facts numbered ``low`` to ``high``, when given)."""
         import json
 
-        cursor = self.db.execute("SELECT body(json) FROM facts JOIN bodies USING (n) ORDER BY file, rec")
+        span = "" if high < 0 else f"WHERE n BETWEEN {int(low)} AND {int(high)} "
+        cursor = self.db.execute(f"SELECT n FROM facts {span}ORDER BY file, rec")
         while rows := cursor.fetchmany(batch):
-            yield [json.loads(text) for (text,) in rows]
+            yield [json.loads(text) for text in self.texts(rows)]
 
     def facts_of_metric(self, metric: str) -> Hits:
         sql = f"SELECT {_ROW} FROM facts WHERE metric = ? ORDER BY first, last, id"
@@ -252,14 +293,6 @@ class Index:
 
     # -- rows to facts ----------------------------------------------------------------------------------------
 
-    def _body(self, stored: str | bytes) -> str:
-        """A fact's stored JSON: text, or (in a large cached index) compressed with the index's dictionary."""
-        if isinstance(stored, str):
-            return stored
-        if self._zdict is None:
-            self._zdict = bodies.stored_zdict(self.db)
-        return bodies.decompress(stored, self._zdict)
-
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.db.execute(sql, params).fetchall()
 
@@ -269,10 +302,22 @@ class Index:
         return _SOURCE_ID.sub(lambda m: '{"source": ' + embedded[m.group(1)], text)
 
     def texts(self, rows: Sequence[Sequence[Any]]) -> list[str]:
-        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``), in their order."""
+        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``; each row starts with the fact's number),
+        in their order, every one checked against its seal: a damaged index raises Damaged, never answers."""
+        if self._zdict is None:
+            self._zdict = bodies.stored_zdict(self.db)
         numbers = [row[0] for row in rows]
         marks = ",".join("?" * len(numbers))
-        found = dict(self.db.execute(f"SELECT n, body(json) FROM bodies WHERE n IN ({marks})", numbers))
+        sql = f"SELECT {bodies.SEALED}, json, seal FROM facts JOIN bodies USING (n) WHERE n IN ({marks})"
+        found = {}
+        try:
+            for *row, stored, check in self.db.execute(sql, numbers):
+                found[row[0]] = bodies.opened(row, stored, check, self._zdict)
+        except bodies.Damaged as exc:
+            raise self.damaged(str(exc)) from None
+        if len(found) != len(set(numbers)):
+            what = "a fact's JSON is missing"
+            raise self.damaged(what)
         return [found[n] for n in numbers]
 
     def build_fact(self, row: Sequence[Any], body: str) -> Fact:
@@ -283,3 +328,26 @@ class Index:
         from factcli.store.files import display_path
 
         return fact_from_data(json.loads(body), Location(display_path(self.root / row[2]), row[3], row[4]))
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, str | None, tuple[int, int]] | None:
+    """The trusted index file at ``path`` opened immutable, with its key and its (device, inode); None when
+    there is none, or none to trust."""
+    for _ in range(3):  # a builder may rename a new file in meanwhile: each try reads one whole file
+        try:
+            before = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        if not place.trusted(before):
+            return None
+        db = sqlite3.connect(place.uri(path, "mode=ro&immutable=1"), uri=True, check_same_thread=False)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+            after = os.lstat(path)
+        except BaseException:
+            db.close()
+            raise
+        if (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino):
+            return db, None if row is None else str(row[0]), (before.st_dev, before.st_ino)
+        db.close()
+    return None
