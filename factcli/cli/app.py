@@ -9,8 +9,8 @@ No ``from __future__ import annotations`` in this package: Typer reads these
 annotations at every start, and resolving them from strings costs twice as much.
 """
 
-import errno
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -45,11 +45,8 @@ class _Group(TyperGroup):
             streams.error(str(exc), prefix=exc.prefixed)
             raise typer.Exit(exc.exit_code) from None
         except OSError as exc:
-            # A fault of the environment (full disk, missing directory, no permission), not a bug.
-            if exc.errno == errno.EPIPE:
-                streams.pipe_closed()
-            streams.error(streams.describe_os_error(exc))
-            raise typer.Exit(1) from None
+            # A fault of the environment (full disk, missing directory, no permission, the reader gone), not a bug.
+            raise typer.Exit(streams.stream_failed(exc)) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -147,7 +144,11 @@ session = Session()
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"factcli {__version__}")
+        try:
+            sys.stdout.write(f"factcli {__version__}\n")
+            sys.stdout.flush()
+        except OSError as exc:  # here, before any command's error boundary
+            raise typer.Exit(streams.stream_failed(exc)) from None
         raise typer.Exit
 
 

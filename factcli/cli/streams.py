@@ -8,6 +8,7 @@ the locale nor PYTHONIOENCODING=ascii can break them; tables go to
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
@@ -28,8 +29,9 @@ EXIT_PIPE_CLOSED = 141
 
 
 def error(message: str, *, prefix: bool = True) -> None:
-    sys.stderr.write(f"Error: {message}\n" if prefix else f"{message}\n")
-    sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError):  # stderr itself full or gone: nothing left to tell
+        sys.stderr.write(f"Error: {message}\n" if prefix else f"{message}\n")
+        sys.stderr.flush()
 
 
 def note(message: str) -> None:
@@ -129,10 +131,22 @@ def read_text_argument(name: str) -> str:
 
 def pipe_closed() -> NoReturn:
     """The reader went away: stop quietly (Python docs, 'Note on SIGPIPE')."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    raise SystemExit(EXIT_PIPE_CLOSED)
+    raise SystemExit(stream_failed(OSError(errno.EPIPE, "")))
+
+
+def stream_failed(exc: OSError) -> int:
+    """An error writing a stream (full disk, closed, the reader gone) as one line on stderr (none for a closed
+    pipe) and the exit code; standard output is then pointed at /dev/null, so that what is still buffered is
+    not written (and fails) again at exit."""
+    if exc.errno != errno.EPIPE:
+        error(describe_os_error(exc))
+    if exc.filename is None:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.close(devnull)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the process's stream until exit
+    return EXIT_PIPE_CLOSED if exc.errno == errno.EPIPE else 1
 
 
 @contextlib.contextmanager

@@ -322,7 +322,8 @@ def _copy_shard(db: sqlite3.Connection, shard: str, *, new: bool) -> None:
         db.execute(f"INSERT INTO search(rowid, {columns}) SELECT n, {columns} FROM shard.search")
         db.commit()
     finally:
-        db.execute("DETACH DATABASE shard")
+        with contextlib.suppress(sqlite3.Error):  # interrupted mid-copy: a statement is still open on it
+            db.execute("DETACH DATABASE shard")
     os.unlink(shard)
 
 

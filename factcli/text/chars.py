@@ -38,6 +38,7 @@ _OS_ERRORS = {
     errno.EBUSY: "busy",
     errno.EPIPE: "the reader closed the pipe",
     errno.ENXIO: "no such device",
+    errno.EBADF: "it is closed",
 }
 
 
