@@ -81,7 +81,8 @@ def _end(code: Any) -> None:
             except (OSError, ValueError):
                 pass
         code = 128 + received
-    raise SystemExit(code)
+    if code not in (0, None):
+        raise SystemExit(code)
 
 
 def _fill_closed_streams() -> None:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from factcli.checks import validate as validation
 from factcli.cli import app
-from factcli.store import builders
+from factcli.store import builders, jsonfact
 from factcli.store import write as writer
 from factcli.store.load import load_store
 from factcli.store.yamlread import LoadedFile, parse_text
@@ -358,7 +358,7 @@ def test_the_same_fact_under_another_id_is_refused_and_warned(store: Path) -> No
         result.stderr
     )
     path = store / "military-diplomacy.yaml"  # written by hand instead: validate warns
-    path.write_text(path.read_text() + "\n" + writer.fact_yaml(writer.record_from_json(shown)))
+    path.write_text(path.read_text() + "\n" + writer.fact_yaml(jsonfact.record_from_json(shown)))
     warned = [p for p in validation.validate(store) if p.check == "duplicate-fact"]
     assert [(p.level, p.message) for p in warned] == [
         ("warning", "'md-2008-relations-2' says what 'md-2008-relations' says (same value, date, source and quote)")

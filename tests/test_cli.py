@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 import pytest
@@ -231,10 +232,13 @@ def test_entry_point_runs_commands_with_the_collector_on(monkeypatch: pytest.Mon
     monkeypatch.setattr(cli, "app", lambda **_: seen.append((gc.isenabled(), gc.get_freeze_count())))
     monkeypatch.setattr(cli, "load_commands", lambda argv: None)
     monkeypatch.setattr(sys, "argv", ["factcli", "topics"])
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         _entry.main()
     finally:
         gc.unfreeze()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     assert len(seen) == 1
     assert seen[0][0] is True
     assert seen[0][1] > 0  # what the import made was frozen

@@ -13,8 +13,12 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+# Kept here too for the commands that read them through this module (render).
+from factcli.cli.inputs import read_ids as read_ids
+from factcli.cli.inputs import read_text_argument as read_text_argument
 from factcli.errors import FactcliError, UsageError
 from factcli.formats.problems import ProblemFormat
 from factcli.formats.records import Rows
@@ -81,52 +85,7 @@ def progress() -> Callable[[int, int], None] | None:
 
 
 def interactive() -> bool:
-    return sys.stdin.isatty()
-
-
-def read_json_record(name: str) -> dict[str, Any]:
-    import json  # only add reads JSON
-
-    text = read_text_argument(name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        msg = f"--from-json: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        raise UsageError(msg) from exc
-    if not isinstance(data, dict):
-        msg = "--from-json: expected one JSON object (a fact)"
-        raise UsageError(msg)
-    return data
-
-
-def read_ids(args: Sequence[str]) -> list[str]:
-    """Ids from the arguments, with '-' replaced by the ids on stdin: one or more a line (--format ids),
-    or the first column of CSV/TSV (its header line 'id' skipped)."""
-    out: list[str] = []
-    for arg in args:
-        if arg != "-":
-            out.append(arg)
-            continue
-        for line in sys.stdin.read().splitlines():
-            first = line.split(",")[0].split("\t")[0].strip().strip('"') if "," in line or "\t" in line else None
-            for word in [first] if first is not None else line.split():
-                if word and word != "id":
-                    out.append(word)
-    return out
-
-
-def read_text_argument(name: str) -> str:
-    """A file's text, or stdin's for '-'; unreadable input is a usage error, never a traceback."""
-    if name == "-":
-        return sys.stdin.read()
-    try:
-        with open(name, encoding="utf-8", errors="replace") as fh:
-            return fh.read()
-    except OSError as exc:
-        from factcli.text.chars import os_error_text  # error path only
-
-        msg = f"cannot read {name!r}: {os_error_text(exc)}"
-        raise UsageError(msg) from exc
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def pipe_closed() -> NoReturn:
@@ -157,7 +116,9 @@ def machine_stream() -> Iterator[TextIO]:
     if buffer is None:  # pragma: no cover - stdout replaced by a pure text stream
         yield sys.stdout
         return
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=False)
+    # surrogateescape: a file name of bytes that are not UTF-8 (in a problem, a quickfix line) is written as those
+    # bytes, what an editor needs to open the file.
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="\n", write_through=False)
     try:
         yield stream
         stream.flush()
@@ -209,14 +170,16 @@ def emit(
             render(rows, format_name, chosen, out)
 
 
-def write_file(path: Any, rows: Rows, format_name: str) -> None:
-    """A machine format to a file, UTF-8, every field."""
-    from factcli.text.chars import os_error_text  # error path only
+def write_file(path: Path, rows: Rows, format_name: str) -> None:
+    """A machine format to a file, UTF-8, every field: written whole or not at all (store.atomic)."""
+    from factcli.store import atomic
 
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             render(rows, format_name, list(rows.fields), fh)
     except OSError as exc:
+        from factcli.text.chars import os_error_text  # error path only
+
         msg = f"cannot write {path}: {os_error_text(exc)}"
         raise FactcliError(msg) from exc
 

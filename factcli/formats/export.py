@@ -51,9 +51,9 @@ def to_sqlite(index: Index, target: Path, progress: Callable[[int, int], None] |
 def _write(index: Index, target: Path, progress: Callable[[int, int], None] | None) -> dict[str, int]:
     import sqlite_utils  # 90 ms of imports: only export needs it
 
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
+    from factcli.store import atomic
+
+    with atomic.replacing(target) as tmp:
         db = sqlite_utils.Database(tmp)
         db.conn.execute("PRAGMA journal_mode=OFF")  # a file of our own, moved into place only when complete
         db.conn.execute("PRAGMA synchronous=OFF")
@@ -65,25 +65,25 @@ def _write(index: Index, target: Path, progress: Callable[[int, int], None] | No
             }
         finally:
             db.close()
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return counts
 
 
 def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) -> None:
     vocab = index.vocab
-    db["sources"].insert_all(
-        ({key: getattr(s, key) for key in _SOURCE_COLUMNS} for s in vocab.sources.values()), pk="id"
-    )
+    # Each table made first, so that one with no rows (a store without metrics.yaml) exists all the same.
+    db["sources"].create(dict.fromkeys(_SOURCE_COLUMNS, str), pk="id")
+    db["sources"].insert_all({key: getattr(s, key) for key in _SOURCE_COLUMNS} for s in vocab.sources.values())
+    db["topics"].create({"key": str, "title": str, "description": str}, pk="key")
     db["topics"].insert_all(
-        ({"key": t.key, "title": t.title, "description": t.description} for t in vocab.topics.values()), pk="key"
+        {"key": t.key, "title": t.title, "description": t.description} for t in vocab.topics.values()
     )
+    db["metrics"].create({"key": str, "unit": str, "description": str}, pk="key")
     db["metrics"].insert_all(
-        ({"key": m.key, "unit": m.unit, "description": m.description} for m in vocab.metrics.values()), pk="key"
+        {"key": m.key, "unit": m.unit, "description": m.description} for m in vocab.metrics.values()
     )
+    db["entities"].create({"name": str, "kind": str, "aliases": str}, pk="name")
     db["entities"].insert_all(
-        ({"name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in vocab.entities.values()), pk="name"
+        {"name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in vocab.entities.values()
     )
     total = index.count()
     db["facts"].create(_FACT_COLUMNS, pk="id", foreign_keys=[("topic", "topics", "key"), ("metric", "metrics", "key")])

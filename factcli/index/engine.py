@@ -23,7 +23,7 @@ from factcli.errors import UsageError
 from factcli.index import bodies, names, place, search
 from factcli.index.hits import Hits
 from factcli.index.query import ORDER, Query, SortKey, where
-from factcli.text.fold import fold
+from factcli.text.fold import fold, valid
 
 if TYPE_CHECKING:
     from factcli.index.candidates import Postings
@@ -170,7 +170,7 @@ class Index:
         """Facts by id, in the order given; an unknown id is a usage error with suggestions."""
         rows = []
         for typed in ids:
-            fact_id = typed.strip().lower()  # ids are lowercase: 'PEACEKEEPING-…' is the same fact
+            fact_id = valid(typed.strip().lower())  # ids are lowercase: 'PEACEKEEPING-…' is the same fact
             found = self._rows(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,))
             if not found:
                 from factcli.text.suggest import suggest

@@ -51,6 +51,14 @@ def char_name(ch: str) -> str:
     return f"U+{code:04X} {name}"
 
 
+def shown(text: str) -> str:
+    """``text`` as a message quotes it, each character a reader cannot see (controls, format characters such
+    as U+200B, spaces other than U+0020) named in brackets: 'ok[U+200B ZERO WIDTH SPACE]-1'."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch if ch == " " or ch.isprintable() else f"[{char_name(ch)}]" for ch in text)
+
+
 def os_error_text(exc: OSError) -> str:
     """An OS error as a short lower-case phrase: 'permission denied', 'no space left on the device'."""
     known = _OS_ERRORS.get(exc.errno or -1)
