@@ -171,10 +171,10 @@ def _batches(index: Index) -> Iterator[Batch | str]:
         # Straight from the index's stored JSON, a batch at a time: no Fact objects, no whole store in memory.
         yield from (_rows(batch) for batch in index.records(BATCH))
         return
-    with tempfile.TemporaryDirectory(prefix="factcli-export-") as shards, workers.pool(count) as pool:
+    with tempfile.TemporaryDirectory(prefix="factcli-export-") as shards, workers.Workers(count) as pool:
         tasks = [(str(index.path), index.inode, low, high, os.path.join(shards, f"{i}.sqlite"))
                  for i, (_, low, high, _) in enumerate(files)]  # fmt: skip
-        for (_, _, low, high, _), shard in zip(tasks, pool.imap(_shard, tasks, chunksize=1), strict=True):
+        for (_, _, low, high, _), shard in zip(tasks, pool.imap(_shard, tasks), strict=True):
             yield shard if shard else _rows([r for batch in index.records(BATCH, low, high) for r in batch])
 
 

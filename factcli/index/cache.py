@@ -34,8 +34,11 @@ def cache_dir() -> Path:
         return xdg
     import platformdirs  # 5 ms of imports; see _linux_cache_dir
 
-    path = Path(platformdirs.user_cache_dir("factcli", appauthor=False))
-    if not path.is_absolute():  # no HOME and no passwd entry (a container's arbitrary uid): '~' stays as it is
+    try:
+        path = Path(platformdirs.user_cache_dir("factcli", appauthor=False))
+    except RuntimeError:  # platformdirs 4.5 and later: no home directory to be found
+        path = Path("~")
+    if not path.is_absolute():  # no HOME and no passwd entry (a container's arbitrary uid): older ones keep '~'
         import tempfile
 
         path = Path(tempfile.gettempdir(), f"factcli-{os.getuid() if hasattr(os, 'getuid') else 'user'}")

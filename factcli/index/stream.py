@@ -146,8 +146,8 @@ def _reading(
         return
     shards = place.scratch(beside)
     try:
-        with workers.pool(count, _start_worker, (vocab, zdict, shards)) as pool:
-            yield pool.imap(file_shard, names, chunksize=1)
+        with workers.Workers(count, _start_worker, (vocab, zdict, shards)) as pool:
+            yield pool.imap(file_shard, names)
     finally:
         shutil.rmtree(shards, ignore_errors=True)
 
