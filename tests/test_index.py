@@ -335,7 +335,7 @@ def test_the_dictionary_is_read_from_the_first_files_start_alone(
 ) -> None:
     """With workers, the compression dictionary comes from the first SAMPLE facts read apart (the start of
     the first file); the index is the one the in-process road builds, dictionary and answers alike."""
-    from factcli.index import bodies, stream
+    from factcli.index import bodies, shard, stream
     from factcli.store.load import read_vocabulary
 
     store = _copied_with_first_file_of(tmp_path, 80)
@@ -348,9 +348,9 @@ def test_the_dictionary_is_read_from_the_first_files_start_alone(
     zdict, first = stream._dictionary(vocab, paths)
     assert first is None
     assert read_whole == []
-    stream._start_worker(vocab, b"")  # as the whole first file read in process gives it (plain JSON)
+    shard.start_worker(vocab, b"")  # as the whole first file read in process gives it (plain JSON)
     try:
-        rows = stream._rows_of(whole(paths[0], positions=False), paths[0].name, 0).rows
+        rows = shard.rows_of(whole(paths[0], positions=False), paths[0].name, 0).rows
     finally:
         gc.enable()
     assert len(rows) > stream.SAMPLE

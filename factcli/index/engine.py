@@ -15,14 +15,13 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcli.errors import UsageError
 from factcli.index import bodies, names, place, search
 from factcli.index.hits import Hits
-from factcli.index.query import ORDER, Query, SortKey, where
+from factcli.index.query import ORDER, Query, SortKey, ranked, where
 from factcli.text.fold import fold, valid
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ class Index:
         """The index file at ``path`` when it can be trusted (place.trusted) and holds ``key`` (it is current),
         else None. Opened immutable: published index files are never written (place.py), so SQLite takes no
         lock and reads no journal, and every query of this connection reads the one file it opened."""
-        opened = _connect(path)
+        opened = place.connect(path)
         if opened is None:
             return None
         db, stored_key, inode = opened
@@ -73,7 +72,7 @@ class Index:
     def reopen(cls, path: Path, inode: tuple[int, int]) -> Index | None:
         """The index file another process opened (``inode``), opened again here (a worker of that process);
         None when ``path`` holds another file now."""
-        opened = _connect(path)
+        opened = place.connect(path)
         if opened is None or opened[2] != inode:
             if opened is not None:
                 opened[0].close()
@@ -245,7 +244,7 @@ class Index:
         query, entity_names = names.checked(self, query)
         terms = search.parse(query.text)
         if terms and query.sort in (None, SortKey.relevance):
-            return Hits(self, self._ranked(query, entity_names, terms))
+            return Hits(self, ranked(self.db, _ROW, query, entity_names, terms))
         clauses, params = where(query, entity_names, terms)
         clause = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sort = query.sort if query.sort not in (None, SortKey.relevance) else SortKey.date
@@ -259,37 +258,6 @@ class Index:
         if key == "value IS NULL":  # facts without a value stay last either way
             return key
         return f"{key} DESC" if reverse else key
-
-    def _ranked(self, query: Query, entity_names: set[str], terms: search.Terms) -> list[tuple[Any, ...]]:
-        """Relevance order, best first (bm25 over weighted columns, and a year asked for); ties by date, then id."""
-        clauses, params = where(query, entity_names, None)
-        weights = ", ".join(str(w) for w in search.WEIGHTS)
-        sql = (
-            f"SELECT {_ROW}, facts.first, facts.last, bm25(search, {weights}), facts.metric, facts.value FROM search "
-            "JOIN facts ON facts.n = search.rowid "
-            f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)} "
-            "ORDER BY facts.first, facts.last, facts.id"  # the ties' order; the stable sort below keeps it
-        )
-        years, numbers = terms.years, terms.numbers
-        metric_bonus: dict[str | None, float] = {}  # it depends on the metric alone
-        scored = []
-        for row in self.db.execute(sql, [terms.match(), *params]):
-            relevance = -row[7]
-            if years:
-                relevance += search.year_bonus(years, int(row[5][:4]), int(row[6][:4]))
-            bonus = metric_bonus.get(row[8])
-            if bonus is None:
-                bonus = metric_bonus[row[8]] = search.metric_bonus(terms.words, row[8])
-            relevance += bonus
-            if numbers:
-                relevance += search.value_bonus(numbers, row[9])
-            scored.append((-relevance, row[:5]))
-        scored.sort(key=itemgetter(0))  # float keys: Python's fastest comparison
-        if query.reverse:
-            scored.reverse()
-        if query.limit is not None:
-            scored = scored[: query.limit]
-        return [entry[1] for entry in scored]
 
     # -- rows to facts ----------------------------------------------------------------------------------------
 
@@ -328,26 +296,3 @@ class Index:
         from factcli.store.files import display_path
 
         return fact_from_data(json.loads(body), Location(display_path(self.root / row[2]), row[3], row[4]))
-
-
-def _connect(path: Path) -> tuple[sqlite3.Connection, str | None, tuple[int, int]] | None:
-    """The trusted index file at ``path`` opened immutable, with its key and its (device, inode); None when
-    there is none, or none to trust."""
-    for _ in range(3):  # a builder may rename a new file in meanwhile: each try reads one whole file
-        try:
-            before = os.lstat(path)
-        except FileNotFoundError:
-            return None
-        if not place.trusted(before):
-            return None
-        db = sqlite3.connect(place.uri(path, "mode=ro&immutable=1"), uri=True, check_same_thread=False)
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-            after = os.lstat(path)
-        except BaseException:
-            db.close()
-            raise
-        if (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino):
-            return db, None if row is None else str(row[0]), (before.st_dev, before.st_ino)
-        db.close()
-    return None

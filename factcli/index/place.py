@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +162,26 @@ def exclusive(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, str | None, tuple[int, int]] | None:
+    """The trusted index file at ``path`` opened immutable, with its key and its (device, inode); None when
+    there is none, or none to trust."""
+    for _ in range(3):  # a builder may rename a new file in meanwhile: each try reads one whole file
+        try:
+            before = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        if not trusted(before):
+            return None
+        db = sqlite3.connect(uri(path, "mode=ro&immutable=1"), uri=True, check_same_thread=False)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+            after = os.lstat(path)
+        except BaseException:
+            db.close()
+            raise
+        if (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino):
+            return db, None if row is None else str(row[0]), (before.st_dev, before.st_ino)
+        db.close()
+    return None

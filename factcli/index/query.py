@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from factcli.index import search
 from factcli.index.search import Terms
 from factcli.text import dates
 from factcli.text.fold import fold
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 class SortKey(StrEnum):
@@ -100,3 +105,38 @@ def where(query: Query, entity_names: Iterable[str], terms: Terms | None) -> tup
         clauses.append("facts.n IN (SELECT rowid FROM search WHERE search MATCH ?)")
         params.append(terms.match())
     return clauses, params
+
+
+def ranked(
+    db: sqlite3.Connection, columns: str, query: Query, entity_names: set[str], terms: search.Terms
+) -> list[tuple[Any, ...]]:
+    """The facts matching ``terms`` and the filters as rows of ``columns`` (those a result needs), in relevance
+    order, best first (bm25 over weighted columns, and a year asked for); ties by date, then id."""
+    clauses, params = where(query, entity_names, None)
+    weights = ", ".join(str(w) for w in search.WEIGHTS)
+    sql = (
+        f"SELECT {columns}, facts.first, facts.last, bm25(search, {weights}), facts.metric, facts.value FROM search "
+        "JOIN facts ON facts.n = search.rowid "
+        f"WHERE search MATCH ?{''.join(f' AND {c}' for c in clauses)} "
+        "ORDER BY facts.first, facts.last, facts.id"  # the ties' order; the stable sort below keeps it
+    )
+    years, numbers = terms.years, terms.numbers
+    metric_bonus: dict[str | None, float] = {}  # it depends on the metric alone
+    scored = []
+    for row in db.execute(sql, [terms.match(), *params]):
+        relevance = -row[7]
+        if years:
+            relevance += search.year_bonus(years, int(row[5][:4]), int(row[6][:4]))
+        bonus = metric_bonus.get(row[8])
+        if bonus is None:
+            bonus = metric_bonus[row[8]] = search.metric_bonus(terms.words, row[8])
+        relevance += bonus
+        if numbers:
+            relevance += search.value_bonus(numbers, row[9])
+        scored.append((-relevance, row[:5]))
+    scored.sort(key=itemgetter(0))  # float keys: Python's fastest comparison
+    if query.reverse:
+        scored.reverse()
+    if query.limit is not None:
+        scored = scored[: query.limit]
+    return [entry[1] for entry in scored]

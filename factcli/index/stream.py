@@ -22,99 +22,18 @@ import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcli.index import bodies, build, place, search, workers
+from factcli.index import bodies, build, place, search, shard, workers
 from factcli.index.keys import Fingerprint
 
 if TYPE_CHECKING:
-    from factcli.store.load import ParsedFile
     from factcli.store.vocab import Vocabulary
 
 Progress = Callable[[int, int], None]
 #: Below this much YAML, worker processes cost more than they save.
 PARALLEL_BYTES = 4 * 1024 * 1024
-
-_VOCAB: Vocabulary | None = None
-_ZDICT = b""
-
-
-@dataclass
-class FileRows:
-    """One fact file's rows (or, from a worker, the SQLite file they were written to), or ``clean`` False
-    when the file holds an error."""
-
-    name: str
-    clean: bool
-    rows: list[build.Row]
-    shard: str | None = None
-    #: Each fact's id and what it supersedes (None), for the checks across files.
-    ids: list[tuple[str, str | None]] | None = None
-
-
-_SHARDS: str | None = None
-_SHARD_SCHEMA = f"""
-PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-CREATE TABLE facts(n INTEGER PRIMARY KEY, file, rec, line, col, id, topic, metric, kind, unit, value, first, last,
-                   supersedes);
-CREATE TABLE bodies(n INTEGER PRIMARY KEY, json, seal);
-CREATE TABLE keys(dim, key, n);
-CREATE TABLE search(n INTEGER PRIMARY KEY, {", ".join(search.COLUMNS)});
-"""
-
-
-def file_shard(task: tuple[str, int]) -> FileRows:
-    """In a worker: one fact file's rows written to a SQLite file of their own, for the parent to copy in C
-    (handing the rows back as Python objects cost the parent as much again as writing them)."""
-    result = file_rows(task)
-    if not result.clean:
-        return result
-    assert _SHARDS is not None
-    shard = os.path.join(_SHARDS, f"{task[1]}.sqlite")
-    with contextlib.closing(sqlite3.connect(shard)) as db:
-        db.executescript(_SHARD_SCHEMA)
-        build.insert_rows(db, result.rows, new=False)  # the shard's search table is a plain one, n its rowid
-        db.commit()
-    return FileRows(result.name, True, [], shard, _ids(result.rows))
-
-
-def _ids(rows: Sequence[build.Row]) -> list[tuple[str, str | None]]:
-    """Each fact's id and what it supersedes, from its facts row."""
-    return [(row[0][5], row[0][13]) for row in rows]
-
-
-def file_rows(task: tuple[str, int]) -> FileRows:
-    """Read, check and turn into rows one fact file (in a worker: the vocabulary and the compression
-    dictionary are the process's; without a dictionary the JSON stays text)."""
-    from factcli.store.load import parse_fact_file
-
-    path, file_no = task
-    return _rows_of(parse_fact_file(Path(path), positions=False), Path(path).name, file_no)
-
-
-def _rows_of(parsed: ParsedFile, name: str, file_no: int) -> FileRows:
-    from factcli.store import rules
-
-    assert _VOCAB is not None
-    if any(p.level == "error" for p in parsed.problems):
-        return FileRows(name, False, [])
-    rows = []
-    for at, (record, fact) in enumerate(parsed.facts):
-        broken = [*rules.references(_VOCAB, fact), *rules.metric_fit(_VOCAB, fact)]
-        if any(v.level == "error" for v in broken):
-            return FileRows(name, False, [])
-        number = build.number(file_no, at)
-        columns, (n, body, check), keys, texts = build.fact_row(_VOCAB, name, number, record[0], fact)
-        rows.append((columns, (n, bodies.compress(str(body), _ZDICT) if _ZDICT else body, check), keys, texts))
-    return FileRows(name, True, rows)
-
-
-def _start_worker(vocab: Vocabulary, zdict: bytes, shards: str | None = None) -> None:
-    global _VOCAB, _ZDICT, _SHARDS
-    _VOCAB, _ZDICT, _SHARDS = vocab, zdict, shards
-    gc.disable()  # a worker's objects all live until its file is done: collecting only rescans them
 
 
 def worker_count(paths: Sequence[Path]) -> int:
@@ -132,22 +51,22 @@ def worker_count(paths: Sequence[Path]) -> int:
 @contextlib.contextmanager
 def _reading(
     vocab: Vocabulary, zdict: bytes, tasks: Sequence[tuple[Path, int]], beside: Path
-) -> Iterator[Iterator[FileRows]]:
+) -> Iterator[Iterator[shard.FileRows]]:
     """Each (file, file number)'s rows, in order, from worker processes (writing their files in a directory
     beside the index being written) or, for a small store, in this one."""
     count = worker_count([path for path, _ in tasks])
     names = [(str(path), file_no) for path, file_no in tasks]
     if count == 0:
-        _start_worker(vocab, zdict)
+        shard.start_worker(vocab, zdict)
         try:
-            yield (file_rows(n) for n in names)
+            yield (shard.file_rows(n) for n in names)
         finally:
             gc.enable()
         return
     shards = place.scratch(beside)
     try:
-        with workers.Workers(count, _start_worker, (vocab, zdict, shards)) as pool:
-            yield pool.imap(file_shard, names)
+        with workers.Workers(count, shard.start_worker, (vocab, zdict, shards)) as pool:
+            yield pool.imap(shard.file_shard, names)
     finally:
         shutil.rmtree(shards, ignore_errors=True)
 
@@ -189,7 +108,7 @@ def _build_all(
 SAMPLE = 64
 
 
-def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, FileRows | None]:
+def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, shard.FileRows | None]:
     """The compression dictionary, from the first SAMPLE facts of the first fact file, and that file's rows
     when it had to be read whole for them (else None: the workers read it).
 
@@ -201,7 +120,7 @@ def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, FileRo
     from factcli.store.load import parse_fact_file, parse_fact_text
 
     path = paths[0]
-    _start_worker(vocab, b"")
+    shard.start_worker(vocab, b"")
     try:
         sample = None
         if worker_count(paths):
@@ -209,10 +128,10 @@ def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, FileRo
                 text = _head(path)
                 cut = _item_start(text, SAMPLE)
                 parsed = parse_fact_text(text[:cut], path.name) if cut is not None else None
-                sample = _rows_of(parsed, path.name, 0) if parsed and len(parsed.facts) == SAMPLE else None
+                sample = shard.rows_of(parsed, path.name, 0) if parsed and len(parsed.facts) == SAMPLE else None
         first = None
         if sample is None or not sample.clean:
-            sample = first = _rows_of(parse_fact_file(path, positions=False), path.name, 0)
+            sample = first = shard.rows_of(parse_fact_file(path, positions=False), path.name, 0)
     finally:
         gc.enable()
     return bodies.zdict_of([str(row[1][1]) for row in sample.rows[:SAMPLE]]), first
@@ -284,7 +203,7 @@ def update(
 
 def _insert_files(
     db: sqlite3.Connection,
-    results: Iterable[FileRows],
+    results: Iterable[shard.FileRows],
     total: int,
     progress: Progress | None,
     ids: set[str],
@@ -296,7 +215,7 @@ def _insert_files(
     for done, result in enumerate(results, 1):
         if not result.clean:
             return False
-        for fact_id, target in result.ids if result.ids is not None else _ids(result.rows):
+        for fact_id, target in result.ids if result.ids is not None else shard.ids_of(result.rows):
             if fact_id in ids:
                 return False
             ids.add(fact_id)
@@ -311,9 +230,10 @@ def _insert_files(
     return all(target != fact_id and target in ids for fact_id, target in supersedes)
 
 
-def _copy_shard(db: sqlite3.Connection, shard: str, *, new: bool) -> None:
-    """A worker's rows into the index: copied by SQLite, the full-text index fed as they go."""
-    db.execute("ATTACH DATABASE ? AS shard", (shard,))
+def _copy_shard(db: sqlite3.Connection, written: str, *, new: bool) -> None:
+    """A worker's rows (the SQLite file it ``written``) into the index: copied by SQLite, the full-text index fed
+    as they go."""
+    db.execute("ATTACH DATABASE ? AS shard", (written,))
     try:
         db.execute("INSERT INTO facts SELECT * FROM shard.facts")
         db.execute("INSERT INTO bodies SELECT * FROM shard.bodies")
@@ -324,7 +244,7 @@ def _copy_shard(db: sqlite3.Connection, shard: str, *, new: bool) -> None:
     finally:
         with contextlib.suppress(sqlite3.Error):  # interrupted mid-copy: a statement is still open on it
             db.execute("DETACH DATABASE shard")
-    os.unlink(shard)
+    os.unlink(written)
 
 
 def _supersedes_resolve(db: sqlite3.Connection) -> bool:
