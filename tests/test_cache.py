@@ -17,17 +17,7 @@ from factcli.index import bodies, build, place, refresh, stream
 from factcli.index.cache import cache_dir, index_path, open_index
 from factcli.index.query import Query
 
-from .conftest import GOOD
-
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-@pytest.fixture
-def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
-    target = tmp_path / "store"
-    shutil.copytree(GOOD, target)
-    return target
 
 
 def _leftovers(path: Path) -> list[str]:

@@ -26,14 +26,6 @@ from factcli.store.load import load_store
 from .conftest import GOOD, memory
 
 
-@pytest.fixture
-def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
-    target = tmp_path / "store"
-    shutil.copytree(GOOD, target)
-    return target
-
-
 def reads_of_the_yaml(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each fact file parsed (on either road to an index: in this process or in workers forked after)."""
     reads: list[str] = []
@@ -386,6 +378,6 @@ def test_a_fact_longer_than_the_deflate_window_comes_back_whole() -> None:
     zdict = bodies.zdict_of(['{"id": "x", "claim": "a claim"}'] * 200)
     long = json.dumps({"quote": "".join(chr(0x4E00 + i % 500) + str(i) for i in range(6000))}, ensure_ascii=False)
     assert len(long.encode()) > 2**-bodies.PACK_WBITS
-    row = (1, "a.yaml", 1, 1, "x", "t", None, "event", None, None, "2008", "2008", None)
+    row = (1, "x", "a.yaml", 1, 1)
     check = bodies.seal(row, long.encode())
     assert bodies.opened(row, bodies.compress(long, zdict), check, zdict) == long

@@ -8,10 +8,12 @@ or checksum) because a lookup inflates each fact it prints: with the header,
 zlib stops to ask for the dictionary, which costs nearly as much as the inflating.
 An index of a small store (memory, tests) stores plain text.
 
-The seal is a CRC-32 of the fact's row (every column but its place in its file)
-and of its JSON as inflated, so it covers a flipped bit in the row, in the
+The seal is a CRC-32 of the fact's JSON as inflated and of what a printed fact
+takes from its row (``SEALED``), so it covers a flipped bit in those, in the
 deflated bytes and in the dictionary alike; it is checked for every fact read
-(about a microsecond each).
+(about a microsecond each). The columns that only select facts (topic, value,
+dates, the search index) are not sealed: damage there can at worst select a
+fact that does not match, never print a wrong number.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ WBITS = -15
 PACK_WBITS = -13
 #: A larger dictionary compresses a little better and each fact much slower (zlib reads it for every fact).
 ZDICT_BYTES = 4096
-#: The columns of ``facts`` a seal covers, in its order (all but ``rec``, a fact's place in its file).
-SEALED = "facts.n, facts.file, facts.line, facts.col, facts.id, facts.topic, facts.metric, facts.kind, facts.unit, " \
-    "facts.value, facts.first, facts.last, facts.supersedes"  # fmt: skip
+#: The columns of ``facts`` a seal covers, in its order: what a printed fact takes from its row rather than its
+#: JSON (its place in the store; every value, the number too, is printed from the JSON). A lookup's result rows
+#: start with them, so a fact is checked without reading its row again.
+SEALED = "facts.n, facts.id, facts.file, facts.line, facts.col"
 
 
 class Damaged(FactcliError):
@@ -53,17 +56,15 @@ def compress(text: str, zdict: bytes) -> bytes:
 
 
 def seal(row: Sequence[Any], text: bytes) -> int:
-    """The checksum of a fact: its sealed columns (``SEALED``, in order) and its JSON's UTF-8 bytes."""
-    n, file, line, col, fid, topic, metric, kind, unit, value, first, last, supersedes = row
-    value = None if value is None else float(value)  # the column is REAL: an int comes back a float
-    head = f"{n}\x1f{file}\x1f{line}\x1f{col}\x1f{fid}\x1f{topic}\x1f{metric}\x1f{kind}\x1f{unit}\x1f{value}\x1f" \
-        f"{first}\x1f{last}\x1f{supersedes}\x1f"  # fmt: skip
-    return zlib.crc32(text, zlib.crc32(head.encode("utf-8", "surrogatepass")))
+    """The checksum of a fact: its ``SEALED`` columns (number, id, file, line, column) and its JSON's bytes."""
+    n, fid, file, line, col = row[:5]
+    head = f"{n}\x1f{fid}\x1f{file}\x1f{line}\x1f{col}\x1f".encode("utf-8", "surrogatepass")
+    return zlib.crc32(text, zlib.crc32(head))
 
 
 def opened(row: Sequence[Any], stored: str | bytes, check: int, zdict: bytes) -> str:
-    """A stored fact's JSON (text as it is, compressed bytes inflated), its seal checked against ``row``
-    (its ``SEALED`` columns); raises Damaged when they do not match."""
+    """A stored fact's JSON (text as it is, compressed bytes inflated), its seal checked against ``row`` (which
+    starts with its ``SEALED`` columns); raises Damaged when they do not match."""
     try:
         if isinstance(stored, str):
             raw = stored.encode("utf-8", "surrogatepass")
@@ -73,7 +74,7 @@ def opened(row: Sequence[Any], stored: str | bytes, check: int, zdict: bytes) ->
             return raw.decode()
     except (zlib.error, UnicodeError, ValueError, TypeError):
         pass
-    msg = f"fact {row[4]!r} does not match its checksum"
+    msg = f"fact {row[1]!r} does not match its checksum"
     raise Damaged(msg)
 
 

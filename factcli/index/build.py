@@ -143,8 +143,8 @@ def fact_row(vocab: Vocabulary, name: str, n: int, rec: int | str, fact: Fact) -
 
 
 def sealed(columns: Sequence[Any]) -> tuple[Any, ...]:
-    """A facts row's columns that its seal covers (bodies.SEALED): all but ``rec``."""
-    return (columns[0], *columns[1:2], *columns[3:])
+    """A facts row's columns that its seal covers, in bodies.SEALED's order."""
+    return columns[0], columns[5], columns[1], columns[3], columns[4]
 
 
 def insert_rows(db: sqlite3.Connection, rows: Sequence[Row], *, new: bool = True) -> None:

@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 #: A citation's source id in stored JSON. A key: inside a JSON string every '"' is escaped.
 _SOURCE_ID = re.compile(r'\{"source": "([^"\\]+)"')
-#: Columns of a result row: number, id, file, line, column. A fact's JSON is read only for the rows printed
-#: (``hits.Hits``).
-_ROW = "facts.n, facts.id, facts.file, facts.line, facts.col"
+#: Columns of a result row: number, id, file, line, column (those its seal covers, bodies.SEALED). A fact's JSON
+#: is read only for the rows printed (``hits.Hits``).
+_ROW = bodies.SEALED
 
 
 class Index:
@@ -158,7 +158,7 @@ class Index:
 
     def fact_json(self, fact_id: str) -> str | None:
         """A fact's JSON record as ``--json`` prints it (sources embedded), or None."""
-        row = self.db.execute("SELECT n FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        row = self.db.execute(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,)).fetchone()
         return None if row is None else self.embed_sources(self.texts([row])[0])
 
     def get(self, fact_id: str) -> Fact | None:
@@ -196,7 +196,7 @@ class Index:
         import json
 
         span = "" if high < 0 else f"WHERE n BETWEEN {int(low)} AND {int(high)} "
-        cursor = self.db.execute(f"SELECT n FROM facts {span}ORDER BY file, rec")
+        cursor = self.db.execute(f"SELECT {_ROW} FROM facts {span}ORDER BY file, rec")
         while rows := cursor.fetchmany(batch):
             yield [json.loads(text) for text in self.texts(rows)]
 
@@ -270,23 +270,22 @@ class Index:
         return _SOURCE_ID.sub(lambda m: '{"source": ' + embedded[m.group(1)], text)
 
     def texts(self, rows: Sequence[Sequence[Any]]) -> list[str]:
-        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``; each row starts with the fact's number),
-        in their order, every one checked against its seal: a damaged index raises Damaged, never answers."""
+        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``; each row starts with the fact's
+        bodies.SEALED columns, as a result's rows do), in their order, every one checked against its seal: a
+        damaged index raises Damaged, never answers."""
         if self._zdict is None:
             self._zdict = bodies.stored_zdict(self.db)
         numbers = [row[0] for row in rows]
         marks = ",".join("?" * len(numbers))
-        sql = f"SELECT {bodies.SEALED}, json, seal FROM facts JOIN bodies USING (n) WHERE n IN ({marks})"
-        found = {}
+        stored = {n: (text, check) for n, text, check in self.db.execute(
+            f"SELECT n, json, seal FROM bodies WHERE n IN ({marks})", numbers)}  # fmt: skip
         try:
-            for *row, stored, check in self.db.execute(sql, numbers):
-                found[row[0]] = bodies.opened(row, stored, check, self._zdict)
+            return [bodies.opened(row, *stored[row[0]], self._zdict) for row in rows]
         except bodies.Damaged as exc:
             raise self.damaged(str(exc)) from None
-        if len(found) != len(set(numbers)):
+        except KeyError:
             what = "a fact's JSON is missing"
-            raise self.damaged(what)
-        return [found[n] for n in numbers]
+            raise self.damaged(what) from None
 
     def build_fact(self, row: Sequence[Any], body: str) -> Fact:
         """A Fact from a result row (n, id, file, line, column) and its stored JSON."""

@@ -17,11 +17,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
+#: Tasks queued on each worker's pipe at a time: two, so that it starts the next while the parent takes in
+#: the last (one at a time, the workers waited for the parent's copying: a 100,000-fact build took 1.4x).
+AHEAD = 2
 _MASKS = hasattr(signal, "pthread_sigmask")
 
 
@@ -57,31 +61,30 @@ class Workers:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
     def imap(self, function: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[Any]:
-        """``function(task)`` for each task, run by the workers, handed back in the tasks' order."""
+        """``function(task)`` for each task, run by the workers, handed back in the tasks' order. Each worker has
+        AHEAD tasks queued on its pipe, so that it goes on while the caller uses a result it was handed."""
         queue = list(tasks)
         done: dict[int, Any] = {}
-        busy: dict[Connection, int] = {}
-        idle = list(self.conns)
+        pending: dict[Connection, deque[int]] = {conn: deque() for conn in self.conns}
         sent = handed = 0
         while handed < len(queue):
-            while idle and sent < len(queue):
-                free = idle.pop()
-                free.send((function, queue[sent]))
-                busy[free] = sent
-                sent += 1
+            for worker, tasks_of in pending.items():
+                while len(tasks_of) < AHEAD and sent < len(queue):
+                    worker.send((function, queue[sent]))
+                    tasks_of.append(sent)
+                    sent += 1
             if handed in done:
                 yield done.pop(handed)
                 handed += 1
                 continue
-            for ready in wait(list(busy)):
+            for ready in wait([worker for worker, tasks_of in pending.items() if tasks_of]):
                 conn: Connection = ready  # type: ignore[assignment]
                 try:
                     ok, value = conn.recv()
                 except EOFError:
                     msg = "a worker process ended before its work was done"
                     raise ChildProcessError(msg) from None
-                index = busy.pop(conn)
-                idle.append(conn)
+                index = pending[conn].popleft()
                 if not ok:
                     raise value
                 done[index] = value
