@@ -8,6 +8,9 @@ runs is ignored rather than cutting the cleanup short; once the program is
 done the default handlers come back, so a signal that arrives in the last
 instant still ends the process as that signal (never a silent exit 0).
 
+Only what installing the handlers needs is imported before it: a signal that
+arrives earlier (while Python itself starts) still gets Python's own answer.
+
 A stream the process was started without (``>&-``, ``<&-``) is given
 /dev/null, so that no file opened later lands on its descriptor (an index
 file on fd 1 would receive the output), and closed stdout reads as an error
@@ -23,13 +26,10 @@ own memory use is what it always was.
 
 from __future__ import annotations
 
-import errno
 import gc
-import io
 import os
 import signal
 import sys
-from typing import Any
 
 #: The signal that is ending the process (empty while none has arrived).
 _received: list[int] = []
@@ -39,7 +39,7 @@ _ENDINGS = {signal.SIGINT: "Interrupted.", signal.SIGTERM: "Terminated."}
 def main() -> None:
     for signum in _ENDINGS:
         signal.signal(signum, _interrupted)
-    code: Any = 0
+    code: object = 0
     try:
         _fill_closed_streams()
         gc.disable()
@@ -69,7 +69,7 @@ def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _end(code: Any) -> None:
+def _end(code: object) -> None:
     for ending in _ENDINGS:
         signal.signal(ending, signal.SIG_DFL)
     if _received:
@@ -98,16 +98,23 @@ def _fill_closed_streams() -> None:
                 os.dup2(null, fd)
                 os.close(null)
         if fd == 1:
-            sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+            import io
+
+            sys.stdout = io.TextIOWrapper(io.BufferedWriter(_closed()()), encoding="utf-8")
         elif fd == 2:
             sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the process's stream until exit
 
 
-class _Closed(io.RawIOBase):
+def _closed() -> type:
     """Standard output the process was started without: writing to it is an error (EBADF), as to a closed fd."""
+    import errno
+    import io
 
-    def writable(self) -> bool:
-        return True
+    class Closed(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
 
-    def write(self, data: Any) -> int:
-        raise OSError(errno.EBADF, "standard output is closed")
+        def write(self, data: object) -> int:
+            raise OSError(errno.EBADF, "standard output is closed")
+
+    return Closed

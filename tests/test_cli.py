@@ -256,3 +256,18 @@ def test_version_builds_no_command() -> None:
         app.registered_commands, app.registered_groups = saved
     result = run_cli("--version")
     assert (result.returncode, result.stdout) == (0, f"factcli {__version__}\n")
+
+
+def test_an_interrupt_python_wrapped_is_an_interrupt_not_an_internal_error() -> None:
+    """SIGTERM in the middle of a class's creation reached the boundary as a RuntimeError (from __set_name__)."""
+    import importlib
+
+    boundary = importlib.import_module("factcli.cli.app")
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property' instance 'vocab'") from exc
+    except RuntimeError as wrapped:
+        with pytest.raises(KeyboardInterrupt):
+            boundary._internal_error(wrapped)

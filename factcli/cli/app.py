@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from factcli import __version__
 from factcli.cli import streams
-from factcli.errors import FactcliError, UsageError
+from factcli.errors import FactcliError, UsageError, reraise_interrupt
 from factcli.store.files import resolve_store_path
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ def _field_list(arg: str) -> bool:
 
 
 def _internal_error(exc: BaseException) -> NoReturn:
+    reraise_interrupt(exc)
     if os.environ.get("FACTCLI_DEBUG"):
         raise exc
     streams.error(

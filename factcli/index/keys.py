@@ -16,7 +16,7 @@ from factcli import __version__
 from factcli.store.files import store_files
 
 #: Bump when the tables change shape.
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 
 #: Per file: name, size, mtime_ns, inode, ctime_ns (-1 each for a file that cannot be read).
 Fingerprint = list[tuple[str, int, int, int, int]]

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from factcli.errors import reraise_interrupt
 from factcli.index import bodies, build, place
 from factcli.index.engine import Index
 from factcli.index.keys import Fingerprint, fingerprint, format_key, index_key
@@ -39,7 +40,7 @@ def rebuild(root: Path, base: Path, name: str, notes: list[str], progress: Progr
                 _refresh(root, path, key, files, progress)
                 current = Index.open(path, root, key)
     except (OSError, sqlite3.Error, UnicodeError, place.Refused) as exc:
-        _reraise_interrupt(exc)
+        reraise_interrupt(exc)
         notes.append(f"warning: cannot write the index cache {path}: {_reason(exc)}; lookups will re-read the YAML")
         current = None
     if current is None:
@@ -54,15 +55,6 @@ def _current(path: Path, root: Path, key: str) -> Index | None:
         return Index.open(path, root, key)
     except sqlite3.DatabaseError:
         return None
-
-
-def _reraise_interrupt(exc: BaseException) -> None:
-    """An error raised while an interrupt unwound the build is the interrupt's, not the cache's."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, KeyboardInterrupt):
-            raise cause
-        cause = cause.__context__
 
 
 def _reason(exc: BaseException) -> str:
