@@ -330,6 +330,7 @@ def test_a_refused_fact_is_kept_to_resume_from(store: Path, terminal: None, tmp_
     assert "value 1949 does not agree with value_text '1,950'" in result.stderr
     (saved,) = (tmp_path / "cache").glob("unsaved-fact-*.json")
     assert f"fix it and run: factcli add --from-json {saved}" in result.stderr
+    assert saved.stat().st_mode & 0o777 == 0o600  # the user's alone, as the store's facts are
     record = json.loads(saved.read_text())
     assert record["citations"][0]["quote"] == answers[7]
     record["value_text"] = "1,949"

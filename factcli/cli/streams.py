@@ -233,14 +233,17 @@ def keep_for_later(record: dict[str, Any]) -> None:
     import json
     import time
 
+    from factcli.index import place
     from factcli.index.cache import cache_dir
 
     text = json.dumps(record, ensure_ascii=False, indent=2)
-    path = cache_dir() / f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text + "\n", encoding="utf-8")
+    name = f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    try:  # in the user's private cache directory, readable by the user alone, as the store's facts are
+        path = place.directory(cache_dir(), create=True) / name
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
         where = f"saved in {path}; fix it and run: factcli add --from-json {path}"
-    except OSError:
+    except (OSError, place.Refused):
         where = "fix it and run: factcli add --from-json FILE"
     note(f"your fact, {where}\n{text}")
