@@ -1,8 +1,9 @@
 """Write a large synthetic store in the real schema, for benchmarks.
 
-    python benchmarks/make_store.py DIR [--facts 100000] [--files 100]
+    python benchmarks/make_store.py DIR [--facts 100000] [--files 100] [--seed 1]
 
-Deterministic (seeded): the same arguments write the same bytes. Vocabulary
+Deterministic (seeded): the same arguments write the same bytes; another seed
+writes the same ids with other values, claims and quotes. Vocabulary
 files are copied from the bundled store so every reference resolves.
 """
 
@@ -108,8 +109,9 @@ def main() -> None:
     parser.add_argument("dir", type=Path)
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    write_store(args.dir, args.facts, args.files)
+    write_store(args.dir, args.facts, args.files, args.seed)
 
 
 if __name__ == "__main__":

@@ -41,3 +41,14 @@ class StoreError(FactcliError):
         lines = [p.format() for p in sorted(errors)]
         lines.append(f"{self.summary}: {len(errors)} error(s); run 'factcli validate' for details")
         return "\n".join(lines)
+
+
+def reraise_interrupt(exc: BaseException) -> None:
+    """Raise the interrupt (SIGINT, SIGTERM) behind ``exc``, if there is one: an error raised while an interrupt
+    unwound the program (a cleanup's own failure; Python wraps one raised in a class's creation) is the
+    interrupt's, not a fault to report."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, KeyboardInterrupt):
+            raise cause
+        cause = cause.__cause__ or cause.__context__

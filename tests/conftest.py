@@ -108,3 +108,12 @@ def store_with(tmp_path: Path, extra: str) -> Path:
     with open(target / "military-diplomacy.yaml", "a", encoding="utf-8") as fh:
         fh.write(extra)
     return target
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of GOOD with an index cache of its own."""
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
+    target = tmp_path / "store"
+    shutil.copytree(GOOD, target)
+    return target

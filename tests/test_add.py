@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from factcli.checks import validate as validation
 from factcli.cli import app
-from factcli.store import builders
+from factcli.store import builders, jsonfact
 from factcli.store import write as writer
 from factcli.store.load import load_store
 from factcli.store.yamlread import LoadedFile, parse_text
@@ -331,6 +331,7 @@ def test_a_refused_fact_is_kept_to_resume_from(store: Path, terminal: None, tmp_
     assert "value 1949 does not agree with value_text '1,950'" in result.stderr
     (saved,) = (tmp_path / "cache").glob("unsaved-fact-*.json")
     assert f"fix it and run: factcli add --from-json {saved}" in result.stderr
+    assert saved.stat().st_mode & 0o777 == 0o600  # the user's alone, as the store's facts are
     record = json.loads(saved.read_text())
     assert record["citations"][0]["quote"] == answers[7]
     record["value_text"] = "1,949"
@@ -359,7 +360,7 @@ def test_the_same_fact_under_another_id_is_refused_and_warned(store: Path) -> No
         result.stderr
     )
     path = store / "military-diplomacy.yaml"  # written by hand instead: validate warns
-    path.write_text(path.read_text() + "\n" + writer.fact_yaml(writer.record_from_json(shown)))
+    path.write_text(path.read_text() + "\n" + writer.fact_yaml(jsonfact.record_from_json(shown)))
     warned = [p for p in validation.validate(store) if p.check == "duplicate-fact"]
     assert [(p.level, p.message) for p in warned] == [
         ("warning", "'md-2008-relations-2' says what 'md-2008-relations' says (same value, date, source and quote)")

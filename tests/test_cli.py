@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -234,10 +235,13 @@ def test_entry_point_runs_commands_with_the_collector_on(monkeypatch: pytest.Mon
     monkeypatch.setattr(cli, "app", lambda **_: seen.append((gc.isenabled(), gc.get_freeze_count())))
     monkeypatch.setattr(cli, "load_commands", lambda argv: None)
     monkeypatch.setattr(sys, "argv", ["factcli", "topics"])
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         _entry.main()
     finally:
         gc.unfreeze()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     assert len(seen) == 1
     assert seen[0][0] is True
     assert seen[0][1] > 0  # what the import made was frozen
@@ -276,3 +280,18 @@ def test_cite_prints_a_bundled_styles_path_for_pandoc() -> None:
     assert "<style" in Path(path).read_text(encoding="utf-8")[:2000]
     unknown = run_cli("cite", "--csl-path", "no-such-style-here")
     assert unknown.returncode == 2
+
+
+def test_an_interrupt_python_wrapped_is_an_interrupt_not_an_internal_error() -> None:
+    """SIGTERM in the middle of a class's creation reached the boundary as a RuntimeError (from __set_name__)."""
+    import importlib
+
+    boundary = importlib.import_module("factcli.cli.app")
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property' instance 'vocab'") from exc
+    except RuntimeError as wrapped:
+        with pytest.raises(KeyboardInterrupt):
+            boundary._internal_error(wrapped)

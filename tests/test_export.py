@@ -126,3 +126,26 @@ def test_worker_processes_write_the_same_database(tmp_path: Path, monkeypatch) -
             return {n: db.execute(f"SELECT rowid, * FROM {n} ORDER BY rowid").fetchall() for n in names}
 
     assert tables(parallel) == tables(single)
+
+
+def test_an_export_is_of_one_version_when_the_index_is_replaced_meanwhile(
+    store_dir: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A worker that finds another index file in place of the parent's leaves its file to the parent, which
+    reads its own: the export holds the store as the parent's index does, never a mix of two versions."""
+    from factcli.formats import export
+    from factcli.index.cache import open_index
+
+    before = open_index(store_dir)
+    assert before.path is not None
+    path = store_dir / "peacekeeping.yaml"
+    path.write_text(path.read_text().replace("1,949 Chinese peacekeepers were on duty", "1,949 peacekeepers served"))
+    assert open_index(store_dir).path == before.path  # a new file renamed over the one ``before`` reads
+    low, high = before.db.execute("SELECT min(n), max(n) FROM facts").fetchone()
+    assert export._shard((str(before.path), before.inode, low, high, str(tmp_path / "x.sqlite"))) == ""
+    monkeypatch.setattr(export, "PARALLEL_FACTS", 0)
+    export.to_sqlite(before, tmp_path / "export.db")
+    with sqlite3.connect(tmp_path / "export.db") as db:
+        claims = [c for (c,) in db.execute("SELECT claim FROM facts")]
+    assert any("1,949 Chinese peacekeepers were on duty" in c for c in claims)
+    assert not any("peacekeepers served" in c for c in claims)

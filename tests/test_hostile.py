@@ -133,3 +133,20 @@ def test_unreadable_file(tmp_path: Path) -> None:  # pragma: no cover - CI runs 
 def test_python_tag_runs_nothing(tmp_path: Path) -> None:
     run_measured(["--store", str(HOSTILE / "python-tag"), "validate"], tmp_path)
     assert not (tmp_path / "factcli-pwned.txt").exists()
+
+
+def test_a_lookup_refuses_a_huge_first_fact_file_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build read the first fact file whole for its compression dictionary before any size check (a 2 GiB
+    file: 4.2 GB of memory, or MemoryError); now only its first MiB, and the size check refuses it."""
+    store = _store_with(tmp_path)
+    with open(store / "a-huge.yaml", "wb") as fh:
+        fh.truncate(200 * 2**20)  # sparse: no disk used, but stat says 200 MiB
+    monkeypatch.setenv("FACTCLI_BUILD_WORKERS", "2")  # the road that samples the first file
+    code, out, err, rss = run_measured(["--store", "store", "find", "--json"], tmp_path)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "store/a-huge.yaml:1:1: error: file is 200.0 MiB, over the 16 MiB limit for one store file; split it [io]\n"
+    )
+    assert 0 < rss < MAX_RSS_MB

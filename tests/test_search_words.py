@@ -77,14 +77,14 @@ def test_british_and_american_spellings_fold(word: str, others: list[str]) -> No
     ],
 )
 def test_a_typo_is_read_as_the_stores_nearest_word(bundled: Index, typed: str, meant: str) -> None:
-    fixed = typos.Speller(bundled.db).correct(typed)
+    fixed = bundled.correct(typed)
     assert fixed is not None
     assert fixed.startswith(meant)
 
 
 @pytest.mark.parametrize("typed", ["missing", "hypersonic", "zoo", "xpeacekeepers"])
 def test_no_guess_for_a_short_word_a_far_one_or_another_first_letter(bundled: Index, typed: str) -> None:
-    assert typos.Speller(bundled.db).correct(typed) is None
+    assert bundled.correct(typed) is None
 
 
 def test_allowed_edits_grow_with_the_word() -> None:

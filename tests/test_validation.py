@@ -6,6 +6,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from factcli.checks import quotes
 from factcli.checks import validate as validation
 
@@ -66,7 +68,11 @@ def test_quote_longer_than_two_sentences_is_a_warning(tmp_path: Path) -> None:
     assert [(p.level, p.check) for p in problems] == [("warning", "quote-length")]
 
 
-def test_a_quote_cut_short_by_a_comment_warns_at_the_hash_and_fails_against_the_text(tmp_path: Path) -> None:
+def test_a_quote_cut_short_by_a_comment_is_an_error_at_the_hash(tmp_path: Path) -> None:
+    """Cut short, a quote is no longer the document's words: an error (no lookup prints it as verbatim)."""
+    from factcli.errors import StoreError
+    from factcli.store.load import load_store
+
     text = DOC_A.replace("over 150 countries.", "over 150 countries, ranking #1 among developing countries.")
     store, texts = store_with_text(tmp_path, text)
     path = store / "military-diplomacy.yaml"
@@ -76,15 +82,13 @@ def test_a_quote_cut_short_by_a_comment_warns_at_the_hash_and_fails_against_the_
         " countries.",
     ))  # fmt: skip
     problems = validation.validate(store, texts)
-    (warning,) = [p for p in problems if p.check == "comment"]
-    (error,) = [p for p in problems if p.check == "quote-text" and p.level == "error"]
-    assert warning.level == "warning"
-    line = path.read_text().splitlines()[warning.line - 1]
-    assert line[warning.column - 1] == "#"
-    assert error.message == (
-        "md-2008-relations: the quote from doc-a stops where the document goes on with '#': "
-        "YAML read the rest as a comment; quote the whole value"
-    )
+    (error,) = [p for p in problems if p.check == "comment"]
+    assert error.level == "error"
+    line = path.read_text().splitlines()[error.line - 1]
+    assert line[error.column - 1] == "#"
+    assert error.message == "text after ' #' is a comment, so this quote is cut short there; quote the whole quote"
+    with pytest.raises(StoreError):
+        load_store(store)
 
 
 def test_a_quote_of_a_whole_page_is_a_warning(tmp_path: Path) -> None:

@@ -122,10 +122,25 @@ def test_quoted_literals_are_plain_text() -> None:
 
 
 def test_comment_after_unquoted_text_is_a_warning_at_the_hash() -> None:
-    lf = parse('- quote: the 2nd #1 priority\n  note: "quoted # fine"\n  value: 3  # a number is not cut\n')
-    assert lf.data == [{"quote": "the 2nd", "note": "quoted # fine", "value": 3}]
+    lf = parse('- claim: the 2nd #1 priority\n  note: "quoted # fine"\n  value: 3  # a number is not cut\n')
+    assert lf.data == [{"claim": "the 2nd", "note": "quoted # fine", "value": 3}]
     assert [(p.line, p.column, p.level, p.check) for p in lf.problems] == [(1, 18, "warning", "comment")]
     assert "text after ' #' is a comment" in lf.problems[0].message
+
+
+def test_a_quote_or_value_text_cut_by_a_comment_is_an_error_at_the_hash() -> None:
+    """The document's own words, cut short, are not its words: refused, never printed as verbatim."""
+    lf = parse("- quote: ranks #1 among them\n  value_text: No. #1\n")
+    assert [(p.line, p.column, p.level, p.message) for p in lf.problems] == [
+        (1, 16, "error", "text after ' #' is a comment, so this quote is cut short there; quote the whole quote"),
+        (
+            2,
+            19,
+            "error",
+            "text after ' #' is a comment, so this value_text is cut short there; quote the whole value_text",
+        ),
+    ]
+    assert lf.refused == {(0, "quote"), (0, "value_text")}
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from factcli.cli import streams
+from factcli.cli import inputs, streams
 from factcli.cli.app import app, session
 from factcli.cli.completion import kinds, names
 from factcli.errors import FactcliError, UsageError
@@ -57,7 +57,11 @@ def add(
 
     root = session.root()
     if from_json is not None:
-        record = write.record_from_json(streams.read_json_record(from_json))
+        from factcli.store import jsonfact
+
+        record = jsonfact.record_from_json(
+            jsonfact.parsed(inputs.read_text_argument(from_json, "a fact as JSON", 2**20))
+        )
     else:
         record = {
             "id": fact_id, "claim": claim, "kind": kind, "value": _number(value), "qualifier": qualifier,

@@ -9,8 +9,8 @@ No ``from __future__ import annotations`` in this package: Typer reads these
 annotations at every start, and resolving them from strings costs twice as much.
 """
 
-import errno
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from factcli import __version__
 from factcli.cli import streams
-from factcli.errors import FactcliError, UsageError
+from factcli.errors import FactcliError, UsageError, reraise_interrupt
 from factcli.store.files import resolve_store_path
 
 if TYPE_CHECKING:
@@ -45,11 +45,8 @@ class _Group(TyperGroup):
             streams.error(str(exc), prefix=exc.prefixed)
             raise typer.Exit(exc.exit_code) from None
         except OSError as exc:
-            # A fault of the environment (full disk, missing directory, no permission), not a bug.
-            if exc.errno == errno.EPIPE:
-                streams.pipe_closed()
-            streams.error(streams.describe_os_error(exc))
-            raise typer.Exit(1) from None
+            # A fault of the environment (full disk, missing directory, no permission, the reader gone), not a bug.
+            raise typer.Exit(streams.stream_failed(exc)) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -104,6 +101,7 @@ def _field_list(arg: str) -> bool:
 
 
 def _internal_error(exc: BaseException) -> NoReturn:
+    reraise_interrupt(exc)
     if os.environ.get("FACTCLI_DEBUG"):
         raise exc
     streams.error(
@@ -149,7 +147,11 @@ session = Session()
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"factcli {__version__}")
+        try:
+            sys.stdout.write(f"factcli {__version__}\n")
+            sys.stdout.flush()
+        except OSError as exc:  # here, before any command's error boundary
+            raise typer.Exit(streams.stream_failed(exc)) from None
         raise typer.Exit
 
 

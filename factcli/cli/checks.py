@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factcli.cli import streams
+from factcli.cli import inputs, streams
 from factcli.cli.app import app, session
 from factcli.cli.completion import names
 from factcli.cli.options import FieldsOpt, FormatOpt, JsonOpt, format_name
@@ -102,7 +102,7 @@ def check_draft(
     from factcli.formats.checked import finding_rows, quickfix_lines
     from factcli.reading import prose
 
-    text = streams.read_text_argument(file)
+    text = inputs.read_text_argument(file)
     markdown = read_as is DraftInput.markdown or (read_as is DraftInput.auto and prose.is_markdown(file, text))
     index = session.index()
     findings = draft.check(index, text, markdown=markdown)

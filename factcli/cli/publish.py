@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factcli.cli import streams
+from factcli.cli import inputs, streams
 from factcli.cli.app import app, session
 from factcli.cli.completion import names, style_names
 from factcli.errors import UsageError
@@ -24,7 +24,10 @@ class ExportFormat(StrEnum):
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="sqlite (for Datasette), csv, json, jsonl.")],
     out_path: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (sqlite needs one; else stdout).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write, replaced whole when done (sqlite needs one); - for stdout."
+        ),
     ] = None,
 ) -> None:
     """The whole store as SQLite (for Datasette), CSV (one row per fact), JSON or JSON Lines.
@@ -35,6 +38,8 @@ def export(
 
       factcli export --format csv -o facts.csv
     """
+    if out_path is not None and str(out_path) == "-":
+        out_path = None
     index = session.index()
     if fmt is ExportFormat.sqlite:
         from factcli.formats.export import to_sqlite
@@ -135,7 +140,7 @@ def cite(
         with streams.machine_stream() as out:
             out.writelines(name + "\n" for name in styles.find_styles(" ".join(ids or []) or None))
         return
-    wanted = streams.read_ids(ids or [])
+    wanted = inputs.read_ids(ids or [])
     if not wanted:
         msg = "give fact ids, or - to read them from stdin"
         raise UsageError(msg)

@@ -8,12 +8,17 @@ the locale nor PYTHONIOENCODING=ascii can break them; tables go to
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+# Kept here too for the commands that read them through this module (render).
+from factcli.cli.inputs import read_ids as read_ids
+from factcli.cli.inputs import read_text_argument as read_text_argument
 from factcli.errors import FactcliError, UsageError
 from factcli.formats.problems import ProblemFormat
 from factcli.formats.records import Rows
@@ -28,8 +33,9 @@ EXIT_PIPE_CLOSED = 141
 
 
 def error(message: str, *, prefix: bool = True) -> None:
-    sys.stderr.write(f"Error: {message}\n" if prefix else f"{message}\n")
-    sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError):  # stderr itself full or gone: nothing left to tell
+        sys.stderr.write(f"Error: {message}\n" if prefix else f"{message}\n")
+        sys.stderr.flush()
 
 
 def note(message: str) -> None:
@@ -79,60 +85,27 @@ def progress() -> Callable[[int, int], None] | None:
 
 
 def interactive() -> bool:
-    return sys.stdin.isatty()
-
-
-def read_json_record(name: str) -> dict[str, Any]:
-    import json  # only add reads JSON
-
-    text = read_text_argument(name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        msg = f"--from-json: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        raise UsageError(msg) from exc
-    if not isinstance(data, dict):
-        msg = "--from-json: expected one JSON object (a fact)"
-        raise UsageError(msg)
-    return data
-
-
-def read_ids(args: Sequence[str]) -> list[str]:
-    """Ids from the arguments, with '-' replaced by the ids on stdin: one or more a line (--format ids),
-    or the first column of CSV/TSV (its header line 'id' skipped)."""
-    out: list[str] = []
-    for arg in args:
-        if arg != "-":
-            out.append(arg)
-            continue
-        for line in sys.stdin.read().splitlines():
-            first = line.split(",")[0].split("\t")[0].strip().strip('"') if "," in line or "\t" in line else None
-            for word in [first] if first is not None else line.split():
-                if word and word != "id":
-                    out.append(word)
-    return out
-
-
-def read_text_argument(name: str) -> str:
-    """A file's text, or stdin's for '-'; unreadable input is a usage error, never a traceback."""
-    if name == "-":
-        return sys.stdin.read()
-    try:
-        with open(name, encoding="utf-8", errors="replace") as fh:
-            return fh.read()
-    except OSError as exc:
-        from factcli.text.chars import os_error_text  # error path only
-
-        msg = f"cannot read {name!r}: {os_error_text(exc)}"
-        raise UsageError(msg) from exc
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def pipe_closed() -> NoReturn:
     """The reader went away: stop quietly (Python docs, 'Note on SIGPIPE')."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    raise SystemExit(EXIT_PIPE_CLOSED)
+    raise SystemExit(stream_failed(OSError(errno.EPIPE, "")))
+
+
+def stream_failed(exc: OSError) -> int:
+    """An error writing a stream (full disk, closed, the reader gone) as one line on stderr (none for a closed
+    pipe) and the exit code; standard output is then pointed at /dev/null, so that what is still buffered is
+    not written (and fails) again at exit."""
+    if exc.errno != errno.EPIPE:
+        error(describe_os_error(exc))
+    if exc.filename is None:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.close(devnull)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the process's stream until exit
+    return EXIT_PIPE_CLOSED if exc.errno == errno.EPIPE else 1
 
 
 @contextlib.contextmanager
@@ -143,7 +116,9 @@ def machine_stream() -> Iterator[TextIO]:
     if buffer is None:  # pragma: no cover - stdout replaced by a pure text stream
         yield sys.stdout
         return
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=False)
+    # surrogateescape: a file name of bytes that are not UTF-8 (in a problem, a quickfix line) is written as those
+    # bytes, what an editor needs to open the file.
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="\n", write_through=False)
     try:
         yield stream
         stream.flush()
@@ -195,14 +170,16 @@ def emit(
             render(rows, format_name, chosen, out)
 
 
-def write_file(path: Any, rows: Rows, format_name: str) -> None:
-    """A machine format to a file, UTF-8, every field."""
-    from factcli.text.chars import os_error_text  # error path only
+def write_file(path: Path, rows: Rows, format_name: str) -> None:
+    """A machine format to a file, UTF-8, every field: written whole or not at all (store.atomic)."""
+    from factcli.store import atomic
 
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             render(rows, format_name, list(rows.fields), fh)
     except OSError as exc:
+        from factcli.text.chars import os_error_text  # error path only
+
         msg = f"cannot write {path}: {os_error_text(exc)}"
         raise FactcliError(msg) from exc
 
@@ -256,14 +233,17 @@ def keep_for_later(record: dict[str, Any]) -> None:
     import json
     import time
 
+    from factcli.index import place
     from factcli.index.cache import cache_dir
 
     text = json.dumps(record, ensure_ascii=False, indent=2)
-    path = cache_dir() / f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text + "\n", encoding="utf-8")
+    name = f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    try:  # in the user's private cache directory, readable by the user alone, as the store's facts are
+        path = place.directory(cache_dir(), create=True) / name
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
         where = f"saved in {path}; fix it and run: factcli add --from-json {path}"
-    except OSError:
+    except (OSError, place.Refused):
         where = "fix it and run: factcli add --from-json FILE"
     note(f"your fact, {where}\n{text}")

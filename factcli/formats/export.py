@@ -51,9 +51,9 @@ def to_sqlite(index: Index, target: Path, progress: Callable[[int, int], None] |
 def _write(index: Index, target: Path, progress: Callable[[int, int], None] | None) -> dict[str, int]:
     import sqlite_utils  # 90 ms of imports: only export needs it
 
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
+    from factcli.store import atomic
+
+    with atomic.replacing(target) as tmp:
         db = sqlite_utils.Database(tmp)
         db.conn.execute("PRAGMA journal_mode=OFF")  # a file of our own, moved into place only when complete
         db.conn.execute("PRAGMA synchronous=OFF")
@@ -65,25 +65,25 @@ def _write(index: Index, target: Path, progress: Callable[[int, int], None] | No
             }
         finally:
             db.close()
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return counts
 
 
 def _fill(db: Any, index: Index, progress: Callable[[int, int], None] | None) -> None:
     vocab = index.vocab
-    db["sources"].insert_all(
-        ({key: getattr(s, key) for key in _SOURCE_COLUMNS} for s in vocab.sources.values()), pk="id"
-    )
+    # Each table made first, so that one with no rows (a store without metrics.yaml) exists all the same.
+    db["sources"].create(dict.fromkeys(_SOURCE_COLUMNS, str), pk="id")
+    db["sources"].insert_all({key: getattr(s, key) for key in _SOURCE_COLUMNS} for s in vocab.sources.values())
+    db["topics"].create({"key": str, "title": str, "description": str}, pk="key")
     db["topics"].insert_all(
-        ({"key": t.key, "title": t.title, "description": t.description} for t in vocab.topics.values()), pk="key"
+        {"key": t.key, "title": t.title, "description": t.description} for t in vocab.topics.values()
     )
+    db["metrics"].create({"key": str, "unit": str, "description": str}, pk="key")
     db["metrics"].insert_all(
-        ({"key": m.key, "unit": m.unit, "description": m.description} for m in vocab.metrics.values()), pk="key"
+        {"key": m.key, "unit": m.unit, "description": m.description} for m in vocab.metrics.values()
     )
+    db["entities"].create({"name": str, "kind": str, "aliases": str}, pk="name")
     db["entities"].insert_all(
-        ({"name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in vocab.entities.values()), pk="name"
+        {"name": e.name, "kind": e.kind, "aliases": list(e.aliases)} for e in vocab.entities.values()
     )
     total = index.count()
     db["facts"].create(_FACT_COLUMNS, pk="id", foreign_keys=[("topic", "topics", "key"), ("metric", "metrics", "key")])
@@ -158,38 +158,39 @@ PARALLEL_FACTS = 20_000
 
 def _batches(index: Index) -> Iterator[Batch | str]:
     """The rows of every fact, in file order: batches made here, or (for a large cached index) the paths of
-    SQLite files that worker processes wrote them to, one per store file."""
-    import multiprocessing
+    SQLite files that worker processes wrote them to, one per store file. A worker that finds another index
+    file in place of this process's (the store changed meanwhile) leaves its file to this process, which reads
+    its own: the export is of one version of the store."""
     import tempfile
 
-    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    from factcli.index import workers
+
+    count = workers.processors()
     files = index.db.execute("SELECT file, min(n), max(n), count(*) FROM facts GROUP BY file ORDER BY file").fetchall()
-    if index.path is None or count < 2 or sum(f[3] for f in files) < PARALLEL_FACTS:
+    if index.path is None or index.inode is None or count < 2 or sum(f[3] for f in files) < PARALLEL_FACTS:
         # Straight from the index's stored JSON, a batch at a time: no Fact objects, no whole store in memory.
         yield from (_rows(batch) for batch in index.records(BATCH))
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with (
-        tempfile.TemporaryDirectory(prefix="factcli-export-") as shards,
-        multiprocessing.get_context(method).Pool(count) as pool,
-    ):
-        tasks = [(str(index.path), low, high, os.path.join(shards, f"{i}.sqlite")) for i, (_, low, high, _) in
-                 enumerate(files)]  # fmt: skip
-        yield from pool.imap(_shard, tasks, chunksize=1)
+    with tempfile.TemporaryDirectory(prefix="factcli-export-") as shards, workers.Workers(count) as pool:
+        tasks = [(str(index.path), index.inode, low, high, os.path.join(shards, f"{i}.sqlite"))
+                 for i, (_, low, high, _) in enumerate(files)]  # fmt: skip
+        for (_, _, low, high, _), shard in zip(tasks, pool.imap(_shard, tasks), strict=True):
+            yield shard if shard else _rows([r for batch in index.records(BATCH, low, high) for r in batch])
 
 
-def _shard(task: tuple[str, int, int, str]) -> str:
-    """In a worker: one store file's facts decoded from the index and written as export rows to ``shard``."""
+def _shard(task: tuple[str, tuple[int, int], int, int, str]) -> str:
+    """In a worker: one store file's facts decoded from the index and written as export rows to ``shard``;
+    '' when the index file is no longer the parent's."""
     import contextlib
-    import json
 
-    from factcli.index.bodies import decompress, stored_zdict
+    from factcli.index.engine import Index
 
-    index_path, low, high, shard = task
-    with contextlib.closing(sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)) as source:
-        zdict = stored_zdict(source)
-        sql = "SELECT json FROM facts JOIN bodies USING (n) WHERE n BETWEEN ? AND ? ORDER BY rec"
-        records = [json.loads(decompress(stored, zdict)) for (stored,) in source.execute(sql, (low, high))]
+    index_path, inode, low, high, shard = task
+    index = Index.reopen(Path(index_path), inode)
+    if index is None:
+        return ""
+    with contextlib.closing(index.db):
+        records = [r for batch in index.records(BATCH, low, high) for r in batch]
     with contextlib.closing(sqlite3.connect(shard)) as out:
         out.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"

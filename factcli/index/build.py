@@ -1,11 +1,10 @@
-"""Building the index from the store's YAML, in full or for the files that changed.
+"""The index's tables, a fact's rows in them, and the index of a store read the thorough way.
 
 Parsing YAML costs ~0.2 ms a fact (18 s for 100,000), so lookups read the
-index instead: per store file its parse, keyed by (name, size, mtime_ns), and
-per fact its JSON, the columns filters need and its folded text for search.
-After a change only the changed fact files are parsed again. Anything wrong
-with the cache (corrupt, unwritable, another version) means: read the YAML,
-answer from an index in memory, warn once, carry on.
+index instead: per store file its fingerprint, and per fact its JSON (sealed
+by a checksum, see bodies.py), the columns filters need and its folded text
+for search. ``stream`` builds and updates it file by file; ``refresh`` decides
+which, under the lock, and puts the new file in place.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,7 +22,6 @@ from factcli.index import bodies, search
 from factcli.index.engine import Index
 from factcli.index.keys import Fingerprint, format_key
 from factcli.model import fact_data, source_data
-from factcli.store.files import vocabulary_of
 from factcli.text import dates
 from factcli.text.fold import fold
 
@@ -35,12 +32,12 @@ if TYPE_CHECKING:
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
-CREATE TABLE vocab(kind TEXT, key TEXT, data TEXT, embed TEXT, PRIMARY KEY (kind, key));
+CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, ctime_ns INTEGER);
+CREATE TABLE vocab(kind TEXT, key TEXT, data TEXT, embed TEXT, seal INTEGER, PRIMARY KEY (kind, key));
 CREATE TABLE aliases(folded TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE facts(n INTEGER PRIMARY KEY, file TEXT, rec INTEGER, line INTEGER, col INTEGER, id TEXT, topic TEXT,
                    metric TEXT, kind TEXT, unit TEXT, value REAL, first TEXT, last TEXT, supersedes TEXT);
-CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT);
+CREATE TABLE bodies(n INTEGER PRIMARY KEY, json TEXT, seal INTEGER);
 CREATE TABLE keys(dim TEXT, key TEXT, n INTEGER, PRIMARY KEY (dim, key, n)) WITHOUT ROWID;
 CREATE TABLE keys_load(dim TEXT, key TEXT, n INTEGER);
 CREATE VIRTUAL TABLE search USING fts5({COLUMNS}, tokenize='{tokenizer}', content='');
@@ -61,38 +58,7 @@ SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokeni
 Progress = Callable[[int, int], None]
 
 
-def rebuild(
-    root: Path, path: Path, key: str, files: Fingerprint, notes: list[str], progress: Progress | None = None
-) -> Index:
-    """Bring the cached index up to date and open it: only the changed fact files are read again (all of
-    them after a vocabulary change), in parallel; an invalid store is read the thorough way and refused."""
-    from factcli.index import stream
-
-    stats = _previous_stats(path)
-    changed = {name for name, size, mtime in files if stats.get(name) != (size, mtime)}
-    removed = set(stats) - {name for name, _, _ in files}
-    try:
-        if stats and not any(vocabulary_of(name) for name in changed | removed):
-            built = stream.update(root, path, key, files, changed, removed, progress)
-        else:
-            built = stream.build_all(root, path, key, files, progress)
-        if not built:
-            store = _thorough(root, progress)
-            _write(path, key, store, files)
-        current = Index.open(path, root, key)
-    except (OSError, sqlite3.Error) as exc:
-        from factcli.text.chars import os_error_text
-
-        reason = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-        notes.append(f"warning: cannot write the index cache {path}: {reason}; lookups will re-read the YAML")
-        current = None
-    if current is None:
-        return memory_index(_thorough(root, progress), notes)
-    current.notes.extend(notes)
-    return current
-
-
-def _thorough(root: Path, progress: Progress | None) -> Store:
+def thorough(root: Path, progress: Progress | None) -> Store:
     """The store read file by file in this process, every problem found: refused when it has errors."""
     from factcli.store.load import read_store
 
@@ -113,45 +79,22 @@ def memory_index(store: Store, notes: Sequence[str] = ()) -> Index:
     return Index(store.root, db, notes)
 
 
-def _previous_stats(path: Path) -> dict[str, tuple[int, int]]:
-    """The last index's file stats (to find what changed); empty when there is none it can be trusted with."""
-    stats: dict[str, tuple[int, int]] = {}
-    if not path.exists():
-        return stats
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-            if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (format_key(),):
-                return stats  # another layout or version: nothing in it can be trusted
-            for name, size, mtime_ns in db.execute("SELECT name, size, mtime_ns FROM files"):
-                stats[name] = (size, mtime_ns)
-    except Exception:  # noqa: BLE001 - an unusable cache only means reading everything
-        return {}
-    return stats
+def write(path: Path, key: str, store: Store, files: Fingerprint) -> None:
+    """A whole index of ``store`` into the new file at ``path`` (the thorough road's)."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        insert_files(db, files)
+        insert_vocabulary(db, store.vocab)
+        _insert_facts(db, store, list(store.parsed_files))
+        finish(db, key, new=True)
 
 
-def _write(path: Path, key: str, store: Store, files: Fingerprint) -> None:
-    """Write a whole new index beside the old one and swap it in (readers never see half)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        with contextlib.closing(sqlite3.connect(tmp)) as db:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-            _insert_files(db, files)
-            insert_vocabulary(db, store.vocab)
-            _insert_facts(db, store, list(store.parsed_files))
-            finish(db, key, new=True)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _insert_files(db: sqlite3.Connection, files: Fingerprint) -> None:
-    db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
+def insert_files(db: sqlite3.Connection, files: Fingerprint) -> None:
+    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", list(files))
 
 
 def insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
-    rows: list[tuple[str, str, str, str | None]] = []
+    rows: list[tuple[str, str, str, str | None, int]] = []
     for kind, table in (
         ("source", vocab.sources),
         ("entity", vocab.entities),
@@ -162,8 +105,9 @@ def insert_vocabulary(db: sqlite3.Connection, vocab: Vocabulary) -> None:
         for key, record in table.items():
             data = {f.name: getattr(record, f.name) for f in dataclasses.fields(record) if f.name != "location"}
             embed = json.dumps(source_data(record), ensure_ascii=False) if kind == "source" else None  # type: ignore[arg-type]
-            rows.append((kind, key, json.dumps(data, ensure_ascii=False), embed))
-    db.executemany("INSERT INTO vocab VALUES (?, ?, ?, ?)", rows)
+            text = json.dumps(data, ensure_ascii=False)
+            rows.append((kind, key, text, embed, bodies.vocab_seal(kind, key, text, embed)))
+    db.executemany("INSERT INTO vocab VALUES (?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?)", vocab.aliases.items())
 
 
@@ -182,8 +126,9 @@ def number(file_no: int, place: int) -> int:
     return (file_no << FILE_SHIFT) | place
 
 
-#: One fact as the index stores it: its facts row, its bodies row, its keys rows and its search row.
-Row = tuple[tuple[Any, ...], tuple[int, str | bytes], list[tuple[str, str, int]], tuple[Any, ...]]
+#: One fact as the index stores it: its facts row, its bodies row (n, JSON, seal), its keys rows and its
+#: search row.
+Row = tuple[tuple[Any, ...], tuple[int, str | bytes, int], list[tuple[str, str, int]], tuple[Any, ...]]
 
 
 def fact_row(vocab: Vocabulary, name: str, n: int, rec: int | str, fact: Fact) -> Row:
@@ -193,14 +138,20 @@ def fact_row(vocab: Vocabulary, name: str, n: int, rec: int | str, fact: Fact) -
     columns = (n, name, rec, line, col, fact.id, fact.topic, fact.metric, fact.kind, fact.unit, fact.value,
                first_day.isoformat(), last_day.isoformat(), supersedes)  # fmt: skip
     body = json.dumps(fact_data(fact), ensure_ascii=False)
+    check = bodies.seal(sealed(columns), body.encode("utf-8", "surrogatepass"))
     keys = [(dim, key, n) for dim, key in fact_keys(fact)]
-    return columns, (n, body), keys, (n, *search.columns(vocab, fact, *_years(fact)))
+    return columns, (n, body, check), keys, (n, *search.columns(vocab, fact, *_years(fact)))
+
+
+def sealed(columns: Sequence[Any]) -> tuple[Any, ...]:
+    """A facts row's columns that its seal covers, in bodies.SEALED's order."""
+    return columns[0], columns[5], columns[1], columns[3], columns[4]
 
 
 def insert_rows(db: sqlite3.Connection, rows: Sequence[Row], *, new: bool = True) -> None:
     """Insert facts' rows (``new``: a new index, whose keys wait to be sorted in)."""
     db.executemany(f"INSERT INTO facts VALUES ({','.join('?' * 14)})", [r[0] for r in rows])
-    db.executemany("INSERT INTO bodies VALUES (?, ?)", [r[1] for r in rows])
+    db.executemany("INSERT INTO bodies VALUES (?, ?, ?)", [r[1] for r in rows])
     db.executemany(f"INSERT INTO {'keys_load' if new else 'keys'} VALUES (?, ?, ?)", [k for r in rows for k in r[2]])
     marks = ", ".join("?" * len(search.COLUMNS))
     db.executemany(f"INSERT INTO search(rowid, {', '.join(search.COLUMNS)}) VALUES (?, {marks})", [r[3] for r in rows])
@@ -238,10 +189,12 @@ def forget(db: sqlite3.Connection, vocab: Vocabulary) -> None:
 
     columns = ", ".join(search.COLUMNS)
     marks = ", ".join("?" * len(search.COLUMNS))
-    rows = db.execute("SELECT n, json FROM bodies WHERE n IN (SELECT n FROM gone)").fetchall()
+    sql = f"SELECT {bodies.SEALED}, json, seal FROM facts JOIN bodies USING (n) WHERE n IN (SELECT n FROM gone)"
+    rows = db.execute(sql).fetchall()
     zdict = bodies.stored_zdict(db)
-    for n, stored in rows:
-        fact = fact_from_data(json.loads(bodies.decompress(stored, zdict)))
+    for *row, stored, check in rows:
+        n = row[0]
+        fact = fact_from_data(json.loads(bodies.opened(row, stored, check, zdict)))
         db.execute(
             f"INSERT INTO search(search, rowid, {columns}) VALUES ('delete', ?, {marks})",
             (n, *search.columns(vocab, fact, *_years(fact))),

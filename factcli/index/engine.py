@@ -9,6 +9,8 @@ from the text only when a field of it is read.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -17,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcli.errors import UsageError
-from factcli.index import bodies, names
+from factcli.index import bodies, names, place
 from factcli.index.hits import Hits
 from factcli.index.query import ORDER, Query, SortKey, sorted_rows, where
-from factcli.text.fold import fold
+from factcli.text.fold import fold, valid
 
 if TYPE_CHECKING:
     from factcli.index.candidates import Postings
@@ -30,9 +32,9 @@ if TYPE_CHECKING:
 
 #: A citation's source id in stored JSON. A key: inside a JSON string every '"' is escaped.
 _SOURCE_ID = re.compile(r'\{"source": "([^"\\]+)"')
-#: Columns of a result row: number, id, file, line, column. A fact's JSON is read only for the rows printed
-#: (``hits.Hits``).
-_ROW = "facts.n, facts.id, facts.file, facts.line, facts.col"
+#: Columns of a result row: number, id, file, line, column (those its seal covers, bodies.SEALED). A fact's JSON
+#: is read only for the rows printed (``hits.Hits``).
+_ROW = bodies.SEALED
 
 
 class Index:
@@ -46,28 +48,55 @@ class Index:
         #: Messages for the user about how the store was read (cache warnings); the CLI prints them.
         self.notes = list(notes)
         self._zdict: bytes | None = None
-        db.create_function("body", 1, self._body, deterministic=True)
-        #: The index file (None for an index in memory), for a process that reads it too (export's workers).
+        #: The index file (None for an index in memory), for a process that reads it too (export's workers),
+        #: and its (device, inode): the file this connection reads, whatever is at ``path`` later.
         self.path: Path | None = None
+        self.inode: tuple[int, int] | None = None
         self._spell: Speller | None = None
 
     @classmethod
     def open(cls, path: Path, root: Path, key: str) -> Index | None:
-        """The index file at ``path`` when it holds ``key`` (it is current), else None."""
-        if not path.exists():
+        """The index file at ``path`` when it can be trusted (place.trusted) and holds ``key`` (it is current),
+        else None. Opened immutable: published index files are never written (place.py), so SQLite takes no
+        lock and reads no journal, and every query of this connection reads the one file it opened."""
+        opened = place.connect(path)
+        if opened is None:
             return None
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        except BaseException:
-            db.close()
-            raise
-        if row is None or row[0] != key:
+        db, stored_key, inode = opened
+        if stored_key != key:
             db.close()
             return None
         index = cls(root, db)
-        index.path = path
+        index.path, index.inode = path, inode
         return index
+
+    @classmethod
+    def reopen(cls, path: Path, inode: tuple[int, int]) -> Index | None:
+        """The index file another process opened (``inode``), opened again here (a worker of that process);
+        None when ``path`` holds another file now."""
+        opened = place.connect(path)
+        if opened is None or opened[2] != inode:
+            if opened is not None:
+                opened[0].close()
+            return None
+        index = cls(path.parent, opened[0])
+        index.path, index.inode = path, inode
+        return index
+
+    def discard(self) -> None:
+        """Remove this index file (it is damaged), unless a builder has put another in its place since."""
+        if self.path is None:
+            return
+        with contextlib.suppress(OSError):
+            st = os.lstat(self.path)
+            if (st.st_dev, st.st_ino) == self.inode:
+                os.unlink(self.path)
+
+    def damaged(self, what: str) -> bodies.Damaged:
+        """The error for a damaged index, which is removed: the next run builds it anew."""
+        self.discard()
+        where = f"the index cache {self.path}" if self.path else "the index"
+        return bodies.Damaged(f"{where} is damaged ({what}); it was removed: run the command again to rebuild it")
 
     # -- the vocabulary ---------------------------------------------------------------------------------------
 
@@ -80,6 +109,8 @@ class Index:
         from factcli.store.vocab import Vocabulary
 
         vocab = Vocabulary()
+        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab ORDER BY rowid").fetchall()
+        self._check_vocab(rows)
         tables: dict[str, dict[str, Any]] = {
             "source": vocab.sources,
             "entity": vocab.entities,
@@ -90,7 +121,7 @@ class Index:
         kinds: dict[str, type] = {
             "source": Source, "entity": Entity, "topic": Topic, "metric": Metric, "thesaurus": Synonyms,
         }  # fmt: skip
-        for kind, key, data in self.db.execute("SELECT kind, key, data FROM vocab ORDER BY rowid"):
+        for kind, key, data, _, _ in rows:
             record = json.loads(data)
             for listed in ("aliases", "words", "means"):
                 if listed in record:
@@ -101,7 +132,15 @@ class Index:
 
     @cached_property
     def _embedded_sources(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT key, embed FROM vocab WHERE kind = 'source'").fetchall())
+        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab WHERE kind = 'source'").fetchall()
+        self._check_vocab(rows)
+        return {key: embed for _, key, _, embed, _ in rows}
+
+    def _check_vocab(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        for kind, key, data, embed, check in rows:
+            if bodies.vocab_seal(kind, key, data, embed) != check:
+                what = f"the {kind} {key!r} does not match its checksum"
+                raise self.damaged(what)
 
     def keys_of(self, kind: str) -> list[str]:
         """The keys of one vocabulary (topic, source, metric), sorted."""
@@ -125,8 +164,8 @@ class Index:
 
     def fact_json(self, fact_id: str) -> str | None:
         """A fact's JSON record as ``--json`` prints it (sources embedded), or None."""
-        row = self.db.execute("SELECT body(json) FROM facts JOIN bodies USING (n) WHERE id = ?", (fact_id,)).fetchone()
-        return None if row is None else self.embed_sources(row[0])
+        row = self.db.execute(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        return None if row is None else self.embed_sources(self.texts([row])[0])
 
     def get(self, fact_id: str) -> Fact | None:
         rows = self._rows(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,))
@@ -136,7 +175,7 @@ class Index:
         """Facts by id, in the order given; an unknown id is a usage error with suggestions."""
         rows = []
         for typed in ids:
-            fact_id = typed.strip().lower()  # ids are lowercase: 'PEACEKEEPING-…' is the same fact
+            fact_id = valid(typed.strip().lower())  # ids are lowercase: 'PEACEKEEPING-…' is the same fact
             found = self._rows(f"SELECT {_ROW} FROM facts WHERE id = ?", (fact_id,))
             if not found:
                 from factcli.text.suggest import suggest
@@ -157,13 +196,15 @@ class Index:
         """Every fact, in file order."""
         return Hits(self, self._rows(f"SELECT {_ROW} FROM facts ORDER BY file, rec"))
 
-    def records(self, batch: int) -> Iterator[list[dict[str, Any]]]:
-        """Every fact's stored JSON record (sources as ids), parsed, in file order, ``batch`` at a time."""
+    def records(self, batch: int, low: int = 0, high: int = -1) -> Iterator[list[dict[str, Any]]]:
+        """Every fact's stored JSON record (sources as ids), parsed, in file order, ``batch`` at a time (only the
+        facts numbered ``low`` to ``high``, when given)."""
         import json
 
-        cursor = self.db.execute("SELECT body(json) FROM facts JOIN bodies USING (n) ORDER BY file, rec")
+        span = "" if high < 0 else f"WHERE n BETWEEN {int(low)} AND {int(high)} "
+        cursor = self.db.execute(f"SELECT {_ROW} FROM facts {span}ORDER BY file, rec")
         while rows := cursor.fetchmany(batch):
-            yield [json.loads(text) for (text,) in rows]
+            yield [json.loads(text) for text in self.texts(rows)]
 
     def facts_of_metric(self, metric: str) -> Hits:
         sql = f"SELECT {_ROW} FROM facts WHERE metric = ? ORDER BY first, last, id"
@@ -217,7 +258,7 @@ class Index:
 
             concepts = expand.concepts(query.text, self.thesaurus())
             if concepts:
-                found = ranking.found(self.db, concepts, clauses, params, self._correct)
+                found = ranking.found(self.db, concepts, clauses, params, self.correct)
                 rows = found.rows
                 if query.sort not in (None, SortKey.relevance):
                     rows = sorted_rows(rows, str(query.sort), reverse=query.reverse)
@@ -237,16 +278,21 @@ class Index:
         """Each reader's word of the store's thesaurus (folded) and the store's words it stands for."""
         import json
 
-        rows = self.db.execute("SELECT key, data FROM vocab WHERE kind = 'thesaurus'")
-        return {key: tuple(json.loads(data)["means"]) for key, data in rows}
+        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab WHERE kind = 'thesaurus'").fetchall()
+        self._check_vocab(rows)
+        return {key: tuple(json.loads(data)["means"]) for _, key, data, _, _ in rows}
 
-    def _correct(self, word: str) -> str | None:
+    def correct(self, word: str) -> str | None:
         """The store's word a typo stands for (typos.py, loaded only when a word matched nothing)."""
         from factcli.index.typos import Speller
 
         if self._spell is None:
-            self._spell = Speller(self.db)
+            self._spell = Speller(self.db, self._fact_text)
         return self._spell.correct(word)
+
+    def _fact_text(self, n: int) -> str | None:
+        rows = self._rows(f"SELECT {_ROW} FROM facts WHERE n = ?", (n,))
+        return self.texts(rows)[0] if rows else None
 
     @staticmethod
     def _direction(key: str, reverse: bool) -> str:
@@ -255,14 +301,6 @@ class Index:
         return f"{key} DESC" if reverse else key
 
     # -- rows to facts ----------------------------------------------------------------------------------------
-
-    def _body(self, stored: str | bytes) -> str:
-        """A fact's stored JSON: text, or (in a large cached index) compressed with the index's dictionary."""
-        if isinstance(stored, str):
-            return stored
-        if self._zdict is None:
-            self._zdict = bodies.stored_zdict(self.db)
-        return bodies.decompress(stored, self._zdict)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.db.execute(sql, params).fetchall()
@@ -273,11 +311,22 @@ class Index:
         return _SOURCE_ID.sub(lambda m: '{"source": ' + embedded[m.group(1)], text)
 
     def texts(self, rows: Sequence[Sequence[Any]]) -> list[str]:
-        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``), in their order."""
+        """The stored JSON of the facts of ``rows`` (at most ``_BATCH``; each row starts with the fact's
+        bodies.SEALED columns, as a result's rows do), in their order, every one checked against its seal: a
+        damaged index raises Damaged, never answers."""
+        if self._zdict is None:
+            self._zdict = bodies.stored_zdict(self.db)
         numbers = [row[0] for row in rows]
         marks = ",".join("?" * len(numbers))
-        found = dict(self.db.execute(f"SELECT n, body(json) FROM bodies WHERE n IN ({marks})", numbers))
-        return [found[n] for n in numbers]
+        stored = {n: (text, check) for n, text, check in self.db.execute(
+            f"SELECT n, json, seal FROM bodies WHERE n IN ({marks})", numbers)}  # fmt: skip
+        try:
+            return [bodies.opened(row, *stored[row[0]], self._zdict) for row in rows]
+        except bodies.Damaged as exc:
+            raise self.damaged(str(exc)) from None
+        except KeyError:
+            what = "a fact's JSON is missing"
+            raise self.damaged(what) from None
 
     def build_fact(self, row: Sequence[Any], body: str) -> Fact:
         """A Fact from a result row (n, id, file, line, column) and its stored JSON."""

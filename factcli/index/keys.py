@@ -1,7 +1,11 @@
-"""What an index was built from: the store's files by name, size and mtime, and the layout.
+"""What an index was built from: the store's files by name, size, mtime, inode and ctime, and the layout.
 
 An index is current when its key (layout, factcli version, the store's path and
-every file's fingerprint) is the key of the store as it is now.
+every file's fingerprint) is the key of the store as it is now. Size and mtime
+alone miss an edit that keeps the size and puts the old mtime back (tar, ``cp
+-p``, a build with fixed timestamps); the inode changes when a file is replaced
+and the ctime at any write, and neither can be set back. Hashing the contents
+would notice more but cost a read of the whole store at every lookup.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from factcli import __version__
 from factcli.store.files import store_files
 
 #: Bump when the tables change shape.
-INDEX_FORMAT = 13
+INDEX_FORMAT = 15
 
-Fingerprint = list[tuple[str, int, int]]
+#: Per file: name, size, mtime_ns, inode, ctime_ns (-1 each for a file that cannot be read).
+Fingerprint = list[tuple[str, int, int, int, int]]
 
 
 def fingerprint(root: Path) -> Fingerprint:
@@ -23,9 +28,9 @@ def fingerprint(root: Path) -> Fingerprint:
         try:
             st = path.stat()
         except OSError:
-            out.append((path.name, -1, -1))
+            out.append((path.name, -1, -1, -1, -1))
             continue
-        out.append((path.name, st.st_size, st.st_mtime_ns))
+        out.append((path.name, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
     return out
 
 

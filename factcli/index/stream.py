@@ -17,106 +17,26 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import multiprocessing
 import os
+import shutil
 import sqlite3
-import tempfile
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcli.index import bodies, build, search
+from factcli.index import bodies, build, place, search, shard, workers
 from factcli.index.keys import Fingerprint
 
 if TYPE_CHECKING:
-    from factcli.store.load import ParsedFile
     from factcli.store.vocab import Vocabulary
 
 Progress = Callable[[int, int], None]
 #: Below this much YAML, worker processes cost more than they save.
 PARALLEL_BYTES = 4 * 1024 * 1024
 
-_VOCAB: Vocabulary | None = None
-_ZDICT = b""
 
-
-@dataclass
-class FileRows:
-    """One fact file's rows (or, from a worker, the SQLite file they were written to), or ``clean`` False
-    when the file holds an error."""
-
-    name: str
-    clean: bool
-    rows: list[build.Row]
-    shard: str | None = None
-    #: Each fact's id and what it supersedes (None), for the checks across files.
-    ids: list[tuple[str, str | None]] | None = None
-
-
-_SHARDS: str | None = None
-_SHARD_SCHEMA = f"""
-PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-CREATE TABLE facts(n INTEGER PRIMARY KEY, file, rec, line, col, id, topic, metric, kind, unit, value, first, last,
-                   supersedes);
-CREATE TABLE bodies(n INTEGER PRIMARY KEY, json);
-CREATE TABLE keys(dim, key, n);
-CREATE TABLE search(n INTEGER PRIMARY KEY, {", ".join(search.COLUMNS)});
-"""
-
-
-def file_shard(task: tuple[str, int]) -> FileRows:
-    """In a worker: one fact file's rows written to a SQLite file of their own, for the parent to copy in C
-    (handing the rows back as Python objects cost the parent as much again as writing them)."""
-    result = file_rows(task)
-    if not result.clean:
-        return result
-    assert _SHARDS is not None
-    shard = os.path.join(_SHARDS, f"{task[1]}.sqlite")
-    with contextlib.closing(sqlite3.connect(shard)) as db:
-        db.executescript(_SHARD_SCHEMA)
-        build.insert_rows(db, result.rows, new=False)  # the shard's search table is a plain one, n its rowid
-        db.commit()
-    return FileRows(result.name, True, [], shard, _ids(result.rows))
-
-
-def _ids(rows: Sequence[build.Row]) -> list[tuple[str, str | None]]:
-    """Each fact's id and what it supersedes, from its facts row."""
-    return [(row[0][5], row[0][13]) for row in rows]
-
-
-def file_rows(task: tuple[str, int]) -> FileRows:
-    """Read, check and turn into rows one fact file (in a worker: the vocabulary and the compression
-    dictionary are the process's; without a dictionary the JSON stays text)."""
-    from factcli.store.load import parse_fact_file
-
-    path, file_no = task
-    return _rows_of(parse_fact_file(Path(path), positions=False), Path(path).name, file_no)
-
-
-def _rows_of(parsed: ParsedFile, name: str, file_no: int) -> FileRows:
-    from factcli.store import rules
-
-    assert _VOCAB is not None
-    if any(p.level == "error" for p in parsed.problems):
-        return FileRows(name, False, [])
-    rows = []
-    for place, (record, fact) in enumerate(parsed.facts):
-        broken = [*rules.references(_VOCAB, fact), *rules.metric_fit(_VOCAB, fact)]
-        if any(v.level == "error" for v in broken):
-            return FileRows(name, False, [])
-        columns, (n, body), keys, texts = build.fact_row(_VOCAB, name, build.number(file_no, place), record[0], fact)
-        rows.append((columns, (n, bodies.compress(str(body), _ZDICT) if _ZDICT else body), keys, texts))
-    return FileRows(name, True, rows)
-
-
-def _start_worker(vocab: Vocabulary, zdict: bytes, shards: str | None = None) -> None:
-    global _VOCAB, _ZDICT, _SHARDS
-    _VOCAB, _ZDICT, _SHARDS = vocab, zdict, shards
-    gc.disable()  # a worker's objects all live until its file is done: collecting only rescans them
-
-
-def workers(paths: Sequence[Path]) -> int:
+def worker_count(paths: Sequence[Path]) -> int:
     """Processes to read ``paths`` with: one per processor, none (in process) for a small store;
     $FACTCLI_BUILD_WORKERS sets the number (0: always in process)."""
     asked = os.environ.get("FACTCLI_BUILD_WORKERS", "")
@@ -125,32 +45,34 @@ def workers(paths: Sequence[Path]) -> int:
     size = sum(p.stat().st_size for p in paths)
     if size < PARALLEL_BYTES or len(paths) < 2:
         return 0
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(0, min(available, len(paths)))
+    return max(0, min(workers.processors(), len(paths)))
 
 
 @contextlib.contextmanager
-def _reading(vocab: Vocabulary, zdict: bytes, tasks: Sequence[tuple[Path, int]]) -> Iterator[Iterator[FileRows]]:
-    """Each (file, file number)'s rows, in order, from worker processes or (for a small store) in this one."""
-    count = workers([path for path, _ in tasks])
+def _reading(
+    vocab: Vocabulary, zdict: bytes, tasks: Sequence[tuple[Path, int]], beside: Path
+) -> Iterator[Iterator[shard.FileRows]]:
+    """Each (file, file number)'s rows, in order, from worker processes (writing their files in a directory
+    beside the index being written) or, for a small store, in this one."""
+    count = worker_count([path for path, _ in tasks])
     names = [(str(path), file_no) for path, file_no in tasks]
     if count == 0:
-        _start_worker(vocab, zdict)
+        shard.start_worker(vocab, zdict)
         try:
-            yield (file_rows(n) for n in names)
+            yield (shard.file_rows(n) for n in names)
         finally:
             gc.enable()
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with (
-        tempfile.TemporaryDirectory(prefix="factcli-build-") as shards,
-        multiprocessing.get_context(method).Pool(count, _start_worker, (vocab, zdict, shards)) as pool,
-    ):
-        yield pool.imap(file_shard, names, chunksize=1)
+    shards = place.scratch(beside)
+    try:
+        with workers.Workers(count, shard.start_worker, (vocab, zdict, shards)) as pool:
+            yield pool.imap(shard.file_shard, names)
+    finally:
+        shutil.rmtree(shards, ignore_errors=True)
 
 
 def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> bool:
-    """A whole new index at ``path`` from a valid store; False (nothing written) at the first error.
+    """A whole new index in the new file at ``path`` from a valid store; False at the first error.
 
     The first facts of the first fact file are read here, and their JSON becomes the dictionary every
     file's JSON is compressed with (see _dictionary)."""
@@ -165,26 +87,20 @@ def build_all(root: Path, path: Path, key: str, files: Fingerprint, progress: Pr
 def _build_all(
     vocab: Vocabulary, paths: Sequence[Path], path: Path, key: str, files: Fingerprint, progress: Progress | None
 ) -> bool:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        with contextlib.closing(sqlite3.connect(tmp)) as db:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
-            build.insert_vocabulary(db, vocab)
-            zdict, first = _dictionary(vocab, paths)
-            db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
-            if first is not None:  # the first file was read whole for it: its rows, deflated as the others'
-                first.rows = [(c, (n, bodies.compress(str(b), zdict)), k, t) for c, (n, b), k, t in first.rows]
-            with _reading(vocab, zdict, [(p, i) for i, p in enumerate(paths) if i or first is None]) as rest:
-                results = itertools.chain([first] if first is not None else [], rest)
-                if not _insert_files(db, results, len(paths), progress, set(), new=True):
-                    return False
-            db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
-            build.finish(db, key, new=True)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + build.SCHEMA)
+        build.insert_vocabulary(db, vocab)
+        zdict, first = _dictionary(vocab, paths)
+        db.execute("INSERT INTO meta VALUES ('zdict', ?)", (zdict,))
+        if first is not None:  # the first file was read whole for it: its rows, deflated as the others'
+            first.rows = [(c, (n, bodies.compress(str(b), zdict), s), k, t) for c, (n, b, s), k, t in first.rows]
+        tasks = [(p, i) for i, p in enumerate(paths) if i or first is None]
+        with _reading(vocab, zdict, tasks, path) as rest:
+            results = itertools.chain([first] if first is not None else [], rest)
+            if not _insert_files(db, results, len(paths), progress, set(), new=True):
+                return False
+        build.insert_files(db, files)
+        build.finish(db, key, new=True)
     return True
 
 
@@ -192,7 +108,7 @@ def _build_all(
 SAMPLE = 64
 
 
-def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, FileRows | None]:
+def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, shard.FileRows | None]:
     """The compression dictionary, from the first SAMPLE facts of the first fact file, and that file's rows
     when it had to be read whole for them (else None: the workers read it).
 
@@ -204,21 +120,34 @@ def _dictionary(vocab: Vocabulary, paths: Sequence[Path]) -> tuple[bytes, FileRo
     from factcli.store.load import parse_fact_file, parse_fact_text
 
     path = paths[0]
-    _start_worker(vocab, b"")
+    shard.start_worker(vocab, b"")
     try:
         sample = None
-        if workers(paths):
+        if worker_count(paths):
             with contextlib.suppress(OSError, UnicodeDecodeError):
-                text = path.read_bytes().decode("utf-8-sig")
+                text = _head(path)
                 cut = _item_start(text, SAMPLE)
                 parsed = parse_fact_text(text[:cut], path.name) if cut is not None else None
-                sample = _rows_of(parsed, path.name, 0) if parsed and len(parsed.facts) == SAMPLE else None
+                sample = shard.rows_of(parsed, path.name, 0) if parsed and len(parsed.facts) == SAMPLE else None
         first = None
         if sample is None or not sample.clean:
-            sample = first = _rows_of(parse_fact_file(path, positions=False), path.name, 0)
+            sample = first = shard.rows_of(parse_fact_file(path, positions=False), path.name, 0)
     finally:
         gc.enable()
     return bodies.zdict_of([str(row[1][1]) for row in sample.rows[:SAMPLE]]), first
+
+
+#: How much of the first file is read for the sample: 64 facts of ordinary length take a twentieth of it.
+HEAD_BYTES = 1 << 20
+
+
+def _head(path: Path) -> str:
+    """The first whole lines of a fact file, at most HEAD_BYTES of them (a FIFO or a device: none)."""
+    with open(path, "rb", buffering=0) as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return ""
+        raw = fh.read(HEAD_BYTES)
+    return raw[: raw.rfind(b"\n") + 1].decode("utf-8-sig")
 
 
 def _item_start(text: str, n: int) -> int | None:
@@ -242,13 +171,15 @@ def update(
     removed: set[str],
     progress: Progress | None = None,
 ) -> bool:
-    """The index at ``path`` with only the changed fact files re-read; False (unchanged) at the first error."""
+    """The index at ``path`` (a copy of the current one, for this update alone) with only the changed fact files
+    read again; False at the first error (the copy is then thrown away)."""
     from factcli.store.load import read_vocabulary
 
     vocab, problems, paths = read_vocabulary(root)
     if any(p.level == "error" for p in problems):
         return False
     with contextlib.closing(sqlite3.connect(path)) as db:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         gone = [(name,) for name in changed | removed]
         numbers = dict(db.execute(f"SELECT file, min(n) >> {build.FILE_SHIFT} FROM facts GROUP BY file").fetchall())
         db.execute("CREATE TEMP TABLE gone(n INTEGER PRIMARY KEY)")
@@ -260,12 +191,11 @@ def update(
         kept = {row[0] for row in db.execute("SELECT DISTINCT id FROM facts")}
         spare = itertools.count(max(numbers.values(), default=-1) + 1)
         reread = [(p, numbers[p.name] if p.name in numbers else next(spare)) for p in paths if p.name in changed]
-        with _reading(vocab, bodies.stored_zdict(db), reread) as results:
+        with _reading(vocab, bodies.stored_zdict(db), reread, path) as results:
             inserted = _insert_files(db, results, len(reread), progress, kept, new=False)
         if not inserted or not _supersedes_resolve(db):
-            db.rollback()
             return False
-        db.executemany("INSERT INTO files VALUES (?, ?, ?)", list(files))
+        build.insert_files(db, files)
         db.execute("DELETE FROM meta WHERE key != 'zdict'")
         build.finish(db, key)
     return True
@@ -273,7 +203,7 @@ def update(
 
 def _insert_files(
     db: sqlite3.Connection,
-    results: Iterable[FileRows],
+    results: Iterable[shard.FileRows],
     total: int,
     progress: Progress | None,
     ids: set[str],
@@ -285,7 +215,7 @@ def _insert_files(
     for done, result in enumerate(results, 1):
         if not result.clean:
             return False
-        for fact_id, target in result.ids if result.ids is not None else _ids(result.rows):
+        for fact_id, target in result.ids if result.ids is not None else shard.ids_of(result.rows):
             if fact_id in ids:
                 return False
             ids.add(fact_id)
@@ -300,9 +230,10 @@ def _insert_files(
     return all(target != fact_id and target in ids for fact_id, target in supersedes)
 
 
-def _copy_shard(db: sqlite3.Connection, shard: str, *, new: bool) -> None:
-    """A worker's rows into the index: copied by SQLite, the full-text index fed as they go."""
-    db.execute("ATTACH DATABASE ? AS shard", (shard,))
+def _copy_shard(db: sqlite3.Connection, written: str, *, new: bool) -> None:
+    """A worker's rows (the SQLite file it ``written``) into the index: copied by SQLite, the full-text index fed
+    as they go."""
+    db.execute("ATTACH DATABASE ? AS shard", (written,))
     try:
         db.execute("INSERT INTO facts SELECT * FROM shard.facts")
         db.execute("INSERT INTO bodies SELECT * FROM shard.bodies")
@@ -311,8 +242,9 @@ def _copy_shard(db: sqlite3.Connection, shard: str, *, new: bool) -> None:
         db.execute(f"INSERT INTO search(rowid, {columns}) SELECT n, {columns} FROM shard.search")
         db.commit()
     finally:
-        db.execute("DETACH DATABASE shard")
-    os.unlink(shard)
+        with contextlib.suppress(sqlite3.Error):  # interrupted mid-copy: a statement is still open on it
+            db.execute("DETACH DATABASE shard")
+    os.unlink(written)
 
 
 def _supersedes_resolve(db: sqlite3.Connection) -> bool:

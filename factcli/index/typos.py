@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
+from collections.abc import Callable
 
 from factcli.text.fold import fold
 
@@ -31,8 +32,10 @@ def allowed_edits(word: str) -> int:
 class Speller:
     """Corrects words against one index's vocabulary (read once, on the first word that needs it)."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, fact_text: Callable[[int], str | None]) -> None:
         self.db = db
+        #: A fact's stored JSON by its number (checked against its seal), to see how a stem is written.
+        self.fact_text = fact_text
         self._terms: dict[str, int] | None = None
 
     def correct(self, word: str) -> str | None:
@@ -73,8 +76,8 @@ class Speller:
         row = self.db.execute("SELECT doc FROM temp.search_instances WHERE term = ? LIMIT 1", (term,)).fetchone()
         if row is None:
             return None
-        text = self.db.execute("SELECT body(json) FROM bodies WHERE n = ?", (row[0],)).fetchone()
-        words = re.findall(r"[^\W\d_]+", fold(text[0])) if text else []
+        text = self.fact_text(row[0])
+        words = re.findall(r"[^\W\d_]+", fold(text)) if text else []
         same = [w for w in words if _porter(w) == term]
         return max(set(same), key=lambda w: (same.count(w), -len(w), w)) if same else None
 

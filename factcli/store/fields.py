@@ -17,6 +17,7 @@ from typing import Any
 from factcli.model import KINDS, QUALIFIERS
 from factcli.store.yamlread import LoadedFile, Path_
 from factcli.text import dates
+from factcli.text.chars import shown
 from factcli.text.suggest import suggest
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -147,7 +148,7 @@ def _id(value: Any, fs: FieldSpec) -> tuple[Any, str]:
     if not isinstance(value, str):
         return None, f"must be an id ([a-z0-9-]+), found {type_name(value)}"
     if not ID_PATTERN.fullmatch(value):
-        return None, f"must be lowercase letters, digits and single hyphens, found '{value}'"
+        return None, f"must be lowercase letters, digits and single hyphens, found '{shown(value)}'"
     return value, ""
 
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import os
 import re
-import tempfile
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,9 @@ from typing import Any
 
 from factcli.errors import FactcliError, StoreError, UsageError
 from factcli.model import Fact, Problem
-from factcli.store import builders, claims, fields, rules
+from factcli.store import atomic, builders, claims, fields, rules
 from factcli.store.load import read_store
-from factcli.store.yamlread import LoadedFile, parse_text
+from factcli.store.yamlread import MAX_FILE_BYTES, LoadedFile, parse_text
 from factcli.text.chars import os_error_text
 
 LOCK_NAME = ".factcli.lock"
@@ -104,20 +103,6 @@ def fact_yaml(record: Mapping[str, Any], newline: str = "\n") -> str:
     return newline.join(lines) + newline
 
 
-def record_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A fact given as JSON, in the store's shape or as ``show --json`` prints it (sources embedded, nulls)."""
-    record = {key: value for key, value in data.items() if value is not None and value != []}
-    citations = record.get("citations")
-    if isinstance(citations, list):
-        record["citations"] = [
-            {**c, "source": c["source"].get("id")} if isinstance(c, dict) and isinstance(c.get("source"), dict) else c
-            for c in citations
-        ]
-    if record.get("qualifier") == "exact":
-        del record["qualifier"]
-    return record
-
-
 def propose_id(claim: str, when: str | None, taken: set[str]) -> str:
     """A readable unique slug from the claim's first words and the year."""
     words = [w for w in re.findall(r"[a-z0-9]+", claim.lower()) if w not in {"the", "a", "an", "of", "in", "and"}]
@@ -186,7 +171,7 @@ def append(root: Path, record: Mapping[str, Any], target: Path | None = None, *,
         return Added(fact, path, fact_yaml(record), warnings=warnings)
     with store_lock(root):
         fact, warnings = check_record(root, record)  # under the lock: nobody takes the id between check and write
-        old = path.read_bytes() if path.exists() else b""
+        old = _old_bytes(path)
         newline = "\r\n" if b"\r\n" in old else "\n"
         notes = []
         sep = b""
@@ -223,28 +208,29 @@ def _verify(path: Path, old: bytes, new: bytes, fact: Fact) -> None:
 
 
 def _replace(path: Path, data: bytes) -> None:
-    """Atomic replace: readers see the old file or the new one, never half."""
-    directory = path.parent
+    """Atomic replace (store.atomic): readers see the old file or the new one, never half; a symbolic link to
+    the file stays one, and its target is what changes."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        atomic.replace_bytes(path, data)
     except OSError as exc:
-        msg = f"cannot write {path}: {os_error_text(exc)}; the store is unchanged"
-        raise WriteError(msg) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-        dir_fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         msg = f"cannot write {path}: {os_error_text(exc)}; the original is unchanged"
         raise WriteError(msg) from exc
+
+
+def _old_bytes(path: Path) -> bytes:
+    """The store file's bytes as they are (none for a new file); one too large to read, or that is not a
+    regular file, is refused as validate refuses it."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        msg = f"cannot read {path}: {os_error_text(exc)}"
+        raise WriteError(msg) from exc
+    if not stat.S_ISREG(st.st_mode):
+        msg = f"{path} is not a regular file; nothing was written"
+        raise WriteError(msg)
+    if st.st_size > MAX_FILE_BYTES:
+        msg = f"{path} is over the {MAX_FILE_BYTES // 2**20} MiB limit for one store file; add to another file"
+        raise WriteError(msg)
+    return path.read_bytes()

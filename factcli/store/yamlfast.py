@@ -15,6 +15,7 @@ fast road.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -30,6 +31,7 @@ from factcli.store.yamlnodes import (
     _NULLS,
     _YAML11_BOOLS,
     MAX_DEPTH,
+    MAX_DIGITS,
     Lines,
     LoadedFile,
     Path_,
@@ -178,9 +180,14 @@ class _Walk:
             return _BOOLS[value]
         if value[:1] in _NUMERIC_START:
             if _INT.fullmatch(value):
+                if len(value) > MAX_DIGITS:  # too large, or nearly: the careful road judges and words it
+                    raise _GiveUp
                 return int(value)
             if _FLOAT.fullmatch(value):
-                return float(value)
+                number = float(value)
+                if not math.isfinite(number):
+                    raise _GiveUp
+                return number
             if _AMBIGUOUS_NUMBER.fullmatch(value):
                 raise _GiveUp
         if value in _YAML11_BOOLS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,9 @@ import yaml
 from factcli.model import Problem
 from factcli.text.chars import char_name
 
+#: The most digits an integer may have: 10^18 is beyond any count a document reports, and Python refuses to
+#: convert 4,300 digits.
+MAX_DIGITS = 18
 #: Deeper nesting than this is refused; no store needs more than 5 levels (libyaml's own limit is 1000).
 MAX_DEPTH = 64
 
@@ -43,6 +47,8 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
+#: Fields that hold a document's own words: cut short by a comment, they are an error, not a warning.
+_VERBATIM = frozenset({"quote", "value_text"})
 #: Keys of refused entries start with this: they never shadow a real key and never reach the data.
 _KEY_PREFIX = "\x00"
 
@@ -204,8 +210,14 @@ class Builder:
             comment = _COMMENT_AFTER.match(rest)
             if comment:
                 line, col = self.lines.at(end + comment.end() - 1)
-                msg = "text after ' #' is a comment, so the value ends before it; quote the value if '#' belongs to it"
-                self.out.problems.append(Problem(self.out.path, line, col, "warning", msg, "comment"))
+                key = self.stack[-1][2] if self.stack and isinstance(self.stack[-1][0], dict) else None
+                level, msg = "warning", "text after ' #' is a comment, so the value ends before it; quote the value"
+                msg += " if '#' belongs to it"
+                if key in _VERBATIM:  # cut short, it is no longer the document's words: never printed as them
+                    level, msg = "error", f"text after ' #' is a comment, so this {key} is cut short there"
+                    msg += f"; quote the whole {key}"
+                    self.ambiguous.add(event.start_mark.index)
+                self.out.problems.append(Problem(self.out.path, line, col, level, msg, "comment"))
         return resolved
 
     def _resolve_plain(self, value: str, index: int) -> Any:
@@ -214,9 +226,12 @@ class Builder:
         if value in _BOOLS:
             return _BOOLS[value]
         if _INT.fullmatch(value):
-            return int(value)
+            if len(value.lstrip("+-")) <= MAX_DIGITS:
+                return int(value)
+            return self._too_large(value, index)
         if _FLOAT.fullmatch(value):
-            return float(value)
+            number = float(value)
+            return number if math.isfinite(number) else self._too_large(value, index)
         if value in _YAML11_BOOLS:
             self.error(index, f"'{value}' is a boolean to YAML 1.1 readers; quote it: \"{value}\"", "schema")
             self.ambiguous.add(index)
@@ -228,6 +243,15 @@ class Builder:
                 "schema",
             )
             self.ambiguous.add(index)
+        return value
+
+    def _too_large(self, value: str, index: int) -> str:
+        number = (
+            f"the number {value}" if len(value) <= 24 else f"a number of {sum(c.isdigit() for c in value):,} digits"
+        )
+        message = f"{number} is larger than any value can be; check it, or quote it if it is text"
+        self.error(index, message, "schema")
+        self.ambiguous.add(index)
         return value
 
     def _add(self, value: Any, event: Any) -> Path_ | None:

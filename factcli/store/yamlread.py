@@ -40,6 +40,8 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 _BAD_BREAKS = re.compile("[\ufeff\u0085\u2028\u2029]")
 #: Spaces other than U+0020 in a line's indentation: invisible, and not indentation to YAML.
 _ODD_INDENT = re.compile("^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])", re.MULTILINE)
+#: What Python makes of bytes in a file name that are not UTF-8.
+_SURROGATE = re.compile("[\udc80-\udcff]")
 _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _TAB = re.compile(r"^[^\t\n]*\t", re.MULTILINE)
 #: '-id: x': a list item's dash without its space, at a line's start after spaces. The first line and the
@@ -54,6 +56,11 @@ def read_yaml_file(path: str, display: str | None = None, *, depth: int | None =
     """Read ``path`` safely; ``display`` is the name used in messages (relative path); ``depth``: see
     ``parse_clean`` (a file read the careful road has every position)."""
     out = LoadedFile(display or path)
+    name = os.path.basename(path)
+    if not name.isascii() and _SURROGATE.search(name):
+        msg = "the file's name is not UTF-8 (bytes of another encoding); rename the file"
+        out.problems.append(Problem(out.path, 1, 1, "error", msg, "encoding"))
+        return out
     raw = _read_bytes(path, out)
     if raw is None:
         return out

@@ -38,6 +38,7 @@ _OS_ERRORS = {
     errno.EBUSY: "busy",
     errno.EPIPE: "the reader closed the pipe",
     errno.ENXIO: "no such device",
+    errno.EBADF: "it is closed",
 }
 
 
@@ -48,6 +49,14 @@ def char_name(ch: str) -> str:
     if not name:
         name = "control character" if unicodedata.category(ch) == "Cc" else "unnamed character"
     return f"U+{code:04X} {name}"
+
+
+def shown(text: str) -> str:
+    """``text`` as a message quotes it, each character a reader cannot see (controls, format characters such
+    as U+200B, spaces other than U+0020) named in brackets: 'ok[U+200B ZERO WIDTH SPACE]-1'."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch if ch == " " or ch.isprintable() else f"[{char_name(ch)}]" for ch in text)
 
 
 def os_error_text(exc: OSError) -> str:

@@ -33,12 +33,13 @@ TYPOGRAPHY = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
     """Case-, accent- and typography-insensitive form of ``text`` with single spaces."""
     if not text.isascii():  # the per-character pass is only needed beyond ASCII (and costs 10x)
-        text = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHY))
+        text = unicodedata.normalize("NFKD", valid(text).translate(TYPOGRAPHY))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SPACE.sub(" ", text.casefold()).strip()
 
@@ -46,3 +47,9 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of ``text``; hyphenated and apostrophe words stay whole."""
     return _WORD.findall(fold(text))
+
+
+def valid(text: str) -> str:
+    """``text`` with what stands for bytes that were not UTF-8 (an argument, a file name: Python keeps them as
+    lone surrogates, which no UTF-8 encoder takes) as U+FFFD, the replacement character."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
