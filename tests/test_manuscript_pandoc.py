@@ -124,6 +124,36 @@ def test_render_writes_a_file_whole_or_not_at_all(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(docx)
 
 
+@needs_pandoc
+def test_render_writes_through_a_link_to_stdout_with_a_dash_and_never_over_a_device(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    args = ["--store", str(GOOD), "render", "-", "-o"]
+    done = runner.invoke(app, [*args, str(link)], input="It had [@fact:md-2008-relations].\n")
+    assert done.exit_code == 0, done.output
+    assert link.is_symlink()
+    assert "over 150" in target.read_text(encoding="utf-8")
+    to_stdout = runner.invoke(app, [*args, "-"], input="It had [@fact:md-2008-relations].\n")
+    assert to_stdout.exit_code == 0
+    assert "over 150" in to_stdout.stdout
+    assert not (Path.cwd() / "-").exists()
+    device = runner.invoke(app, [*args, "/dev/null"], input="It had [@fact:md-2008-relations].\n")
+    assert device.exit_code == 2
+    assert "'/dev/null' is not a regular file" in device.stderr
+
+
+def test_a_manuscript_too_large_is_named_a_manuscript(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("wb") as fh:
+        fh.truncate(9 * 2**20)
+    done = runner.invoke(app, ["--store", str(GOOD), "render", str(big)])
+    assert done.exit_code == 2
+    assert "manuscript" in done.stderr
+    assert "draft" not in done.stderr
+
+
 def test_render_says_pandoc_is_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     result = runner.invoke(app, ["--store", str(GOOD), "render", "-"], input="[@fact:md-2008-relations]\n")

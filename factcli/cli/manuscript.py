@@ -1,8 +1,6 @@
 """render: fact references in a Markdown manuscript written in, for pandoc's citeproc to cite."""
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,7 +28,7 @@ def render(
     check: Annotated[bool, typer.Option("--check", help="Only report unknown or superseded fact ids.")] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write, its format from its extension (default: stdout)."),
+        typer.Option("--output", "-o", help="File to write, its format from its extension (default, or -: stdout)."),
     ] = None,
     to: Annotated[str | None, typer.Option("--to", "-t", help="pandoc's output format (default: markdown).")] = None,
 ) -> None:
@@ -61,7 +59,7 @@ def render(
     from factcli.formats import pandoc_run
     from factcli.formats.manuscript import fact_keys, write_facts
 
-    text = streams.read_text_argument(file)
+    text = streams.read_text_argument(file, "a manuscript")
     name = "<stdin>" if file == "-" else file
     pandoc = pandoc_run.find_pandoc()
     doc = pandoc_run.read_markdown(pandoc, text)
@@ -75,6 +73,8 @@ def render(
         return
     if index is not None:
         doc = write_facts(index, doc, smart=True)
+    if output == Path("-"):
+        output = None  # -o -: standard output, as export takes it
     args = pandoc_run.writer_args(to, output, pandoc_options or [])
     if output is None:
         written = pandoc_run.write(pandoc, doc, args)
@@ -86,29 +86,16 @@ def render(
 
 
 def _write_through(pandoc: str, doc: dict[str, Any], args: list[str], path: Path) -> None:
-    """pandoc writes ``path`` whole or not at all: a temporary file beside it (same extension, so the same
-    format), renamed over it."""
+    """pandoc writes ``path`` whole or not at all (store.atomic: a temp file beside it, with the same extension
+    so that pandoc takes the same format from it, renamed over it; links written through, modes kept)."""
     from factcli.formats import pandoc_run
+    from factcli.store import atomic
 
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
-        try:
-            pandoc_run.write(pandoc, doc, [*args, "--output", temporary])
-            os.chmod(temporary, _mode_for(path))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with atomic.replacing(path, same_suffix=True) as temporary:
+            pandoc_run.write(pandoc, doc, [*args, "--output", str(temporary)])
     except OSError as exc:
-        raise FactcliError(streams.describe_os_error(exc)) from exc
+        from factcli.text.chars import os_error_text  # error path only
 
-
-def _mode_for(path: Path) -> int:
-    """The file's own permissions, or a new file's (mkstemp makes it private to its owner)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        msg = f"cannot write {path}: {os_error_text(exc)}"
+        raise FactcliError(msg) from exc

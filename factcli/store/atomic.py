@@ -36,12 +36,14 @@ def destination(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path, *, same_suffix: bool = False) -> Iterator[Path]:
     """A new empty temp file beside the file ``path`` names, for the caller to fill; once the block ends
     without an error, it takes that file's place (mode kept, or the umask's for a new one). Raises UsageError
-    for a destination that is not a regular file, OSError when it cannot be written."""
+    for a destination that is not a regular file, OSError when it cannot be written. ``same_suffix``: the temp
+    file ends as ``path`` does, for a writer that takes the format from the name (pandoc)."""
     real = destination(path)
-    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    suffix = real.suffix if same_suffix and real.suffix else ".tmp"
+    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=suffix, dir=real.parent)
     os.close(fd)
     tmp = Path(name)
     try:
