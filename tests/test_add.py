@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from factcli.checks import validate as validation
 from factcli.cli import app
-from factcli.store import builders, jsonfact
+from factcli.store import builders, jsonfact, newfact
 from factcli.store import write as writer
 from factcli.store.load import load_store
 from factcli.store.yamlread import LoadedFile, parse_text
@@ -206,7 +206,7 @@ def test_written_facts_read_back_identically(claim: str, tag: str, section: str,
         "value_text": "the text", "date": "2008-11", "topic": "no", "tags": tags, "note": note,
         "citations": [{"source": "on", "section": section, "quote": "the text"}],
     }  # fmt: skip
-    text = writer.fact_yaml(rec)
+    text = newfact.fact_yaml(rec)
     lf = LoadedFile("t.yaml")
     parse_text(text, lf)
     assert [p for p in lf.problems if p.level == "error"] == []
@@ -221,9 +221,9 @@ def test_written_facts_read_back_identically(claim: str, tag: str, section: str,
 
 def test_proposed_ids_are_readable_and_unique() -> None:
     claim = "China and the ROK opened a hotline."
-    assert writer.propose_id(claim, "2007-08", set()) == "china-rok-opened-hotline-2007"
+    assert newfact.propose_id(claim, "2007-08", set()) == "china-rok-opened-hotline-2007"
     taken = {"china-rok-opened-hotline-2007"}
-    assert writer.propose_id(claim, "2007-08", taken) == "china-rok-opened-hotline-2007-2"
+    assert newfact.propose_id(claim, "2007-08", taken) == "china-rok-opened-hotline-2007-2"
 
 
 def test_python_m_works_for_add_and_a_dry_run_writes_nothing(store: Path) -> None:
@@ -233,7 +233,7 @@ def test_python_m_works_for_add_and_a_dry_run_writes_nothing(store: Path) -> Non
         input=json.dumps(record()), capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == writer.fact_yaml(record())
+    assert result.stdout == newfact.fact_yaml(record())
     assert {p.name: p.read_bytes() for p in store.iterdir()} == before
 
 
@@ -278,20 +278,20 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_every_bad_answer_is_asked_again(store: Path, terminal: None) -> None:
     answers = [
-        "China sent 1,949 peacekeepers.",  # claim
+        "China sent 1,951 peacekeepers.",  # claim
         "number",  # kind: not quantity or event
         "quantity",
         "many",  # value: not a number
-        "1,949",
+        "1,951",
         "personnel",  # unit
-        "1,949",  # value_text
+        "1,951",  # value_text
         "November 2008",  # date: not ISO
         "2008-11",
         "doc-z",  # source: not in the store
         "doc-a",
         "",  # section: required
         "Peacekeeping",
-        "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.",  # quote
+        "As of the end of November 2008, 1,951 Chinese military peacekeepers were on duty.",  # quote
         "Narnia",  # entities: not in entities.yaml
         "",
     ]
@@ -307,13 +307,13 @@ def test_every_bad_answer_is_asked_again(store: Path, terminal: None) -> None:
         "not in entities.yaml: Narnia; type it again",
     ):
         assert told in result.stderr
-    assert load_store(store).by_id["pk-2008-new"].value == 1949
+    assert load_store(store).by_id["pk-2008-new"].value == 1951
 
 
 def test_the_help_example_asks_for_section_and_quote(store: Path, terminal: None) -> None:
     """`factcli add --topic peacekeeping --source wp2008-ch13` never asked them and crashed (TypeError)."""
-    answers = ["China had 1,949 peacekeepers.", "quantity", "1949", "personnel", "1,949", "2008-11", "Peacekeeping",
-               "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.", ""]  # fmt: skip
+    answers = ["China had 1,951 peacekeepers.", "quantity", "1951", "personnel", "1,951", "2008-11", "Peacekeeping",
+               "As of the end of November 2008, 1,951 Chinese military peacekeepers were on duty.", ""]  # fmt: skip
     args = ["--store", str(store), "add", "--topic", "peacekeeping", "--source", "doc-a", "--id", "pk-2008-new"]
     result = runner.invoke(app, args, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
@@ -323,22 +323,22 @@ def test_the_help_example_asks_for_section_and_quote(store: Path, terminal: None
 
 def test_a_refused_fact_is_kept_to_resume_from(store: Path, terminal: None, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
-    answers = ["China had 1,949 peacekeepers.", "quantity", "1949", "personnel", "1,950", "2008-11", "Peacekeeping",
-               "As of the end of November 2008, 1,949 Chinese military peacekeepers were on duty.", ""]  # fmt: skip
+    answers = ["China had 1,951 peacekeepers.", "quantity", "1951", "personnel", "1,950", "2008-11", "Peacekeeping",
+               "As of the end of November 2008, 1,951 Chinese military peacekeepers were on duty.", ""]  # fmt: skip
     args = ["--store", str(store), "add", "--topic", "peacekeeping", "--source", "doc-a", "--id", "pk-2008-new"]
     result = runner.invoke(app, args, input="\n".join(answers) + "\n")
     assert result.exit_code == 1
-    assert "value 1949 does not agree with value_text '1,950'" in result.stderr
+    assert "value 1951 does not agree with value_text '1,950'" in result.stderr
     (saved,) = (tmp_path / "cache").glob("unsaved-fact-*.json")
     assert f"fix it and run: factcli add --from-json {saved}" in result.stderr
     assert saved.stat().st_mode & 0o777 == 0o600  # the user's alone, as the store's facts are
     record = json.loads(saved.read_text())
     assert record["citations"][0]["quote"] == answers[7]
-    record["value_text"] = "1,949"
+    record["value_text"] = "1,951"
     saved.write_text(json.dumps(record))
     resumed = runner.invoke(app, ["--store", str(store), "add", "--from-json", str(saved)])
     assert resumed.exit_code == 0, resumed.stderr
-    assert load_store(store).by_id["pk-2008-new"].value_text == "1,949"
+    assert load_store(store).by_id["pk-2008-new"].value_text == "1,951"
 
 
 def test_from_json_takes_what_show_json_prints(store: Path) -> None:
@@ -360,7 +360,7 @@ def test_the_same_fact_under_another_id_is_refused_and_warned(store: Path) -> No
         result.stderr
     )
     path = store / "military-diplomacy.yaml"  # written by hand instead: validate warns
-    path.write_text(path.read_text() + "\n" + writer.fact_yaml(jsonfact.record_from_json(shown)))
+    path.write_text(path.read_text() + "\n" + newfact.fact_yaml(jsonfact.record_from_json(shown)))
     warned = [p for p in validation.validate(store) if p.check == "duplicate-fact"]
     assert [(p.level, p.message) for p in warned] == [
         ("warning", "'md-2008-relations-2' says what 'md-2008-relations' says (same value, date, source and quote)")

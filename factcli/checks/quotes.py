@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,17 +55,24 @@ def archived_texts(texts: Path) -> dict[str, str]:
     return out
 
 
-def check_quotes(store: Store, texts: Path) -> list[Problem]:
+def check_quotes(store: Store, texts: Path, facts: Sequence[Fact] | None = None) -> list[Problem]:
+    """Each quote of ``facts`` (default: the store's) against the archived text of its source, and each source
+    they cite against the archive (validate --texts, add --texts)."""
     archive = archived_texts(texts)
     out = []
     usable: dict[str, str] = {}
-    for source in store.vocab.sources.values():
+    if facts is None:
+        facts, cited = store.facts, list(store.vocab.sources.values())
+    else:
+        ids = {c.source for fact in facts for c in fact.citations}
+        cited = [source for key, source in store.vocab.sources.items() if key in ids]
+    for source in cited:
         problem = _source_text_problem(source, archive, texts)
         if problem:
             out.append(problem)
         elif source.sha256:
             usable[source.id] = archive[source.sha256]
-    for fact in store.facts:
+    for fact in facts:
         for citation in fact.citations:
             text = usable.get(citation.source)
             if text is None:

@@ -11,6 +11,7 @@ archived texts, every quote inside its document.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,12 +27,16 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     store = read_store(root)
     problems = list(store.problems)
     placed = _places(store)
+    units = Counter(fact.unit for fact in store.facts if fact.unit)
     for fact in store.facts:
         said = [*rules.content(fact), *claims.after_publication(store.vocab.sources, fact)]
         said.extend(claims.unquoted_names(store.vocab, fact))
+        if fact.unit and units[fact.unit] == 1:  # others' units: the store's, less this fact's one use
+            said.extend(rules.unit_spelling((u for u in units if u != fact.unit), fact))
         problems.extend(placed(fact, v) for v in said)
     problems.extend(check_conflicts(store))
     problems.extend(check_duplicates(store))
+    problems.extend(check_near_duplicates(store))
     problems.extend(check_ordinals(store))
     problems.extend(check_thesaurus(store))
     if texts is not None:
@@ -76,6 +81,24 @@ def check_duplicates(store: Store) -> list[Problem]:
         if first is not fact:
             for v in rules.duplicates([first], fact, level="warning"):
                 out.append(at_fact(fact, v.message, v.check, v.level))
+    return out
+
+
+def check_near_duplicates(store: Store) -> list[Problem]:
+    """Pairs of facts that say the same thing in other words (claims.near_duplicates; a warning here, as add
+    refuses the second). Only facts of the same kind, time, value and document can be, so each is weighed
+    against those alone: the store is not compared pair by pair."""
+    alike: dict[tuple[object, ...], list[Fact]] = {}
+    out = []
+    for fact in store.facts:
+        said = (fact.value, fact.unit) if fact.kind == "quantity" else ()
+        earlier: dict[str, Fact] = {}
+        for source in dict.fromkeys(fact.source_ids):
+            group = alike.setdefault((fact.kind, fact.date, fact.period, *said, source), [])
+            earlier.update((other.id, other) for other in group)
+            group.append(fact)
+        for v in claims.near_duplicates(earlier.values(), fact, level="warning"):
+            out.append(at_fact(fact, v.message, v.check, v.level))
     return out
 
 

@@ -1,7 +1,7 @@
 """``add``: append a new fact to the store, from flags, JSON or prompts."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -38,6 +38,10 @@ def add(
     quote: Annotated[str | None, typer.Option(help="Verbatim span containing value_text.")] = None,
     note: Annotated[str | None, typer.Option(help="How an ambiguous value was read.")] = None,
     file: Annotated[Path | None, typer.Option(help="Store file to append to (default: <topic>.yaml).")] = None,
+    texts: Annotated[
+        Path | None,
+        typer.Option(help="Check the quote against its document's plain text in DIR, as validate --texts does."),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the YAML that would be appended.")] = False,
 ) -> None:
     """Append a new fact, validated first, without changing a byte already in the file.
@@ -53,34 +57,34 @@ def add(
 
       factcli add --from-json fact.json --dry-run
     """
-    from factcli.store import write
+    from factcli.store import newfact, write
 
     root = session.root()
+    if not dry_run:
+        write.writable(root)  # before anything is typed
     if from_json is not None:
-        from factcli.store import jsonfact
-
-        record = jsonfact.record_from_json(
-            jsonfact.parsed(inputs.read_text_argument(from_json, "a fact as JSON", 2**20))
-        )
+        record = _from_json(from_json)
     else:
-        record = {
+        record = _asked(root, {
             "id": fact_id, "claim": claim, "kind": kind, "value": _number(value), "qualifier": qualifier,
             "unit": unit, "value_text": value_text, "date": date, "topic": topic, "metric": metric,
             "tags": tag or [], "entities": entity or [], "note": note,
             "period": {"start": period_start, "end": period_end} if period_start or period_end else None,
             "citations": [{"source": source, "section": section, "quote": quote}] if source or quote else None,
-        }  # fmt: skip
-        if streams.interactive():
-            from factcli.cli.prompts import prompt_missing
-
-            record = prompt_missing(record, root)
+        })  # fmt: skip
+    implied = newfact.implied_qualifier(record)
+    if implied:
+        record["qualifier"] = implied
+        streams.note(f"qualifier: {implied} (from {record['value_text']!r})")
     try:
         if not record.get("id") and record.get("claim"):
             when = record.get("date") or (record.get("period") or {}).get("end")
-            record["id"] = write.propose_id(str(record["claim"]), when, set(session.index().fact_ids()))
+            record["id"] = newfact.propose_id(str(record["claim"]), when, set(session.index().fact_ids()))
+        if texts is not None:
+            _check_quote(root, record, file, texts)
         added = write.append(root, record, file, dry_run=dry_run)
     except FactcliError as exc:
-        if from_json is None:  # nothing typed is lost: the answers, ready for --from-json
+        if from_json is None and not dry_run:  # nothing typed is lost: the answers, ready for --from-json
             streams.error(str(exc), prefix=exc.prefixed)
             streams.keep_for_later(record)
             raise typer.Exit(exc.exit_code) from None
@@ -94,6 +98,56 @@ def add(
     for line in added.notes:
         streams.note(f"note: {line}")
     streams.note(f"added {added.fact.id} to {added.path}")
+
+
+def _from_json(name: str) -> dict[str, Any]:
+    from factcli.store import jsonfact
+
+    return jsonfact.record_from_json(jsonfact.parsed(inputs.read_text_argument(name, "a fact as JSON", 2**20)))
+
+
+def _asked(root: Path, record: dict[str, Any]) -> dict[str, Any]:
+    """The fact from the options, what they miss asked for on a terminal; never a prompt without one."""
+    from factcli.store import newfact
+
+    gaps = newfact.missing(record)
+    if gaps and not streams.interactive():
+        flags = ", ".join(_FLAGS.get(key, f"--{key}") for key in gaps)
+        msg = f"missing {flags}: give them as options, as JSON (--from-json FILE), or answer prompts on a terminal"
+        raise UsageError(msg)
+    return _prompted(record, root) if gaps else record
+
+
+#: The option that gives each field.
+_FLAGS = {"id": "--id (or --claim)", "value_text": "--value-text", "date": "--date (or --period-start/--period-end)"}
+
+
+def _prompted(record: dict[str, Any], root: Path) -> dict[str, Any]:
+    """The prompts' answers; interrupted (Ctrl-C) or ended (Ctrl-D), what was typed is saved first."""
+    from factcli.cli.prompts import prompt_missing
+
+    try:
+        return prompt_missing(record, root)
+    except (KeyboardInterrupt, typer.Abort) as exc:  # the prompt turns Ctrl-C and Ctrl-D into Abort
+        streams.keep_for_later(record)
+        if isinstance(exc, KeyboardInterrupt) or isinstance(exc.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None  # the boundary ends it: "Interrupted.", exit 130
+        msg = "no answer (the input ended); nothing was added"
+        raise FactcliError(msg) from None
+
+
+def _check_quote(root: Path, record: dict[str, Any], file: Path | None, texts: Path) -> None:
+    """The new fact's quotes against their documents' texts (add --texts): a quote not in its document is an
+    error, as validate --texts makes it."""
+    from factcli.checks.quotes import check_quotes
+    from factcli.store import write
+    from factcli.store.load import load_store
+    from factcli.store.write import InvalidFactError
+
+    fact = write.append(root, record, file, dry_run=True).fact
+    found = check_quotes(load_store(root), texts, [fact])
+    if any(p.level == "error" for p in found):
+        raise InvalidFactError(found)
 
 
 def _number(value: str | None) -> int | float | None:

@@ -129,7 +129,11 @@ app.add_typer(sources_app, name="sources")
 
 @sources_app.callback()
 def sources(
-    ctx: typer.Context, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None
+    ctx: typer.Context,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+    fields: FieldsOpt = None,
+    jq: JqOpt = None,
 ) -> None:
     """The source documents, with the number of facts each supports.
 
@@ -141,7 +145,7 @@ def sources(
     """
     if ctx.invoked_subcommand is None:
         rows = source_rows(session.index())
-        streams.emit(rows, format_name(fmt, as_json), fields, "The store has no sources.")
+        streams.emit(rows, format_name(fmt, as_json), fields, "The store has no sources.", jq=jq)
 
 
 @sources_app.command("show")
@@ -150,6 +154,7 @@ def sources_show(
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
     fields: FieldsOpt = None,
+    jq: JqOpt = None,
 ) -> None:
     """List the facts one document supports, in date order.
 
@@ -159,44 +164,52 @@ def sources_show(
     """
     index = session.index()
     rows = fact_rows(index, index.find(Query(sources=[index.spelled("source", source_id, "")])))
-    streams.emit(rows, format_name(fmt, as_json), fields, f"No facts cite {source_id}.")
+    streams.emit(rows, format_name(fmt, as_json), fields, f"No facts cite {source_id}.", jq=jq)
 
 
 @app.command()
-def topics(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+def topics(
+    fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None, jq: JqOpt = None
+) -> None:
     """The topic vocabulary, with fact counts.
 
     Example:
 
       factcli topics --format csv
     """
-    streams.emit(topic_rows(session.index()), format_name(fmt, as_json), fields, "The store has no topics.")
+    streams.emit(topic_rows(session.index()), format_name(fmt, as_json), fields, "The store has no topics.", jq=jq)
 
 
 @app.command()
-def entities(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+def entities(
+    fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None, jq: JqOpt = None
+) -> None:
     """Countries, organisations and missions, with aliases and fact counts.
 
     Example:
 
       factcli entities --fields name,aliases
     """
-    streams.emit(entity_rows(session.index()), format_name(fmt, as_json), fields, "The store has no entities.")
+    streams.emit(entity_rows(session.index()), format_name(fmt, as_json), fields, "The store has no entities.", jq=jq)
 
 
 @app.command()
-def metrics(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+def metrics(
+    fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None, jq: JqOpt = None
+) -> None:
     """Metrics (one quantity tracked across documents), with counts and date span.
 
     Example:
 
       factcli metrics
     """
-    streams.emit(metric_rows(session.index()), format_name(fmt, as_json), fields, "The store has no metrics.")
+    streams.emit(metric_rows(session.index()), format_name(fmt, as_json), fields, "The store has no metrics.", jq=jq)
 
 
 @app.command()
-def thesaurus(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None) -> None:
+def thesaurus(
+    fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fields: FieldsOpt = None, jq: JqOpt = None
+) -> None:
     """Readers' words for the store's words (thesaurus.yaml): what find also looks for.
 
     A search for one of an entry's words also finds the facts that use its
@@ -207,4 +220,6 @@ def thesaurus(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False, fie
 
       factcli thesaurus --format csv
     """
-    streams.emit(thesaurus_rows(session.index()), format_name(fmt, as_json), fields, "The store has no thesaurus.")
+    streams.emit(
+        thesaurus_rows(session.index()), format_name(fmt, as_json), fields, "The store has no thesaurus.", jq=jq
+    )

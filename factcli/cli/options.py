@@ -12,7 +12,8 @@ FormatOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 FieldsOpt = Annotated[
-    str | None, typer.Option("--fields", help="Comma-separated fields to print, e.g. id,value,date.", metavar="A,B")
+    str | None,
+    typer.Option("--fields", help="Comma-separated fields to print; an unknown one lists them all.", metavar="A,B"),
 ]
 
 

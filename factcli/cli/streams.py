@@ -229,21 +229,25 @@ def run_jq(rows: Rows, fields: str | None, expression: str, *, single: bool) -> 
 
 
 def keep_for_later(record: dict[str, Any]) -> None:
-    """A fact that could not be added, saved so that what was typed is not lost: print where, and how to resume."""
+    """A fact that could not be added, saved so that what was typed is not lost: print where, and how to resume.
+    Each is a file of its own (two refused in one second never share a name), readable by the user alone, as
+    the store's facts are; the fields not given are left out."""
     import json
+    import tempfile
     import time
 
     from factcli.index import place
     from factcli.index.cache import cache_dir
 
-    text = json.dumps(record, ensure_ascii=False, indent=2)
-    name = f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    try:  # in the user's private cache directory, readable by the user alone, as the store's facts are
-        path = place.directory(cache_dir(), create=True) / name
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    given = {key: value for key, value in record.items() if value not in (None, "", [], {})}
+    text = json.dumps(given, ensure_ascii=False, indent=2)
+    try:
+        directory = place.directory(cache_dir(), create=True)
+        prefix = f"unsaved-fact-{time.strftime('%Y%m%d-%H%M%S')}-"
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".json", dir=directory)  # O_EXCL, mode 0600
         with open(fd, "w", encoding="utf-8") as fh:
             fh.write(text + "\n")
-        where = f"saved in {path}; fix it and run: factcli add --from-json {path}"
+        where = f"saved in {name}; fix it and run: factcli add --from-json {name}"
     except (OSError, place.Refused):
         where = "fix it and run: factcli add --from-json FILE"
     note(f"your fact, {where}\n{text}")

@@ -136,3 +136,54 @@ def _quoted_entities(vocab: Vocabulary, name: list[str], said_text: str) -> set[
                 covered.update(range(i, j))
                 break
     return covered
+
+
+def near_duplicates(facts: Iterable[Fact], fact: Fact, level: str = "error") -> list[Violation]:
+    """The same statement worded apart: a fact of the same kind, time and document as another that says the
+    same value of the same metric (whatever its quote), or that quotes the same passage (one quote inside the
+    other) and says nothing of it the other does not (the words of its claim found in the quote, beyond the
+    value's, are the other's or include them all). Exact repeats are ``rules.duplicates``'; one sentence
+    listing three agreements signed the same year gives three facts, each with words of its own."""
+    from factcli.store.rules import statement
+
+    says = statement(fact)
+    out = []
+    for other in facts:
+        if other.id == fact.id or other.kind != fact.kind or statement(other) == says:
+            continue
+        if (other.date, other.period) != (fact.date, fact.period) or not set(other.source_ids) & set(fact.source_ids):
+            continue
+        same_metric = fact.metric is not None and fact.metric == other.metric
+        restated = _same_passage(fact, other) and _says_nothing_else(fact, other)
+        if fact.kind == "quantity":
+            same = (fact.value, fact.unit) == (other.value, other.unit) and (same_metric or restated)
+        else:
+            same = restated
+        if same:
+            where = f" ({other.location.path}:{other.location.line})" if other.location else ""
+            what = "value" if fact.kind == "quantity" else "event"
+            message = f"{fact.id}: '{other.id}'{where} already states this {what} from the same document and time"
+            out.append(Violation((), message, "near-duplicate", level))
+    return out
+
+
+def _same_passage(fact: Fact, other: Fact) -> bool:
+    """A quote of one inside a quote of the other, from the same document."""
+    return any(
+        a.source == b.source and (a.quote in b.quote or b.quote in a.quote)
+        for a in fact.citations
+        for b in other.citations
+    )
+
+
+def _says_nothing_else(fact: Fact, other: Fact) -> bool:
+    """What one claim takes from its quotes (beyond the value) is all in the other's, or the other way round."""
+    ours, theirs = _quoted_claim(fact), _quoted_claim(other)
+    return ours <= theirs or theirs <= ours
+
+
+def _quoted_claim(fact: Fact) -> set[str]:
+    from factcli.reading.words import content
+
+    quoted = set().union(*(content(c.quote) for c in fact.citations))
+    return (content(fact.claim) & quoted) - content(fact.value_text)

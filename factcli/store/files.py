@@ -64,3 +64,8 @@ def display_path(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
+
+
+def installed_package(root: Path) -> bool:
+    """``root`` lies inside an installed package (site-packages), which the next install replaces whole."""
+    return any(part in ("site-packages", "dist-packages") for part in root.resolve().parts)

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 #: A quote is the sentence or two that states the value; one this long is a passage pasted whole.
 MAX_QUOTE_CHARS = 1000
+#: How like a known unit a new one must be to be taken for its typo ("personel" 0.94, "countrys" 0.82; "teams"
+#: and "years", two units, 0.6).
+TYPO_RATIO = 0.8
 #: A quote must be a passage, not a bare number: at least this many words.
 MIN_QUOTE_WORDS = 3
 _YEAR = re.compile(r"(?<![0-9])(1[89][0-9][0-9]|20[0-9][0-9])(?![0-9])")
@@ -111,6 +114,19 @@ def references(vocab: Vocabulary, fact: Fact) -> list[Violation]:
             message = f"unknown source '{citation.source}'{suggest(citation.source, vocab.sources)}"
             out.append(Violation(("citations", i, "source"), message, "reference"))
     return out
+
+
+def unit_spelling(others: Iterable[str], fact: Fact) -> list[Violation]:
+    """A unit no other fact uses that is one or two letters from one they do ("personel") is most likely a
+    typo: a warning, since a new kind of count is new words too."""
+    known = set(others) - {fact.unit}
+    if fact.unit is None or fact.unit in set(others) or not known:
+        return []
+    near = suggest(fact.unit, known, cutoff=TYPO_RATIO)
+    if not near:
+        return []
+    message = f"{fact.id}: no other fact counts '{fact.unit}'{near}"
+    return [Violation(("unit",), message, "unit-spelling", "warning")]
 
 
 def metric_fit(vocab: Vocabulary, fact: Fact) -> list[Violation]:

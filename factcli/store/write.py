@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
-import re
 import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -22,13 +20,14 @@ from typing import Any
 
 from factcli.errors import FactcliError, StoreError, UsageError
 from factcli.model import Fact, Problem
-from factcli.store import atomic, builders, claims, fields, rules
+from factcli.store import atomic, builders, claims, rules
+from factcli.store.files import installed_package
 from factcli.store.load import read_store
+from factcli.store.newfact import fact_yaml
 from factcli.store.yamlread import MAX_FILE_BYTES, LoadedFile, parse_text
 from factcli.text.chars import os_error_text
 
 LOCK_NAME = ".factcli.lock"
-_PLAIN_SAFE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 class WriteError(FactcliError):
@@ -60,59 +59,6 @@ class Added:
     warnings: tuple[str, ...] = ()
 
 
-def scalar(value: Any) -> str:
-    """A YAML scalar that every reader (1.1 or 1.2) reads back as exactly ``value``."""
-    if isinstance(value, bool) or value is None:
-        msg = f"cannot write {value!r}"
-        raise TypeError(msg)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        mantissa, _, exponent = repr(value).partition("e")
-        if "." not in mantissa:  # YAML 1.1 reads "1e+20" as text: it wants "1.0e+20"
-            mantissa += ".0"
-        return f"{mantissa}e{exponent}" if exponent else mantissa
-    text = str(value)
-    # Plain only for words YAML cannot mistake for anything else (no yes/no/on/off, null, numbers, dates …).
-    if _PLAIN_SAFE.fullmatch(text) and text not in {"y", "n", "yes", "no", "on", "off", "null", "true", "false"}:
-        return text
-    return json.dumps(text, ensure_ascii=False)  # JSON string escapes are valid YAML double-quoted escapes
-
-
-def fact_yaml(record: Mapping[str, Any], newline: str = "\n") -> str:
-    """One fact as a YAML list item, fields in the schema's order."""
-    lines: list[str] = []
-    for key in fields.FACT_FIELDS:
-        value = record.get(key)
-        if value is None or value == [] or (key == "qualifier" and value == "exact"):
-            continue
-        prefix = "- " if not lines else "  "
-        if key in ("tags", "entities"):
-            lines.append(f"{prefix}{key}: [{', '.join(scalar(v) for v in value)}]")
-        elif key in ("period", "supersedes"):
-            inner = ", ".join(f"{k}: {scalar(v)}" for k, v in value.items() if v is not None)
-            lines.append(f"{prefix}{key}: {{{inner}}}")
-        elif key == "citations":
-            lines.append(f"{prefix}citations:")
-            for citation in value:
-                lines.append(f"    - source: {scalar(citation['source'])}")
-                lines.append(f"      section: {scalar(citation['section'])}")
-                lines.append(f"      quote: {scalar(citation['quote'])}")
-        else:
-            lines.append(f"{prefix}{key}: {scalar(value)}")
-    return newline.join(lines) + newline
-
-
-def propose_id(claim: str, when: str | None, taken: set[str]) -> str:
-    """A readable unique slug from the claim's first words and the year."""
-    words = [w for w in re.findall(r"[a-z0-9]+", claim.lower()) if w not in {"the", "a", "an", "of", "in", "and"}]
-    base = "-".join(words[:6] + ([when[:4]] if when else [])) or "fact"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
 def check_record(root: Path, record: Mapping[str, Any]) -> tuple[Fact, tuple[str, ...]]:
     """Build the fact exactly as the loader would, then hold it to every rule of the store; all problems at once.
     The fact and the warnings it gets (``validate``'s for it)."""
@@ -129,10 +75,12 @@ def check_record(root: Path, record: Mapping[str, Any]) -> tuple[Fact, tuple[str
             *rules.duplicates(store.facts, fact),
             *rules.references(store.vocab, fact),
             *rules.metric_fit(store.vocab, fact),
+            *rules.unit_spelling((f.unit for f in store.facts if f.unit), fact),
             *rules.supersedes(store.by_id, fact),
             *rules.content(fact),
             *claims.after_publication(store.vocab.sources, fact),
             *claims.same_ordinal(store.facts, fact),
+            *claims.near_duplicates(store.facts, fact),
             *claims.unquoted_names(store.vocab, fact),
         ]
         for violation in violations:
@@ -159,8 +107,22 @@ def store_lock(root: Path) -> Iterator[None]:
         lock.release()
 
 
+def writable(root: Path) -> None:
+    """A store inside an installed package is replaced by the next install or upgrade, with whatever was added
+    to it: refuse it before anything is typed."""
+    if installed_package(root):
+        msg = (
+            f"the store {root} is part of the installed factcli and an upgrade replaces it: start a store of "
+            "your own (factcli init DIR) and add to it with --store DIR or FACTCLI_STORE=DIR"
+        )
+        raise UsageError(msg)
+
+
 def append(root: Path, record: Mapping[str, Any], target: Path | None = None, *, dry_run: bool = False) -> Added:
-    """Validate ``record`` against the store and append it to ``target`` (default: ``<topic>.yaml``)."""
+    """Validate ``record`` against the store and append it to ``target`` (default: ``<topic>.yaml``); a dry run
+    only checks it, so it may check against any store."""
+    if not dry_run:
+        writable(root)
     topic = record.get("topic")
     path = target or root / f"{topic}.yaml"
     if path.parent.resolve() != root.resolve():
