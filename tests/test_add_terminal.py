@@ -78,6 +78,21 @@ class Terminal:
     def type(self, text: str) -> None:
         os.write(self.main, text.encode())
 
+    def end_input(self) -> None:
+        """Ctrl-D at an empty line. A ^D that arrives while readline is still switching the terminal's mode
+        can be lost (the kernel read it as end-of-file for a read nobody made), so it is pressed again until
+        the process has ended, as a user would."""
+        for _ in range(20):
+            try:
+                os.write(self.main, b"\x04")
+            except OSError:  # the process ended and closed its side
+                return
+            try:
+                self.proc.wait(timeout=1)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
     def finish(self, timeout: float = 30) -> tuple[int, str]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -122,7 +137,7 @@ def test_ctrl_d_at_a_prompt_saves_the_answers_and_says_the_input_ended(store: Pa
     term.wait_for("claim")
     term.type("China had 1,951 peacekeepers.\n")
     term.wait_for("kind")
-    term.type("\x04")  # Ctrl-D at an empty line: end of input
+    term.end_input()
     code, seen = term.finish()
     assert code == 1, seen
     assert "no answer (the input ended); nothing was added" in seen

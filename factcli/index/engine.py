@@ -13,16 +13,18 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcli.errors import UsageError
-from factcli.index import bodies, names, place
+from factcli.index import bodies, names, place, vocab_rows
 from factcli.index.hits import Hits
 from factcli.index.query import ORDER, Query, SortKey, sorted_rows, where
 from factcli.text.fold import fold, valid
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from factcli.index.candidates import Postings
@@ -103,44 +105,22 @@ class Index:
     @cached_property
     def vocab(self) -> Vocabulary:
         """The vocabulary as records: read and built on first use (`show --json` never needs it)."""
-        import json
-
-        from factcli.model import Entity, Metric, Source, Synonyms, Topic
-        from factcli.store.vocab import Vocabulary
-
-        vocab = Vocabulary()
-        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab ORDER BY rowid").fetchall()
-        self._check_vocab(rows)
-        tables: dict[str, dict[str, Any]] = {
-            "source": vocab.sources,
-            "entity": vocab.entities,
-            "topic": vocab.topics,
-            "metric": vocab.metrics,
-            "thesaurus": vocab.thesaurus,
-        }
-        kinds: dict[str, type] = {
-            "source": Source, "entity": Entity, "topic": Topic, "metric": Metric, "thesaurus": Synonyms,
-        }  # fmt: skip
-        for kind, key, data, _, _ in rows:
-            record = json.loads(data)
-            for listed in ("aliases", "words", "means"):
-                if listed in record:
-                    record[listed] = tuple(record[listed])
-            tables[kind][key] = kinds[kind](**record)
-        vocab.aliases = dict(self.db.execute("SELECT folded, name FROM aliases").fetchall())
-        return vocab
+        return self._sealed(vocab_rows.vocabulary)
 
     @cached_property
     def _embedded_sources(self) -> dict[str, str]:
-        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab WHERE kind = 'source'").fetchall()
-        self._check_vocab(rows)
-        return {key: embed for _, key, _, embed, _ in rows}
+        return self._sealed(vocab_rows.embedded_sources)
 
-    def _check_vocab(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        for kind, key, data, embed, check in rows:
-            if bodies.vocab_seal(kind, key, data, embed) != check:
-                what = f"the {kind} {key!r} does not match its checksum"
-                raise self.damaged(what)
+    def thesaurus(self) -> dict[str, tuple[str, ...]]:
+        """Each reader's word of the store's thesaurus (folded) and the store's words it stands for."""
+        return self._sealed(vocab_rows.thesaurus)
+
+    def _sealed(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        """What ``read`` takes from the vocabulary table; a row that fails its seal is a damaged index."""
+        try:
+            return read(self.db)
+        except bodies.Damaged as exc:
+            raise self.damaged(str(exc)) from None
 
     def keys_of(self, kind: str) -> list[str]:
         """The keys of one vocabulary (topic, source, metric), sorted."""
@@ -273,14 +253,6 @@ class Index:
         order = ", ".join(self._direction(key, query.reverse) for key in keys)
         limit = "" if query.limit is None else f" LIMIT {int(query.limit)}"  # SQLite keeps only the top rows
         return Hits(self, self._rows(f"SELECT {_ROW} FROM facts {clause} ORDER BY {order}{limit}", params))
-
-    def thesaurus(self) -> dict[str, tuple[str, ...]]:
-        """Each reader's word of the store's thesaurus (folded) and the store's words it stands for."""
-        import json
-
-        rows = self.db.execute("SELECT kind, key, data, embed, seal FROM vocab WHERE kind = 'thesaurus'").fetchall()
-        self._check_vocab(rows)
-        return {key: tuple(json.loads(data)["means"]) for _, key, data, _, _ in rows}
 
     def correct(self, word: str) -> str | None:
         """The store's word a typo stands for (typos.py, loaded only when a word matched nothing)."""

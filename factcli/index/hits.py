@@ -9,11 +9,22 @@ fact's text, let alone every fact, at once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 if TYPE_CHECKING:
-    from factcli.index.engine import Index
     from factcli.model import Fact
+
+
+class FactTexts(Protocol):
+    """What a result reads its facts through (the engine's Index): their stored JSON, checked, and facts built
+    from it. A protocol, so that hits.py need not import the engine that imports it."""
+
+    def texts(self, rows: Sequence[Sequence[Any]]) -> list[str]: ...
+
+    def build_fact(self, row: Sequence[Any], body: str) -> Fact: ...
+
+    def embed_sources(self, text: str) -> str: ...
+
 
 #: Facts whose JSON is read in one query (below SQLite's oldest limit of 999 parameters).
 _BATCH = 500
@@ -23,7 +34,7 @@ class Hits(Sequence["Fact"]):
     """Facts a lookup selected, in order. Each is built from its stored JSON when first read;
     ``json_records`` and ``json_batches`` hand out the output JSON without building any."""
 
-    def __init__(self, engine: Index, rows: Sequence[Sequence[Any]]) -> None:
+    def __init__(self, engine: FactTexts, rows: Sequence[Sequence[Any]]) -> None:
         self.engine = engine
         self.rows = rows
         self._built: dict[int, Fact] = {}

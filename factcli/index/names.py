@@ -4,15 +4,25 @@ empty result. Any case is accepted; the query goes on with each name as the stor
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from factcli.errors import UsageError
 from factcli.index.query import Query
 from factcli.text import dates
 from factcli.text.fold import fold
 
-if TYPE_CHECKING:
-    from factcli.index.engine import Index
+
+class StoreNames(Protocol):
+    """The names a store has (the engine's Index), as a protocol so that names.py need not import the engine."""
+
+    def keys_of(self, kind: str) -> list[str]: ...
+
+    def tags(self) -> set[str]: ...
+
+    def units(self) -> set[str]: ...
+
+    def canonical_entity(self, name: str) -> str: ...
+
 
 KINDS = ("quantity", "event")
 
@@ -32,7 +42,7 @@ def spelled(values: Sequence[str], kind: str, flag: str, names: Iterable[str]) -
     return out
 
 
-def checked(index: Index, query: Query) -> tuple[Query, set[str]]:
+def checked(index: StoreNames, query: Query) -> tuple[Query, set[str]]:
     """The query with every name as the store spells it, and the canonical names of its entities."""
 
     names = index.keys_of
