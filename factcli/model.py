@@ -8,14 +8,13 @@ and neither may own the other. A lookup that prints stored JSON never imports th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Kind = Literal["quantity", "event"]
-Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
+from factcli.fieldtable import FACT_FIELDS, KINDS, QUALIFIERS, Kind, Qualifier
 
-KINDS: tuple[Kind, ...] = ("quantity", "event")
-QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "at_least", "more_than", "at_most", "less_than")
+__all__ = ["KINDS", "QUALIFIERS", "Kind", "Qualifier"]  # the model's names for them; fieldtable defines them
 
 #: How a qualifier reads in front of a number, for people.
 QUALIFIER_SYMBOLS: dict[str, str] = {
@@ -164,53 +163,59 @@ class Synonyms:
     location: Location | None = None
 
 
+def _period_data(period: Period) -> dict[str, Any]:
+    return {"start": period.start, "end": period.end}
+
+
+def _citations_data(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
+    return [{"source": c.source, "section": c.section, "quote": c.quote} for c in citations]
+
+
+def _supersedes_data(supersedes: Supersedes) -> dict[str, Any]:
+    return {"id": supersedes.id, "reason": supersedes.reason}
+
+
+def _citations(data: list[dict[str, Any]]) -> tuple[Citation, ...]:
+    """A citation's source may be an id or an embedded source record."""
+    return tuple(
+        Citation(c["source"]["id"] if isinstance(c["source"], dict) else c["source"], c["section"], c["quote"])
+        for c in data
+    )
+
+
+#: By a field's type in the table: its JSON from its attribute, and its attribute from its JSON (None for
+#: neither: the value as it is). A field of a new type needs a pair here.
+_TO_DATA: dict[str, Callable[[Any], Any]] = {
+    "period": _period_data, "citations": _citations_data, "supersedes": _supersedes_data, "textlist": list,
+}  # fmt: skip
+_FROM_DATA: dict[str, Callable[[Any], Any]] = {
+    "period": lambda p: Period(p.get("start"), p.get("end")),
+    "citations": _citations,
+    "supersedes": lambda s: Supersedes(s["id"], s["reason"]),
+    "textlist": tuple,
+}
+_FACT_TO_DATA = tuple((key, _TO_DATA.get(spec.type)) for key, spec in FACT_FIELDS.items())
+_FACT_FROM_DATA = tuple((key, _FROM_DATA.get(spec.type)) for key, spec in FACT_FIELDS.items())
+
+
 def fact_data(fact: Fact) -> dict[str, Any]:
-    """A fact's JSON record with each citation's source as its id (output embeds the source itself)."""
-    return {
-        "id": fact.id,
-        "claim": fact.claim,
-        "kind": fact.kind,
-        "value": fact.value,
-        "qualifier": fact.qualifier,
-        "unit": fact.unit,
-        "value_text": fact.value_text,
-        "date": fact.date,
-        "period": {"start": fact.period.start, "end": fact.period.end} if fact.period else None,
-        "topic": fact.topic,
-        "metric": fact.metric,
-        "tags": list(fact.tags),
-        "entities": list(fact.entities),
-        "citations": [{"source": c.source, "section": c.section, "quote": c.quote} for c in fact.citations],
-        "note": fact.note,
-        "supersedes": {"id": fact.supersedes.id, "reason": fact.supersedes.reason} if fact.supersedes else None,
-    }
+    """A fact's JSON record, its keys in the table's order, with each citation's source as its id (output
+    embeds the source itself). A field without a value is null (an empty list for a list)."""
+    out = {}
+    for key, convert in _FACT_TO_DATA:
+        value = getattr(fact, key)
+        out[key] = value if convert is None or (value is None and convert is not list) else convert(value)
+    return out
 
 
 def fact_from_data(data: dict[str, Any], location: Location | None = None) -> Fact:
-    """The inverse of ``fact_data``; a citation's source may be an id or an embedded source record."""
-    period, supersedes = data.get("period"), data.get("supersedes")
-    return Fact(
-        id=data["id"],
-        claim=data["claim"],
-        kind=data["kind"],
-        value_text=data["value_text"],
-        topic=data["topic"],
-        citations=tuple(
-            Citation(c["source"]["id"] if isinstance(c["source"], dict) else c["source"], c["section"], c["quote"])
-            for c in data["citations"]
-        ),
-        value=data.get("value"),
-        qualifier=data.get("qualifier") or "exact",
-        unit=data.get("unit"),
-        date=data.get("date"),
-        period=Period(period.get("start"), period.get("end")) if period else None,
-        metric=data.get("metric"),
-        tags=tuple(data.get("tags") or ()),
-        entities=tuple(data.get("entities") or ()),
-        note=data.get("note"),
-        supersedes=Supersedes(supersedes["id"], supersedes["reason"]) if supersedes else None,
-        location=location,
-    )
+    """The inverse of ``fact_data``: a field missing or null takes the Fact's default."""
+    given = {}
+    for key, convert in _FACT_FROM_DATA:
+        value = data.get(key)
+        if value is not None:
+            given[key] = value if convert is None else convert(value)
+    return Fact(**given, location=location)
 
 
 def source_data(source: Source) -> dict[str, Any]:

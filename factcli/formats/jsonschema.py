@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcli.store import fields as schema
-from factcli.store.fields import FieldSpec
+from factcli import fieldtable as schema
+from factcli.fieldtable import FieldSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from factcli import fieldtable
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -37,11 +39,8 @@ class Rows(NamedTuple):
     json_batches: Callable[[str], Iterable[str]] | None = None
 
 
-#: The keys of a fact's JSON record, in order: the documented output contract (``model.fact_data`` makes them).
-FACT_FIELDS = (
-    "id", "claim", "kind", "value", "qualifier", "unit", "value_text", "date", "period", "topic", "metric",
-    "tags", "entities", "citations", "note", "supersedes",
-)  # fmt: skip
+#: The keys of a fact's JSON record, in order: the documented output contract (the field table's).
+FACT_FIELDS = tuple(fieldtable.FACT_FIELDS)
 FACT_TABLE_FIELDS = ("id", "value", "date", "claim")
 #: Every field name a listing prints (facts and the vocabularies): how `--json id` is told from `--json WORD`.
 ALL_FIELDS = frozenset(
@@ -80,26 +79,23 @@ def fact_record(index: Index, fact: Fact) -> Record:
     return record
 
 
+#: By a field's type in the table: its text in a flat row (CSV, TSV, Markdown); others print as they are.
+_FLAT: dict[str, Callable[[Any], str]] = {
+    "number": number_text,
+    "period": lambda p: p.iso(),
+    "textlist": "; ".join,
+    "citations": lambda cs: " | ".join(f'{c.source} ({c.section}): "{c.quote}"' for c in cs),
+    "supersedes": lambda s: s.id,
+}
+
+
 def fact_flat(fact: Fact) -> dict[str, str]:
-    """One line per fact for CSV/TSV/Markdown: lists joined by '; ', citations by ' | '."""
-    return {
-        "id": fact.id,
-        "claim": fact.claim,
-        "kind": fact.kind,
-        "value": number_text(fact.value),
-        "qualifier": fact.qualifier,
-        "unit": fact.unit or "",
-        "value_text": fact.value_text,
-        "date": fact.date or "",
-        "period": fact.period.iso() if fact.period else "",
-        "topic": fact.topic,
-        "metric": fact.metric or "",
-        "tags": "; ".join(fact.tags),
-        "entities": "; ".join(fact.entities),
-        "citations": " | ".join(f'{c.source} ({c.section}): "{c.quote}"' for c in fact.citations),
-        "note": fact.note or "",
-        "supersedes": fact.supersedes.id if fact.supersedes else "",
-    }
+    """One line per fact for CSV/TSV/Markdown: lists joined by '; ', citations by ' | ', nothing as ''."""
+    row = {}
+    for key, spec in fieldtable.FACT_FIELDS.items():
+        value = getattr(fact, key)
+        row[key] = "" if value is None else _FLAT.get(spec.type, str)(value)
+    return row
 
 
 def fact_human(fact: Fact) -> dict[str, str]:

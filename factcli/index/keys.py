@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from factcli import __version__
+from factcli.fieldtable import LAYOUT
 from factcli.store.files import store_files
 
-#: Bump when the tables change shape.
+#: Bump when the tables change shape (a fact's fields are in the key already: fieldtable.LAYOUT).
 INDEX_FORMAT = 15
 
 #: Per file: name, size, mtime_ns, inode, ctime_ns (-1 each for a file that cannot be read).
@@ -36,9 +37,9 @@ def fingerprint(root: Path) -> Fingerprint:
 
 def index_key(root: Path, files: Fingerprint) -> str:
     """Compared as text: hashing it would only cost an import."""
-    return repr((INDEX_FORMAT, __version__, str(root.resolve()), files))
+    return repr((INDEX_FORMAT, LAYOUT, __version__, str(root.resolve()), files))
 
 
 def format_key() -> str:
     """What an index's layout must be for its rows to be reused at all."""
-    return f"{INDEX_FORMAT}:{__version__}"
+    return repr((INDEX_FORMAT, LAYOUT, __version__))

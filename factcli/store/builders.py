@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from factcli.model import Citation, Entity, Fact, Location, Metric, Period, Source, Supersedes, Synonyms, Topic
-from factcli.store.fields import (
+from factcli.fieldtable import (
     CITATION_FIELDS,
     ENTITY_FIELDS,
     FACT_FIELDS,
@@ -21,9 +20,9 @@ from factcli.store.fields import (
     THESAURUS_FIELDS,
     TOPIC_FIELDS,
     FieldSpec,
-    Reader,
-    type_name,
 )
+from factcli.model import Citation, Entity, Fact, Location, Metric, Period, Source, Supersedes, Synonyms, Topic
+from factcli.store.fields import Reader, type_name
 from factcli.store.yamlread import LoadedFile, Path_
 from factcli.text import dates
 
@@ -68,9 +67,13 @@ def _sub(lf: LoadedFile, path: Path_, value: Any, spec: dict[str, FieldSpec], wh
     return Reader(lf, path, value, spec)
 
 
+#: The field types built from a mapping of their own, below; every other field is its value as it is.
+_BUILT_APART = frozenset({"period", "citations", "supersedes"})
+
+
 def _build_fact(lf: LoadedFile, path: Path_, item: dict[str, Any]) -> Fact | None:
     r = Reader(lf, path, item, FACT_FIELDS)
-    values = {key: r.get(key) for key in FACT_FIELDS if key not in ("period", "citations", "supersedes")}
+    values = {key: r.get(key) for key, spec in FACT_FIELDS.items() if spec.type not in _BUILT_APART}
     period, period_ok = _build_period(lf, path, item.get("period"))
     supersedes, supersedes_ok = _build_supersedes(lf, path, item.get("supersedes"))
     citations = _build_citations(lf, (*path, "citations"), item.get("citations"))
@@ -81,25 +84,10 @@ def _build_fact(lf: LoadedFile, path: Path_, item: dict[str, Any]) -> Fact | Non
     ok = _kind_fits(lf, path, item, values["kind"]) and ok
     if not ok or citations is None:
         return None
-    return Fact(
-        id=values["id"],
-        claim=values["claim"],
-        kind=values["kind"],
-        value_text=values["value_text"],
-        topic=values["topic"],
-        citations=citations,
-        value=values["value"],
-        qualifier=values["qualifier"] or "exact",
-        unit=values["unit"],
-        date=values["date"],
-        period=period,
-        metric=values["metric"],
-        tags=values["tags"] or (),
-        entities=values["entities"] or (),
-        note=values["note"],
-        supersedes=supersedes,
-        location=_location(lf, path),
-    )
+    given: dict[str, Any] = {
+        key: tuple(v) if FACT_FIELDS[key].type == "textlist" else v for key, v in values.items() if v is not None
+    }
+    return Fact(**given, period=period, citations=citations, supersedes=supersedes, location=_location(lf, path))
 
 
 def _build_period(lf: LoadedFile, path: Path_, value: Any) -> tuple[Period | None, bool]:

@@ -1,98 +1,17 @@
-"""The fields of each kind of record, and checking a mapping's values against them.
-
-One table of fields per record type drives the checks here, the records that
-``builders`` makes, the YAML that ``add`` writes and the JSON Schema that
-``factcli schema`` publishes, so none of them can disagree. A field's problems
-are positioned at the value in the file.
-"""
+"""Checking a mapping's values against a record's field table (``fieldtable``), problems positioned at the
+value in the file."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from factcli.model import KINDS, QUALIFIERS
+from factcli.fieldtable import ID_PATTERN, SHA256_PATTERN, FieldSpec
 from factcli.store.yamlread import LoadedFile, Path_
 from factcli.text import dates
 from factcli.text.chars import shown
 from factcli.text.suggest import suggest
-
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field: its type name (``text``, ``id``, ``number``, ``date``, ``list``, …) and whether required."""
-
-    type: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    description: str = ""
-
-
-FACT_FIELDS: dict[str, FieldSpec] = {
-    "id": FieldSpec("id", True, description="stable slug, [a-z0-9-]+, unique in the store"),
-    "claim": FieldSpec("text", True, description="one sentence, the curator's own words"),
-    "kind": FieldSpec("choice", True, KINDS, "quantity or event"),
-    "value": FieldSpec("number", description="the number as a reader computes it (quantities)"),
-    "qualifier": FieldSpec("choice", False, QUALIFIERS, "how exact the value is; default exact"),
-    "unit": FieldSpec("text", description="what is counted (quantities)"),
-    "value_text": FieldSpec("text", True, description="the source's own words for the value"),
-    "date": FieldSpec("date", description="when the value holds: YYYY, YYYY-MM or YYYY-MM-DD"),
-    "period": FieldSpec("period", description="a span {start, end}; either end may be open"),
-    "metric": FieldSpec("id", description="a key from metrics.yaml"),
-    "topic": FieldSpec("id", True, description="a key from topics.yaml"),
-    "tags": FieldSpec("textlist", description="free keywords"),
-    "entities": FieldSpec("textlist", description="canonical names from entities.yaml"),
-    "citations": FieldSpec("citations", True, description="one {source, section, quote} per document"),
-    "note": FieldSpec("text", description="curator's remark"),
-    "supersedes": FieldSpec("supersedes", description="{id, reason}: the fact this one replaces"),
-}
-CITATION_FIELDS: dict[str, FieldSpec] = {
-    "source": FieldSpec("id", True, description="a source id from sources.yaml"),
-    "section": FieldSpec("text", True, description="the heading in the document"),
-    "quote": FieldSpec("text", True, description="shortest verbatim span containing value_text"),
-}
-SOURCE_FIELDS: dict[str, FieldSpec] = {
-    "id": FieldSpec("id", True),
-    "title": FieldSpec("text", True),
-    "publisher": FieldSpec("text", True),
-    "published": FieldSpec("date"),
-    "type": FieldSpec("text", True, description="white-paper, policy-paper, web-page, …"),
-    "url": FieldSpec("text"),
-    "sha256": FieldSpec("sha256", description="of the archived plain text the quotes were checked against"),
-    "accessed": FieldSpec("date"),
-    "language": FieldSpec("text"),
-    "note": FieldSpec("text"),
-}
-ENTITY_FIELDS: dict[str, FieldSpec] = {
-    "name": FieldSpec("text", True),
-    "kind": FieldSpec("text"),
-    "aliases": FieldSpec("textlist"),
-    "note": FieldSpec("text"),
-}
-TOPIC_FIELDS: dict[str, FieldSpec] = {
-    "key": FieldSpec("id", True),
-    "title": FieldSpec("text", True),
-    "description": FieldSpec("text"),
-}
-METRIC_FIELDS: dict[str, FieldSpec] = {
-    "key": FieldSpec("id", True),
-    "unit": FieldSpec("text", True),
-    "description": FieldSpec("text", description="exactly what is counted (validate warns when it is missing)"),
-    "aliases": FieldSpec("textlist", description="other words readers use for it, for search: 'military ties'"),
-}
-THESAURUS_FIELDS: dict[str, FieldSpec] = {
-    "words": FieldSpec("textlist", True, description="words and phrases readers type: 'troops', 'blue helmets'"),
-    "means": FieldSpec("textlist", True, description="the store's words they stand for: 'personnel'"),
-    "note": FieldSpec("text"),
-}
-PERIOD_FIELDS = {"start": FieldSpec("date"), "end": FieldSpec("date")}
-SUPERSEDES_FIELDS = {"id": FieldSpec("id", True), "reason": FieldSpec("text", True)}
 
 
 class Reader:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from factcli.errors import UsageError
-from factcli.store.fields import CITATION_FIELDS, FACT_FIELDS, PERIOD_FIELDS, SUPERSEDES_FIELDS, FieldSpec
+from factcli.fieldtable import CITATION_FIELDS, FACT_FIELDS, PERIOD_FIELDS, SUPERSEDES_FIELDS, FieldSpec
 from factcli.text.suggest import suggest
 
 #: The most digits a fact's value may have: 10^18 is beyond any count a document reports, and a longer

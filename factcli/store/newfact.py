@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from factcli.store import fields
+from factcli import fieldtable as fields
 from factcli.text.fold import fold
 
 _PLAIN_SAFE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
