@@ -1,6 +1,6 @@
 """The Typer app, its global options and its one error boundary.
 
-Errors from the core are typed (``errors.py``); ``_Group.invoke`` is the one
+Errors from the core are typed (``errors.py``); ``BoundaryGroup.invoke`` is the one
 place that turns them into a message on stderr and an exit code: 1 for a bad
 store or data and faults of the environment, 2 for usage, never a traceback.
 The commands live in the modules beside this one and register on ``app``.
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from factcli.index.engine import Index
 
 
-class _Group(TyperGroup):
+class BoundaryGroup(TyperGroup):
     """Maps core errors to exit codes; anything unexpected is an internal error, never a traceback."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -112,7 +112,7 @@ def _internal_error(exc: BaseException) -> NoReturn:
 
 
 app = typer.Typer(
-    cls=_Group,
+    cls=BoundaryGroup,
     epilog="Exit codes: 0 success (an empty result too), 1 invalid store or data, 2 usage error.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

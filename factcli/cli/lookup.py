@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from factcli.cli import streams
-from factcli.cli.app import _Group, app, session
+from factcli.cli.app import BoundaryGroup, app, session
 from factcli.cli.completion import kinds, names
 from factcli.cli.options import FieldsOpt, FormatOpt, JqOpt, JsonOpt, LongOpt, format_name
 from factcli.formats.records import entity_rows, fact_rows, metric_rows, source_rows, thesaurus_rows, topic_rows
@@ -123,7 +123,7 @@ def show(
     streams.emit(fact_rows(index, facts), format_name(fmt, as_json), fields, "", single=len(ids) == 1, jq=jq)
 
 
-sources_app = typer.Typer(cls=_Group, invoke_without_command=True)
+sources_app = typer.Typer(cls=BoundaryGroup, invoke_without_command=True)
 app.add_typer(sources_app, name="sources")
 
 
