@@ -28,7 +28,15 @@ MODULES = {
     "factcli/reading/mentions.py": ["tests/test_mentions.py", "tests/test_draft_proof.py", "tests/test_draft.py"],
     "factcli/store/rules.py": ["tests/test_store.py", "tests/test_validation.py", "tests/test_claims.py"],
     "factcli/formats/cite.py": ["tests/test_cite.py"],
-    "factcli/index/engine.py": ["tests/test_engine.py", "tests/test_search_words.py"],
+    "factcli/index/engine.py": [
+        "tests/test_engine.py",
+        "tests/test_search_words.py",
+        "tests/test_index.py",
+        "tests/test_cache.py",
+        "tests/test_cli.py",
+        "tests/test_relevance.py",
+        "tests/test_export.py",
+    ],
 }
 _COUNTS = re.compile(r"🎉 (\d+) 🫥 (\d+)\s+⏰ (\d+)\s+🤔 (\d+)\s+🙁 (\d+)")
 
