@@ -175,3 +175,11 @@ def test_from_one_figure_to_another_is_no_range(bundled: Index) -> None:
 def test_a_round_figure_far_from_the_facts_is_not_contradicted(bundled: Index) -> None:
     text = "In the past two years we sent nearly a thousand officers to study abroad, in more than thirty countries."
     assert found(bundled, text, markdown=False)["nearly a thousand"][0] != "contradicted"
+
+
+def test_a_pledge_is_no_count_to_refute(bundled: Index) -> None:
+    """drafts-r7's one false contradiction: a pledged stand-by force read against the peacekeepers sent."""
+    got = found(bundled, "Xi Jinping later pledged a stand-by force of 8,000 troops at the UN.")
+    assert got["8,000"][0] != "contradicted"
+    got = found(bundled, "Since 1990 the PLA has sent 8,000 military personnel to UN peacekeeping operations.")
+    assert got["8,000"] == ("contradicted", "peacekeeping-1990-2008-military-personnel-cumulative")

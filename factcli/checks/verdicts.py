@@ -53,6 +53,13 @@ MAGNITUDE = 3.0
 #: A round figure ("nearly a thousand", "about 2,000") is wrong within this factor of the fact's; further off, it
 #: rounds another figure ("nearly a thousand" officers studying abroad is no count of 800 engineers).
 ROUGH = 1.15
+#: Words before a number that make it a promise or an aim ("pledged a stand-by force of 8,000 troops"): what
+#: was promised is no count of what was done, so a fact's count cannot refute it. Money pledged is another
+#: matter: the pledge is the fact ("pledged US$20 million" against the 20 million Australian dollars given).
+_PLEDGE = re.compile(
+    r"\b(?:pledg\w*|promis\w*|vow\w*|plans?\s+to|planned|aims?\s+to|aimed\s+to|intends?\s+to)\b[^.;:]*$",
+    re.I,
+)
 _PLAIN_WORDS = {"certain": "certain", "what": "what it counts", "when": "its time", "who": "who it is about"}
 
 
@@ -96,6 +103,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
     if open_rivals:  # a reading about as likely under which the writer may be right
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
+    if mention.currency is None and _PLEDGE.search(sentence[max(0, mention.start - at - 80) : mention.start - at]):
+        return "a pledge or a plan, not a figure of what was done"
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH:
