@@ -43,11 +43,12 @@ _OTHER_VERBS = frozenset(
 )
 _PASSIVE = re.compile(r"^[^,;:—–]{0,60}?\b(?:adopted|signed|released|concluded|passed|issued|launched|approved)\b")
 #: Lower-case words for a happening beside a quoted title: 'the multi-task exercise "…"', 'the “Peace-2007” … exercise'.
-_HAPPENING_NOUN = re.compile(
-    r"\b(?:exercises?|drills?|operations?|training|seminars?|forums?|dialogues?|meetings?|conferences?|summits?|"
-    r"campaigns?|patrols?|games)\b",
-    re.I,
+_HAPPENING_NOUN = (
+    r"(?:exercises?|drills?|operations?|training|seminars?|forums?|dialogues?|meetings?|conferences?|summits?|"
+    r"campaigns?|patrols?|games)"
 )
+_NOUN_BEFORE = re.compile(rf"\b{_HAPPENING_NOUN}\s*$")
+_NOUN_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,3}}{_HAPPENING_NOUN}\b")
 _QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,80})[”\"]")
 _TOKEN = re.compile(r"[^\s,;:()“”\"—–\[\]]+")
 _CONNECTORS = frozenset("of on for and the to by between".split())
@@ -83,8 +84,10 @@ def happenings(sentence: str, vocab: Vocabulary) -> list[Happening]:
             if kind:
                 out.append(Happening(name.start, name.end, name.name, kind))
     for m in _QUOTED.finditer(sentence):
-        around = sentence[max(0, m.start() - 30) : m.end() + 40]
-        if _HAPPENING_NOUN.search(around) and not any(h.start <= m.start() < h.end for h in out):
+        beside = _NOUN_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or _NOUN_AFTER.match(
+            sentence[m.end() :]
+        )
+        if beside and not any(h.start <= m.start() < h.end for h in out):
             out.append(Happening(m.start(), m.end(), m.group(), "titled"))
     return sorted(out, key=lambda h: h.start)
 

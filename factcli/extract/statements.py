@@ -20,6 +20,7 @@ from factcli.reading import mentions
 from factcli.reading.document import Passage
 from factcli.reading.mentions import Mention
 from factcli.reading.names import name_key, ordinal_name
+from factcli.reading.nouns import DURATIONS
 from factcli.reading.numbers import implied_qualifier
 
 TYPE_CHECKING = False
@@ -38,6 +39,12 @@ _NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b"
 #: Dates that say when a state held, not when something happened: "As of the end of November 2008, China had".
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
+#: The verb that ends a sentence's subject: "China and Thailand conducted …", "The two sides have held …".
+_FIRST_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|may|must|held|sent|made|met|took|gave|"
+    r"won|began|led|set|put|built|went|came|hosted)\b"
+    r"|\b(?!(?:armed|related|united|advanced|based|limited|shared|detailed|red)\b)[a-z]{3,}ed\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +65,10 @@ class Statement:
     ordinal: bool = False
     #: The happening an event is, or the name an ordinal numbers.
     name: str = ""
-    #: Where its entities are named, offsets in the document: its own words, and its sentence's subject.
+    #: Where its entities are named, offsets in the document: its own words (a list's item its part) …
     who: tuple[tuple[int, int], ...] = ()
+    #: … and the subject of its sentence, when it is one of a list ("China and Thailand … held the Fourth …").
+    subject: tuple[int, int] | None = None
     #: For one of several events a sentence dates in turn: its place and how many ("respectively").
     listed: tuple[int, int] | None = None
 
@@ -104,6 +113,9 @@ class _Context:
     def __init__(self, reader: Reader, p: Passage, times: list[Span], named: list[Happening]) -> None:
         self.r, self.p, self.times, self.named = reader, p, times, named
         self.opens_at = next((s.opens_at for s in times if s.opens_at is not None), None)
+        self.parts = _parts(p.text, named)
+        verb = _FIRST_VERB.search(p.text)
+        self.subject = (0, verb.end()) if verb else (0, named[0].start if named else 0)
 
     # -- time -------------------------------------------------------------------------------------------------
 
@@ -178,24 +190,38 @@ class _Context:
             if self.opens_at is not None and m.start < self.opens_at:
                 seg_end = min(seg_end, self.opens_at - 1)
             counts: tuple[str, ...] = ()
-            name = ""
+            name, subject = "", None
             if ordinal:
-                name = ordinal_name(text[m.start :], m.text) or ""
-                key = (float(value), name_key(name) or name_key(" ".join(m.noun)))
+                i, h = self._happening_of(m)
+                name = h.name if h else ordinal_name(text[m.start :], m.text) or ""
+                key = (float(value), name_key(name.removeprefix(m.text)) or name_key(" ".join(m.noun)))
                 if key in self.r.numbered:
                     continue  # one fact per meeting's ordinal
                 self.r.numbered.add(key)
                 end = self._name_end(m, name, seg_end)
                 if time.source == "sentence":
-                    self.r.dated.setdefault(name_key(f"{m.text} {name}"), time)
+                    self.r.dated.setdefault(name_key(name if h else f"{m.text} {name}"), time)
+                who, subject = (((seg_start, end),), None) if h is None else ((self.parts[i],), self.subject)
             else:
                 end = quotes.clause_end(text, m.end, seg_end, [o for o in offsets if o != m.start])
                 counts = self._counts(found, m)
+                who = ((seg_start, end),)
+                if counts and counts[-1] in DURATIONS and time.source == "document":
+                    why = "how long it has lasted, at the document's as-of time"  # "after more than four years' development"
+                    time = Time(date=self.r.as_of, source="document", why=why)
             yield self._statement(
                 "quantity", seg_start, end, back, time, value=float(value), value_text=m.text,
                 qualifier=implied_qualifier(m.text) or "exact", counts=counts, currency=m.currency,
-                ordinal=ordinal, name=name, who=((seg_start, end),),
+                ordinal=ordinal, name=name, who=who, subject=subject,
             )  # fmt: skip
+
+    def _happening_of(self, m: Mention) -> tuple[int, Happening | None]:
+        """The happening an ordinal numbers ("the Eighth SCO Meeting …", "the seventh and eighth China-Japan
+        Defense and Security Consultation"), and its place among the sentence's."""
+        for i, h in enumerate(self.named):
+            if h.start <= m.start < h.end or 0 <= h.start - m.end <= 15:
+                return i, h
+        return -1, None
 
     def _no_claim(self, m: Mention) -> bool:
         """No claim: part of a time expression, "the two sides", "several dozen", "21st Century", "third party"."""
@@ -223,7 +249,7 @@ class _Context:
         """Where an ordinal's quote ends: after the name it numbers (and a date or a list of names right after
         it: "… Workshop … in June 2008", "… Operation by China, Laos, Myanmar and Thailand"), else its clause."""
         text = self.p.text
-        at = text.find(name, m.end) if name else -1
+        at = text.find(name, m.start) if name else -1
         if at < 0 or at - m.end > 40:
             return quotes.clause_end(text, m.end, limit, [])
         end = self._date_end(at + len(name))
@@ -252,10 +278,11 @@ class _Context:
             self.r.evented.add(h.key)
             if time.source == "sentence":
                 self.r.dated.setdefault(h.key, time)
-            who = ((0, named[0].start), parts[i]) if len(named) > 1 else ((0, len(text)),)
-            listed = (i, len(named)) if len(named) > 1 else None
+            many = len(named) > 1
+            who = (parts[i],) if many else ((0, len(text)),)
             yield self._statement("event", 0, end, back, time, value_text=time.words, name=h.name, who=who,
-                                  listed=listed)  # fmt: skip
+                                  subject=(0, named[0].start) if many else None,
+                                  listed=(i, len(named)) if many else None)  # fmt: skip
         if not named and len(dated) == 1 and not _STATE_DATE.search(text[: dated[0].start]):
             span = dated[0]
             limit = span.opens_at - 1 if span.opens_at else len(text)
@@ -290,7 +317,8 @@ class _Context:
     def _statement(self, kind: str, start: int, end: int, back: bool, time: Time, *, value: float | None = None,
                    value_text: str = "", qualifier: str = "exact", counts: tuple[str, ...] = (),
                    currency: str | None = None, ordinal: bool = False, name: str = "",
-                   who: tuple[tuple[int, int], ...] = (), listed: tuple[int, int] | None = None) -> Statement:  # fmt: skip
+                   who: tuple[tuple[int, int], ...] = (), subject: tuple[int, int] | None = None,
+                   listed: tuple[int, int] | None = None) -> Statement:  # fmt: skip
         p, previous = self.p, self.r.previous
         begin = p.start + start
         if back and start == 0 and previous is not None:
@@ -299,19 +327,21 @@ class _Context:
         if said >= 0 and said + len(value_text) > end and (back or said < len(p.text)):
             end = said + len(value_text)  # the words for the value are in the quote
         where = tuple((p.start + a, p.start + b) for a, b in who)
+        lead = (p.start + subject[0], p.start + subject[1]) if subject else None
         return Statement(kind, begin, p.start + end, value, qualifier, value_text or name, time, p, counts, currency,
-                         ordinal, name, where, listed)  # fmt: skip
+                         ordinal, name, where, lead, listed)  # fmt: skip
 
 
 def _parts(text: str, named: list[Happening]) -> list[tuple[int, int]]:
     """Each listed happening's part of the sentence: from the comma before it (or its start) to the next one's
     ("…, co-hosted with Malaysia the Fourth ARF Disaster Relief Exercise" is the Fourth's)."""
-    bounds = [0]
+    first = text.rfind(",", 0, named[0].start) if named else 0
+    bounds = [first if first >= 0 else named[0].start]
     for before, h in zip(named, named[1:], strict=False):
         comma = text.rfind(",", before.end, h.start)
         bounds.append(comma if comma >= 0 else h.start)
     bounds.append(len(text))
-    return [(max(bounds[i], named[i].start if i == 0 else bounds[i]), bounds[i + 1]) for i in range(len(named))]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(named))]
 
 
 def _from(t: Time, source: str, why: str, words: str = "") -> Time:
