@@ -95,7 +95,9 @@ def proposes_whole(candidate: dict[str, Any], fact: Fact, source_id: str) -> boo
     )
 
 
-def matching(facts: Sequence[Fact], candidates: Sequence[dict[str, Any]], fits: Callable[[int, int], bool]) -> dict[int, int]:
+def matching(
+    facts: Sequence[Fact], candidates: Sequence[dict[str, Any]], fits: Callable[[int, int], bool]
+) -> dict[int, int]:
     """A maximum one-to-one pairing of facts (by index) with candidates (by index) that ``fits`` allows."""
     edges = {i: [j for j in range(len(candidates)) if fits(i, j)] for i in range(len(facts))}
     owner: dict[int, int] = {}
@@ -165,14 +167,17 @@ def main(argv: list[str]) -> None:
         totals.unheld += s.unheld
         if verbose:
             for fact in s.missed:
-                print(f"   MISSED {fact.id} {fact.value} {fact.when} :: {[c.quote for c in fact.citations if c.source == source_id][0][:110]}")
+                quote = next(c.quote for c in fact.citations if c.source == source_id)
+                print(f"   MISSED {fact.id} {fact.value} {fact.when} :: {quote[:110]}")
             for fact, cand in s.partial:
                 print(
                     f"   PART {fact.id}: unit {fact.unit}/{cand.get('unit')} kind {fact.kind}/{cand['kind']}"
                     f" ents {sorted(fact.entities)}/{sorted(cand.get('entities') or [])}"
                 )
             for cand in s.unheld:
-                print(f"   UNHELD {cand['kind']} {cand.get('value')} {cand.get('unit')} {cand.get('date') or cand.get('period')} :: {cand['citations'][0]['quote'][:110]}")
+                when = cand.get("date") or cand.get("period")
+                quote = cand["citations"][0]["quote"]
+                print(f"   UNHELD {cand['kind']} {cand.get('value')} {cand.get('unit')} {when} :: {quote[:110]}")
     print(totals.line())
 
 

@@ -39,6 +39,14 @@ def add(
     note: Annotated[str | None, typer.Option(help="How an ambiguous value was read.")] = None,
     file: Annotated[Path | None, typer.Option(help="Store file to append to (default: <topic>.yaml).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the YAML that would be appended.")] = False,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-file",
+            help="Add every fact of a review file (extract's, edited); the refused are kept.",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
     """Append a new fact, validated first, without changing a byte already in the file.
 
@@ -52,9 +60,16 @@ def add(
       factcli add --kind event --claim "…" --value-text "May 2008" --date 2008-05 --topic … --source … --quote …
 
       factcli add --from-json fact.json --dry-run
+
+      factcli add --from-file wp2010.review.yaml
     """
     from factcli.store import write
 
+    if from_file is not None:
+        from factcli.cli.curate import add_reviewed
+
+        add_reviewed(from_file, dry_run=dry_run)
+        return
     root = session.root()
     if from_json is not None:
         record = write.record_from_json(streams.read_json_record(from_json))

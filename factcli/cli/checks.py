@@ -123,7 +123,8 @@ def validate(
         Path | None,
         typer.Option(
             help="Directory of the documents' plain texts: check every quote occurs in its document. "
-            "Each source names its text by sha256, so any copy with those bytes, under any name, will do.",
+            "Each source names its text by sha256, so any copy with those bytes, under any name, will do. "
+            "Default: the store's texts/ folder, where 'sources add' keeps them, when it has one.",
             metavar="DIR",
         ),
     ] = None,
@@ -150,8 +151,10 @@ def validate(
       factcli validate --texts ../shared/seeds --strict
     """
     from factcli.checks.validate import validate as validate_store
+    from factcli.store.register import texts_dir
 
-    problems = validate_store(session.root(), texts)
+    root = session.root()
+    problems = validate_store(root, texts if texts is not None else texts_dir(root))
     failed = streams.report_problems(problems, fmt, strict=strict)
     if failed:
         raise typer.Exit(1)

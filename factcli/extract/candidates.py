@@ -15,6 +15,7 @@ from factcli.index.query import Query
 from factcli.reading import document
 from factcli.reading.names import proper_names
 from factcli.reading.prose import Lines
+from factcli.reading.words import content
 from factcli.text.fold import fold
 
 TYPE_CHECKING = False
@@ -54,7 +55,9 @@ def extract(
     progress: Progress | None = None,
 ) -> Extraction:  # fmt: skip
     """Every quantitative statement and dated happening of ``text`` (the document ``source``) as a candidate."""
-    when, why = (as_of, "given") if as_of else document_time(source.title, source.published, source.accessed, text)
+    when, why = (
+        (as_of, f"{as_of}, as given") if as_of else document_time(source.title, source.published, source.accessed, text)
+    )
     vocab = index.vocab
     reader = Reader(vocab, when)
     passages = document.passages(text, markdown=markdown)
@@ -101,13 +104,17 @@ class _Labeller:
         self.topics: dict[str, str] = {}
 
     def words(self, s: Statement) -> set[str]:
-        from factcli.reading.words import content
-
         return content(self.text[s.start : s.end])
 
     def record(self, s: Statement) -> dict[str, Any]:
         quote = quotes.text_of(self.text, s.start, s.end)
-        unit = "ordinal" if s.ordinal else labels.unit_of(s.counts, s.currency, self.units) if s.kind == "quantity" else None
+        unit = (
+            "ordinal"
+            if s.ordinal
+            else labels.unit_of(s.counts, s.currency, self.units)
+            if s.kind == "quantity"
+            else None
+        )
         topic = self._topic(s)
         entities, implied = self._entities(s, topic)
         record: dict[str, Any] = {"id": "", "claim": self._claim(s, quote), "kind": s.kind}
@@ -126,13 +133,18 @@ class _Labeller:
         return record
 
     def _topic(self, s: Statement) -> str:
+        """The topic the section's heading names (by its title, or two of its words no other topic has), else the
+        one most of the store's facts nearest in words have."""
         heading = s.passage.heading
         if heading not in self.topics:
-            named = self.topic_names.topics(re.sub(r"(?<=[a-z])-(?=[a-z])", "", heading))
-            self.topics[heading] = next(iter(named)) if len(named) == 1 else ""
+            plain = re.sub(r"(?<=[a-z])-(?=[a-z])", "", heading)
+            named = self.topic_names.topics(plain)
+            self.topics[heading] = (
+                next(iter(named)) if len(named) == 1 else labels.topic_named(plain, self.vocab.topics)
+            )
         if self.topics[heading]:
             return self.topics[heading]
-        ids = self.index.candidates(list(self.words(s)), [])
+        ids = self.index.candidates([*self.words(s), *content(heading)], [])
         neighbours = [f.topic for f in map(self.index.get, ids[:12]) if f is not None]
         return labels.topic_of(heading, set(), neighbours, list(self.vocab.topics))
 
@@ -161,7 +173,9 @@ class _Labeller:
         found = self.entities.find(self.text[a:b])
         if _MEMBERS.search(self.text, a, b) and not any(self.entities.names.kind(x) == "organisation" for x in found):
             start = self.paragraphs.get(s.passage.paragraph, s.passage.start)
-            before = [x for x in self.entities.find(self.text[start:a]) if self.entities.names.kind(x) == "organisation"]
+            before = [
+                x for x in self.entities.find(self.text[start:a]) if self.entities.names.kind(x) == "organisation"
+            ]
             found += before[-1:]
         return found
 
@@ -178,33 +192,34 @@ class _Labeller:
         start = max(s.start, s.passage.start)
         if s.kind == "event" and s.name and s.who:
             start = max(start, s.who[-1][0])
-        body = quotes.text_of(self.text, start, s.end).lstrip(",;: ")
+        body = " ".join(s.claim.split()) or quotes.text_of(self.text, start, s.end).lstrip(",;: ")
         body = re.sub(r"^(?:and|or)\s+", "", body)
         body = body[:1].upper() + body[1:]
+        body = body.rstrip(".")
         if s.time.source != "sentence" or (s.kind == "event" and s.time.words not in body):
             body = f"{body} ({_when(s.time.date, s.time.start, s.time.end)})"
-        return body.rstrip(".") + "."
+        return body + "."
 
     def _note(self, s: Statement) -> str:
         t = s.time
         when = _when(t.date, t.start, t.end)
         if t.source == "sentence":
             return f"Dated by the sentence: '{t.words}' read as {when}."
-        if t.source == "paragraph":
+        if t.source == "paragraph" or t.words:
             return f"The sentence gives no date: {t.why}, '{t.words}' ({when})."
-        return f"No date in the text: {t.why}, {self.as_of} ({self.why})."
+        return f"No date in the text: {t.why}, {when}; the document's as-of time is {self.why}."
 
     def _id(self, s: Statement, record: dict[str, Any]) -> str:
         t = s.time
         years = [y[:4] for y in (t.date, t.start, t.end) if y]
         when = "-".join(dict.fromkeys(years))
         if s.ordinal:
-            what = f"{labels.slug(s.name, 5)}-ordinal"
+            what = f"{labels.slug(s.name or record['claim'], 5)}-ordinal"
         elif s.kind == "event":
             what = f"{labels.slug(s.name or record['claim'], 5)}-date"
         else:
             what = labels.slug(" ".join(s.counts) or str(record.get("unit") or ""), 4)
-        base = "-".join(part for part in (record["topic"], when, what) if part)
+        base = re.sub(r"-{2,}", "-", "-".join(part for part in (record["topic"], when, what) if part)).strip("-")
         candidate, n = base, 2
         while candidate in self.taken:
             candidate, n = f"{base}-{n}", n + 1

@@ -17,7 +17,9 @@ from factcli.reading.words import content
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from factcli.model import Metric
+    from collections.abc import Mapping
+
+    from factcli.model import Metric, Topic
 
 #: Nouns for people, which the store counts as `personnel`.
 PERSONS = frozenset(
@@ -106,6 +108,19 @@ def topic_of(heading: str, named: set[str], neighbours: list[str], topics: list[
     if votes:
         return votes.most_common(1)[0][0]
     return sorted(named)[0] if named else topics[0] if topics else "general"
+
+
+def topic_named(heading: str, topics: Mapping[str, Topic]) -> str:
+    """The topic two words of ``heading`` name that no other topic's key or title has ("Cooperation in Combating
+    Transnational Crimes": law-enforcement, "Law enforcement and transnational crime"), else ''."""
+    words = {key: content(f"{key.replace('-', ' ')} {topic.title}") for key, topic in topics.items()}
+    seen = Counter(w for ws in words.values() for w in ws)
+    said = content(heading)
+    scores = {key: len({w for w in ws & said if seen[w] == 1}) for key, ws in words.items()}
+    best = sorted(scores.items(), key=lambda item: -item[1])
+    if best and best[0][1] >= 2 and (len(best) == 1 or best[1][1] < best[0][1]):
+        return best[0][0]
+    return ""
 
 
 def metric_of(unit: str | None, clause: str, metrics: list[Metric]) -> str | None:

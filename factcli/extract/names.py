@@ -129,7 +129,7 @@ def _split(sentence: str, run: tuple[int, int]) -> list[Happening]:
     ("the Ninth APEC … Forum and International Search and Rescue … Exercise")."""
     start, end = run
     text = sentence[start:end]
-    cuts = [m for m in re.finditer(r"\s+and\s+the\s+|\s+and\s+", text)]
+    cuts = list(re.finditer(r"\s+and\s+the\s+|\s+and\s+", text))
     pieces, at = [], 0
     for m in cuts:
         after = re.split(r"\s+and\s+the\s+", text[m.end() :])[0]

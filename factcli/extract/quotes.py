@@ -13,7 +13,7 @@ import re
 
 from factcli.reading.numbers import NUM, WORDNUM
 
-_QUALIFIED_NUMBER = rf"(?:(?:more than|over|some|about|nearly|almost|around|at least|less than|fewer than|up to)\s+)?"
+_QUALIFIED_NUMBER = r"(?:(?:more than|over|some|about|nearly|almost|around|at least|less than|fewer than|up to)\s+)?"
 #: Where a clause about something else begins, after a comma.
 _CUT = re.compile(
     r",\s+(?:and|but|while|whereas|which|with|as well as|thus|thereby|so that)\b"

@@ -8,6 +8,7 @@ meeting or concluded document a dated sentence names, or one for the sentence wh
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ class Statement:
     subject: tuple[int, int] | None = None
     #: For one of several events a sentence dates in turn: its place and how many ("respectively").
     listed: tuple[int, int] | None = None
+    #: For one of a list's happenings, the sentence's words for it alone ("China co-hosted with Malaysia the …").
+    claim: str = ""
 
 
 @dataclass
@@ -207,7 +210,7 @@ class _Context:
                 counts = self._counts(found, m)
                 who = ((seg_start, end),)
                 if counts and counts[-1] in DURATIONS and time.source == "document":
-                    why = "how long it has lasted, at the document's as-of time"  # "after more than four years' development"
+                    why = "how long it has lasted, at the document's as-of time"  # "after four years' development"
                     time = Time(date=self.r.as_of, source="document", why=why)
             yield self._statement(
                 "quantity", seg_start, end, back, time, value=float(value), value_text=m.text,
@@ -280,9 +283,10 @@ class _Context:
                 self.r.dated.setdefault(h.key, time)
             many = len(named) > 1
             who = (parts[i],) if many else ((0, len(text)),)
+            claim = self._claim(h, parts[i]) if many else ""
             yield self._statement("event", 0, end, back, time, value_text=time.words, name=h.name, who=who,
                                   subject=(0, named[0].start) if many else None,
-                                  listed=(i, len(named)) if many else None)  # fmt: skip
+                                  listed=(i, len(named)) if many else None, claim=claim)  # fmt: skip
         if not named and len(dated) == 1 and not _STATE_DATE.search(text[: dated[0].start]):
             span = dated[0]
             limit = span.opens_at - 1 if span.opens_at else len(text)
@@ -305,6 +309,27 @@ class _Context:
             yield self._statement("event", 0, len(text), False, time, value_text=span.text,
                                   name=h.name if h else "", who=who, listed=(i, len(points)))  # fmt: skip
 
+    def _claim(self, h: Happening, part: tuple[int, int]) -> str:
+        """The sentence's words for one happening of its list: its subject, the verb the happening is the object
+        of, the happening ("The member states signed the Agreement on …"); '' when no verb comes before it."""
+        text = self.p.text
+        lead = text[part[0] : h.start].strip(" ,;")
+        lead = re.sub(r"^and\s+", "", lead)
+        if not _FIRST_VERB.search(lead):
+            verbs = list(_FIRST_VERB.finditer(text, 0, h.start))
+            if not verbs:
+                return ""
+            small = re.match(r"(?:\s+(?:in|at|on|to|with|the|a|an))*", text[verbs[-1].end() :])
+            lead = text[verbs[-1].start() : verbs[-1].end() + (small.end() if small else 0)]
+        verb = _FIRST_VERB.search(text)
+        subject = text[: verb.start()] if verb else ""
+        for span in self.times:
+            if span.start <= 1:
+                subject = subject[span.end :]
+        subject = subject.strip(" ,")
+        words = f"{subject} {lead.strip()} {h.name}".strip()
+        return words[:1].upper() + words[1:]
+
     def _date_end(self, at: int) -> int:
         """The end of a date right after a name ("… (CADSDS) in March 2008"), else ``at``."""
         for s in self.times:
@@ -318,7 +343,7 @@ class _Context:
                    value_text: str = "", qualifier: str = "exact", counts: tuple[str, ...] = (),
                    currency: str | None = None, ordinal: bool = False, name: str = "",
                    who: tuple[tuple[int, int], ...] = (), subject: tuple[int, int] | None = None,
-                   listed: tuple[int, int] | None = None) -> Statement:  # fmt: skip
+                   listed: tuple[int, int] | None = None, claim: str = "") -> Statement:  # fmt: skip
         p, previous = self.p, self.r.previous
         begin = p.start + start
         if back and start == 0 and previous is not None:
@@ -329,7 +354,7 @@ class _Context:
         where = tuple((p.start + a, p.start + b) for a, b in who)
         lead = (p.start + subject[0], p.start + subject[1]) if subject else None
         return Statement(kind, begin, p.start + end, value, qualifier, value_text or name, time, p, counts, currency,
-                         ordinal, name, where, lead, listed)  # fmt: skip
+                         ordinal, name, where, lead, listed, claim)  # fmt: skip
 
 
 def _parts(text: str, named: list[Happening]) -> list[tuple[int, int]]:
@@ -337,7 +362,7 @@ def _parts(text: str, named: list[Happening]) -> list[tuple[int, int]]:
     ("…, co-hosted with Malaysia the Fourth ARF Disaster Relief Exercise" is the Fourth's)."""
     first = text.rfind(",", 0, named[0].start) if named else 0
     bounds = [first if first >= 0 else named[0].start]
-    for before, h in zip(named, named[1:], strict=False):
+    for before, h in itertools.pairwise(named):
         comma = text.rfind(",", before.end, h.start)
         bounds.append(comma if comma >= 0 else h.start)
     bounds.append(len(text))

@@ -127,14 +127,14 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
     out = _ranges(sentence, out)
     year = int(as_of[:4])
     for pattern, kind in ((_PAST_YEARS, "past"), (_PRESENT, "present"), (_SO_FAR, "so-far")):
-        for m in pattern.finditer(sentence):
+        for x in pattern.finditer(sentence):
             if kind == "past":
-                n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
-                out.append(Span(m.start(), m.end(), m.group(), "past", str(year - n + 1), str(year)))
+                n = _NUMBERS.get(x.group("n").lower()) or int(x.group("n"))
+                out.append(Span(x.start(), x.end(), x.group(), "past", str(year - n + 1), str(year)))
             elif kind == "present":
-                out.append(Span(m.start(), m.end(), m.group(), "present", as_of))
+                out.append(Span(x.start(), x.end(), x.group(), "present", as_of))
             else:
-                out.append(Span(m.start(), m.end(), m.group(), "so-far"))
+                out.append(Span(x.start(), x.end(), x.group(), "so-far"))
     out.extend(_undated(sentence, as_of, last_year))
     return _opening(sentence, sorted(out, key=lambda s: s.start))
 
@@ -209,15 +209,16 @@ def as_of(title: str, published: str | None, accessed: str | None, text: str) ->
     publication month, else when it was read, else the latest year it names."""
     m = _TITLE_YEAR.search(title)
     if m:
-        return m.group(1), f"the year its title reports on ('{m.group()}')"
+        return m.group(1), f"{m.group(1)}, the year its title reports on ('{m.group()}')"
     if published:
-        return published[:7], f"its publication ({published})"
+        return published[:7], f"{published[:7]}, when it was published ({published})"
     if accessed:
-        return accessed[:7], f"when it was read ({accessed})"
+        return accessed[:7], f"{accessed[:7]}, when it was read ({accessed})"
     years = [s[1].year for m in mentions.find(text) if m.kind == "date" and (s := m.span) is not None]
     if years:
-        return str(max(years)), "the latest year it names (it gives no date of its own)"
-    return str(dt.date.today().year), "today (it gives no date of its own)"
+        return str(max(years)), f"{max(years)}, the latest year it names (it gives no date of its own)"
+    year = dt.date.today().year
+    return str(year), f"{year}, this year (it gives no date of its own)"
 
 
 #: Verbs that say something was done (a count of doings ends at the document's time: a period) …

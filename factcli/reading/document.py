@@ -132,12 +132,12 @@ def _heading_shaped(line: str, after: str) -> bool:
         return False
     small = sum(w.lower() in _OPEN_END for w in words)
     capitals = sum(w[0].isupper() for w in words)
-    return capitals >= (len(words) - small) / 2
+    return bool(capitals >= (len(words) - small) / 2)
 
 
 def _frame(line: str) -> bool:
     """A line of a site's frame: a menu ("Home > White Papers >"), a stamp ("Updated: 2008-11-06"), a pager."""
-    return len(line.split()) <= 12 and not line.endswith((".", "!", "?")) and bool(_FRAME.search(line))
+    return len(line.split()) <= 12 and not line.endswith((".", "!", "?")) and _FRAME.search(line) is not None
 
 
 def _label(line: str) -> bool:

@@ -248,3 +248,8 @@ def _replace(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         msg = f"cannot write {path}: {os_error_text(exc)}; the original is unchanged"
         raise WriteError(msg) from exc
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """The atomic replace ``add`` writes with, for the other files curators' commands append to (sources.yaml)."""
+    _replace(path, data)
