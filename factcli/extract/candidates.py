@@ -21,7 +21,7 @@ from factcli.text.fold import fold
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcli.index.engine import Index
-    from factcli.model import Source
+    from factcli.model import Fact, Source
 
 Progress = Callable[[int, int], None]
 _MEMBERS = re.compile(r"\bmember (?:states|countries|nations)\b")
@@ -69,13 +69,12 @@ def extract(
     labeller = _Labeller(index, text, source, when, why, passages)
     records = [labeller.record(s) for s in statements]
     lines = Lines(text)
-    facts = list(index.find(Query(sources=[source.id])))
-    for s, record in zip(statements, records, strict=True):
-        for fact_id in index.candidates(list(labeller.words(s)), [record["value"]] if record.get("value") else []):
-            fact = index.get(fact_id)
-            if fact is not None and fact not in facts:
-                facts.append(fact)
-    holders = held.match(records, facts)
+    own = list(index.find(Query(sources=[source.id]))) if source.id in vocab.sources else []
+    nearest = [
+        labeller.facts(index.candidates(list(labeller.words(s)), [r["value"]] if r.get("value") else []))
+        for s, r in zip(statements, records, strict=True)
+    ]
+    holders = held.match(records, [[*own, *near] for near in nearest])
     out = Extraction(source, when, why)
     for i, (s, record) in enumerate(zip(statements, records, strict=True)):
         line, column = lines.at(s.start)
@@ -96,12 +95,24 @@ class _Labeller:
         for p in passages:
             self.paragraphs.setdefault(p.paragraph, p.start)
         self.implied: dict[str, str | None] = {}
+        self.known: dict[str, Fact | None] = {}
         from factcli.checks.context import Names
 
         self.topic_names = Names(self.vocab)
         self.units = index.units()
         self.taken = set(index.fact_ids())
         self.topics: dict[str, str] = {}
+
+    def facts(self, ids: list[str]) -> list[Fact]:
+        """The store's facts by id, each read from the index once."""
+        out = []
+        for fact_id in ids:
+            if fact_id not in self.known:
+                self.known[fact_id] = self.index.get(fact_id)
+            fact = self.known[fact_id]
+            if fact is not None:
+                out.append(fact)
+        return out
 
     def words(self, s: Statement) -> set[str]:
         return content(self.text[s.start : s.end])
@@ -145,7 +156,7 @@ class _Labeller:
         if self.topics[heading]:
             return self.topics[heading]
         ids = self.index.candidates([*self.words(s), *content(heading)], [])
-        neighbours = [f.topic for f in map(self.index.get, ids[:12]) if f is not None]
+        neighbours = [f.topic for f in self.facts(ids[:12])]
         return labels.topic_of(heading, set(), neighbours, list(self.vocab.topics))
 
     def _entities(self, s: Statement, topic: str) -> tuple[list[str], str | None]:

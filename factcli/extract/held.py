@@ -46,11 +46,12 @@ def same_statement(record: dict[str, Any], fact: Fact) -> int:
     return best
 
 
-def match(records: Sequence[dict[str, Any]], facts: Iterable[Fact]) -> dict[int, str]:
-    """Index of each record the store holds → the id of the fact that holds it, one to one, closest first."""
+def match(records: Sequence[dict[str, Any]], facts: Sequence[Iterable[Fact]]) -> dict[int, str]:
+    """Index of each record the store holds → the id of the fact that holds it, one to one, closest first;
+    ``facts[i]`` are the facts record ``i`` may be (its document's, and the store's nearest in words)."""
     pairs = []
-    for fact in facts:
-        for i, record in enumerate(records):
+    for i, (record, near) in enumerate(zip(records, facts, strict=True)):
+        for fact in near:
             score = same_statement(record, fact)
             if score:
                 pairs.append((-score, i, fact.id))

@@ -184,7 +184,14 @@ def _known(name: str, vocab: Vocabulary) -> bool:
     """An entity's name, or the start of one ("Conference on Interaction and Confi-dence-Building Measures"
     before "in Asia")."""
     key = name_key(name)
-    return any(name_key(alias).startswith(key) for alias in vocab.aliases) if len(key) > 3 else False
+    keys = _ALIAS_KEYS.get(id(vocab))
+    if keys is None or keys[0] is not vocab:
+        keys = _ALIAS_KEYS[id(vocab)] = (vocab, [name_key(alias) for alias in vocab.aliases])
+    return any(alias.startswith(key) for alias in keys[1]) if len(key) > 3 else False
+
+
+#: Each vocabulary's alias keys, made once (a document asks for every name it has).
+_ALIAS_KEYS: dict[int, tuple[Vocabulary, list[str]]] = {}
 
 
 class Entities:

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from factcli.reading import mentions
 from factcli.reading.mentions import Mention
 from factcli.text import dates
 
@@ -38,6 +37,7 @@ _MONTH_DAY = re.compile(rf"\bon\s+(?P<month>{_MONTH})\s+(?P<day>[0-3]?[0-9])\b(?
 _OPENING = re.compile(r"^(?:Since|After|Following)\b[^,;]{0,160}?,")
 _MONTH_NUMBER = {name[:3]: number for name, number in dates.MONTHS.items()}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _TITLE_YEAR = re.compile(r"\b(?:in|of|for)\s+((?:19|20)[0-9]{2})\b")
 
 
@@ -214,7 +214,7 @@ def as_of(title: str, published: str | None, accessed: str | None, text: str) ->
         return published[:7], f"{published[:7]}, when it was published ({published})"
     if accessed:
         return accessed[:7], f"{accessed[:7]}, when it was read ({accessed})"
-    years = [s[1].year for m in mentions.find(text) if m.kind == "date" and (s := m.span) is not None]
+    years = [int(y) for y in _YEAR.findall(text)]
     if years:
         return str(max(years)), f"{max(years)}, the latest year it names (it gives no date of its own)"
     year = dt.date.today().year
