@@ -117,16 +117,48 @@ def matching(
     return {i: j for j, i in owner.items()}
 
 
-def score(source_id: str, text: str, *, as_json: bool = False) -> Score:
+def score(source_id: str, text: str) -> Score:
     """Extract ``text`` with the bundled store emptied of ``source_id``'s facts, and score the candidates."""
+    facts = [f for f in load_store(bundled_store()).facts if source_id in f.source_ids]
+    with tempfile.TemporaryDirectory() as tmp:
+        return score_facts(source_id, text, facts, emptied_store(source_id, Path(tmp) / "store"))
+
+
+def holdout_store(directory: Path, into: Path) -> Path:
+    """A copy of the bundled store with the sources of ``directory``/sources.yaml registered (by hand, as a
+    curator who wrote them there would have)."""
+    shutil.copytree(bundled_store(), into)
+    registered = (directory / "sources.yaml").read_text(encoding="utf-8")
+    with (into / "sources.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + registered)
+    return into
+
+
+def key_facts(path: Path) -> list[Fact]:
+    """An answer key's facts, built as the store builds them (their references are not checked)."""
+    from factcli.store.builders import build_facts
+    from factcli.store.yamlread import read_yaml_file
+
+    return [fact for _, fact in build_facts(read_yaml_file(str(path)))]
+
+
+def score_holdout(directory: Path) -> Score:
+    """Extract a held-out document (``document.txt``, ``sources.yaml``, ``key.yaml``) against the bundled store
+    with its source registered, and score the candidates against the key."""
+    facts = key_facts(directory / "key.yaml")
+    source_id = facts[0].citations[0].source
+    text = (directory / "document.txt").read_bytes().decode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        return score_facts(source_id, text, facts, holdout_store(directory, Path(tmp) / "store"))
+
+
+def score_facts(source_id: str, text: str, facts: list[Fact], store_dir: Path) -> Score:
+    """Extract ``text`` (the document ``source_id``) against the store ``store_dir``; score it against ``facts``."""
     from factcli.extract.candidates import extract
     from factcli.index.build import memory_index
 
-    facts = [f for f in load_store(bundled_store()).facts if source_id in f.source_ids]
-    with tempfile.TemporaryDirectory() as tmp:
-        store = load_store(emptied_store(source_id, Path(tmp) / "store"))
-        index = memory_index(store)
-        result = extract(index, text, store.vocab.sources[source_id])
+    store = load_store(store_dir)
+    result = extract(memory_index(store), text, store.vocab.sources[source_id])
     candidates = [c.record for c in result.candidates]
     out = Score(source_id, len(facts), candidates=len(candidates))
     first = matching(facts, candidates, lambda i, j: proposes(candidates[j], facts[i], source_id))
@@ -157,8 +189,12 @@ def seeds() -> dict[str, str]:
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     totals = Score("all five")
-    for source_id, text in seeds().items():
-        s = score(source_id, text)
+    holdouts = [Path(a) for a in argv if a != "-v"]
+    runs = [(d.name, lambda d=d: score_holdout(d)) for d in holdouts] or [
+        (source_id, lambda s=source_id, t=text: score(s, t)) for source_id, text in seeds().items()
+    ]
+    for _, run in runs:
+        s = run()
         print(s.line())
         totals.facts += s.facts
         totals.proposed += s.proposed
@@ -167,7 +203,7 @@ def main(argv: list[str]) -> None:
         totals.unheld += s.unheld
         if verbose:
             for fact in s.missed:
-                quote = next(c.quote for c in fact.citations if c.source == source_id)
+                quote = next(c.quote for c in fact.citations if c.source == s.source)
                 print(f"   MISSED {fact.id} {fact.value} {fact.when} :: {quote[:110]}")
             for fact, cand in s.partial:
                 print(
