@@ -24,9 +24,14 @@ if TYPE_CHECKING:
 #: Nouns for people, which the store counts as `personnel`.
 PERSONS = frozenset(
     "personnel troops troop soldiers soldier observers observer officers officer policemen policeman police "
-    "servicemen serviceman men staff students student peacekeepers peacekeeper advisors advisers cadets people "
-    "persons sailors pilots medics engineers guards".split()
+    "servicemen serviceman men staff students student peacekeepers peacekeeper advisors advisers cadets members "
+    "sailors pilots medics engineers guards".split()
 )
+#: Nouns that count countries in a document on states: "the six SCO member states", "nine of its 14 land neighbors".
+COUNTRIES = frozenset("countries states nations neighbors neighbours partners".split())
+#: Words that make a compound unit with the noun after them: "mission areas", "task forces", "press conferences".
+MODIFIERS = frozenset("mission nautical task press person man square".split())
+_RATE = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b")
 CURRENCIES = {"A$": "AUD", "AU$": "AUD", "US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "RMB": "CNY",
               "yuan": "CNY", "euros": "EUR", "pounds": "GBP", "dollars": "USD"}  # fmt: skip
 _WORDS = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?([^\W\d_][\w'’/-]*)")
@@ -83,13 +88,30 @@ def unit_of(words: tuple[str, ...], currency: str | None, known: set[str]) -> st
         return None
     if any(w.endswith("/time") or w.endswith("/times") for w in words):
         return "person-times"
+    if words and words[-1].startswith("/per-"):  # a rate: "40 major operations a day"
+        unit = unit_of(words[:-1], currency, known)
+        return f"{unit}-{words[-1][1:]}" if unit else None
+    if words == ("percent",):
+        return "percent"
     i = max((k for k, w in enumerate(words) if counts(w.split("/")[0])), default=len(words) - 1)
     head = words[i].split("/")[0]
-    if i > 0 and f"{words[i - 1]}-{head}" in known | COMPOUNDS:
-        return f"{words[i - 1]}-{head}"
+    if i > 0 and (f"{words[i - 1]}-{head}" in known | COMPOUNDS or words[i - 1] in MODIFIERS):
+        return f"{words[i - 1]}-{plural(head)}"
     if head in PERSONS or head.rstrip("s") in PERSONS:
         return "personnel"
+    if head in COUNTRIES:
+        return "countries"
     return plural(head)
+
+
+def rate_of(text: str, end: int, words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` (what the number ending at ``end`` counts) with "/per-day" after them when what follows makes
+    the figure a rate ("40 major operations a day")."""
+    if not words:
+        return words
+    at = text.lower().find(words[-1], end)
+    m = _RATE.match(text, at + len(words[-1])) if 0 <= at - end < 60 else None
+    return (*words, f"/per-{m.group(1)}") if m else words
 
 
 def plural(word: str) -> str:

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from factcli.extract import quotes
-from factcli.extract.labels import noun_phrase
+from factcli.extract.labels import noun_phrase, rate_of
 from factcli.extract.names import Happening, happenings
-from factcli.extract.when import Span, Time, holds_now, spans
+from factcli.extract.when import Span, Time, holds_now, spans, verb
 from factcli.reading import mentions
 from factcli.reading.document import Passage
 from factcli.reading.mentions import Mention
@@ -40,6 +40,11 @@ _NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b"
 #: Dates that say when a state held, not when something happened: "As of the end of November 2008, China had".
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
+_FIGURE_NEXT = re.compile(r".*?\b[0-9]")
+_DIED = frozenset("lost laid died killed wounded injured".split())
+_OF_TOTAL = re.compile(r"\bof the total\b")
+#: A money amount in brackets after another: the writer's conversion ("(about US$14 million)"), no figure of its own.
+_CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 #: The verb that ends a sentence's subject: "China and Thailand conducted …", "The two sides have held …".
 _FIRST_VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|may|must|held|sent|made|met|took|gave|"
@@ -103,7 +108,7 @@ class Reader:
             self.since = next((s.first for s in times if s.kind == "since" or s.opens_at is not None), None)
         context = _Context(self, p, times, happenings(p.text, self.vocab))
         out = [*context.figures(found), *context.events()]
-        sentence_time = times[0].time(self.as_of) if times else context.carried()
+        sentence_time = context.time_at(times[0].start, "quantity")[0] if times else context.carried()
         self.previous = (p, times, sentence_time)
         years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range")]
         self.last_year = years[-1] if years else self.last_year
@@ -117,6 +122,8 @@ class _Context:
         self.r, self.p, self.times, self.named = reader, p, times, named
         self.opens_at = next((s.opens_at for s in times if s.opens_at is not None), None)
         self.parts = _parts(p.text, named)
+        #: Set when a figure of this sentence tells of the sentence before's happening: who it names count too.
+        self.tells_of_before = False
         verb = _FIRST_VERB.search(p.text)
         self.subject = (0, verb.end()) if verb else (0, named[0].start if named else 0)
 
@@ -139,6 +146,10 @@ class _Context:
             chosen = min(self.times, key=lambda s: (s.start > at, abs(s.start - at)))
             if chosen.kind == "so-far":
                 return Time(start=self.r.since, end=as_of, words=chosen.text), False
+            if chosen.kind == "by":  # "By the end of December 2010 …": since the sentence before's time, if any
+                before = self.r.previous[1] if self.r.previous else []
+                start = before[0].first if before and before[0].kind in ("point", "since", "range") else None
+                return Time(start=start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
 
@@ -168,7 +179,19 @@ class _Context:
                 t = Time(start=before.first, end=as_of, words=before.text)
                 return _from(t, "paragraph", f"'also' ties it to the sentence before, read up to {as_of}"), True
         text = self.p.text
-        now = holds_now(text[:at], text[at:])
+        found = verb(text[:at], text[at:])
+        now = found is None or holds_now(text[:at], text[at:])
+        if previous is not None and kind == "quantity" and len(previous[1]) == 1:
+            before = previous[1][0]
+            if before.kind == "point" and found and not now and not found[1] and not self.named:
+                t = before.time(as_of)  # "Some 5,000 troops took part": the happening of the sentence before
+                self.tells_of_before = True
+                return _from(t, "paragraph", "it tells of what the sentence before dates"), False
+            if before.kind == "since" and found and found[0] in _DIED:
+                t = before.time(as_of)  # "Nine officers and men have lost their lives on duty."
+                return _from(t, "paragraph", "those lost are of those the sentence before counts since"), True
+            if _OF_TOTAL.search(text) and previous[2] is not None:
+                return _from(previous[2], "paragraph", "a share of the total the sentence before counts"), False
         if kind == "quantity" and not now and self.r.since:
             t = Time(start=self.r.since, end=as_of, words=self.r.since)
             return _from(t, "paragraph", "done since the start its paragraph's first sentence gives"), False
@@ -182,8 +205,10 @@ class _Context:
         text = self.p.text
         offsets = [m.start for m in found if m.kind in ("amount", "duration", "percent", "ordinal")]
         for m in found:
-            if m.kind not in ("amount", "duration", "percent", "ordinal") or m.derived or self._no_claim(m):
+            if m.kind not in ("amount", "duration", "percent", "ordinal") or self._no_claim(m):
                 continue
+            if m.derived and m.currency and _CONVERSION_BEFORE.search(text[: m.start]):
+                continue  # a rate ("40 operations a day") or a share ("46 percent of the total") is the document's
             ordinal = m.kind == "ordinal"
             value = m.low if ordinal else m.value
             if value is None:
@@ -194,6 +219,7 @@ class _Context:
                 seg_end = min(seg_end, self.opens_at - 1)
             counts: tuple[str, ...] = ()
             name, subject = "", None
+            who: tuple[tuple[int, int], ...]
             if ordinal:
                 i, h = self._happening_of(m)
                 name = h.name if h else ordinal_name(text[m.start :], m.text) or ""
@@ -207,8 +233,11 @@ class _Context:
                 who, subject = (((seg_start, end),), None) if h is None else ((self.parts[i],), self.subject)
             else:
                 end = quotes.clause_end(text, m.end, seg_end, [o for o in offsets if o != m.start])
-                counts = self._counts(found, m)
+                counts = ("percent",) if m.kind == "percent" else self._counts(found, m)
                 who = ((seg_start, end),)
+                if self.tells_of_before and self.r.previous is not None:  # who the happening before names
+                    before = self.r.previous[0]
+                    who = (*who, (before.start - self.p.start, before.end - self.p.start))
                 if counts and counts[-1] in DURATIONS and time.source == "document":
                     why = "how long it has lasted, at the document's as-of time"  # "after four years' development"
                     time = Time(date=self.r.as_of, source="document", why=why)
@@ -239,14 +268,14 @@ class _Context:
         """What ``m`` counts; "10 and … another one of the 12 conventions" counts what the next figure does,
         "Eight were wounded" what the last one did."""
         words = noun_phrase(self.p.text, m.end)
-        if words == ("/verb",):
+        if words[:1] == ("them",) or words == ("/verb",):  # "over 1,000 of them"
             words = self.r.last_counts
         elif not words:
             later = [x for x in found if x.start > m.end and x.kind == "amount"]
             words = noun_phrase(self.p.text, later[0].end) if later else ()
         if words:
             self.r.last_counts = words
-        return words
+        return rate_of(self.p.text, m.end, words)
 
     def _name_end(self, m: Mention, name: str, limit: int) -> int:
         """Where an ordinal's quote ends: after the name it numbers (and a date or a list of names right after
@@ -287,12 +316,25 @@ class _Context:
             yield self._statement("event", 0, end, back, time, value_text=time.words, name=h.name, who=who,
                                   subject=(0, named[0].start) if many else None,
                                   listed=(i, len(named)) if many else None, claim=claim)  # fmt: skip
-        if not named and len(dated) == 1 and not _STATE_DATE.search(text[: dated[0].start]):
+        if not named and len(dated) == 1 and not _STATE_DATE.search(text[: dated[0].start]) and not self._counts_only():
             span = dated[0]
             limit = span.opens_at - 1 if span.opens_at else len(text)
             end = quotes.clause_end(text, span.end, limit, [])
             time = span.time(self.r.as_of)
             yield self._statement("event", 0, end, False, time, value_text=span.text, who=((0, end),))
+
+    def _counts_only(self) -> bool:
+        """A sentence dated by one point whose main verb's object is a figure ("In 2010 the spokesperson … held
+        14 regular press conferences"): a count, not a happening."""
+        text = self.p.text
+        span = next((s for s in self.times if s.kind in ("point", "range")), None)
+        if span is None or span.opens_at is not None or span.text.lower().startswith(("from", "between")):
+            return False
+        main = _FIRST_VERB.search(text, span.end)
+        if main is None:
+            return False
+        clause = re.split(r"[,;]", text[main.end() :], maxsplit=1)[0]
+        return bool(_FIGURE_NEXT.match(" ".join(clause.split()[:3])))
 
     def _listed(self, points: list[Span], named: list[Happening]) -> Iterator[Statement]:
         """One event per date of "In January and July 2015 and in May 2016, when Malaysia, Myanmar and Sri
@@ -307,7 +349,8 @@ class _Context:
                 self.r.dated.setdefault(h.key, time)
             who = ((h.start, h.end),) if h else ((0, len(text)),)
             yield self._statement("event", 0, len(text), False, time, value_text=span.text,
-                                  name=h.name if h else "", who=who, listed=(i, len(points)))  # fmt: skip
+                                  name=h.name if h else "", who=who, listed=(i, len(points)),
+                                  subject=(0, named[0].start) if h else None)  # fmt: skip
 
     def _claim(self, h: Happening, part: tuple[int, int]) -> str:
         """The sentence's words for one happening of its list: its subject, the verb the happening is the object

@@ -29,10 +29,22 @@ _PAST_YEARS = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>two|three|four|five|six|[2-9])\s+years\b",
     re.IGNORECASE,
 )
-_PRESENT = re.compile(r"\b(?:at present|currently|at the moment|as of now|nowadays)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:at present|currently|at the moment|as of now|nowadays|now)\b", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|up to now|thus far)\b", re.IGNORECASE)
 _SAME_YEAR = re.compile(rf"\b(?:in\s+)?(?P<month>{_MONTH})?\s*(?:of\s+)?the same year\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\bon\s+(?P<month>{_MONTH})\s+(?P<day>[0-3]?[0-9])\b(?!,?\s*(?:19|20)[0-9]{{2}})")
+#: "From 26 October to 14 November 2010": days of two months, the year said once.
+_DAY_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?P<d1>[0-3]?[0-9])\s+(?P<m1>{_MONTH})\s+(?:to|and|until|till)\s+"
+    rf"(?P<d2>[0-3]?[0-9])\s+(?P<m2>{_MONTH})\s+(?P<year>(?:19|20)[0-9]{{2}})\b",
+    re.IGNORECASE,
+)
+#: "In 2009 and 2010": two years, one span (each its own only with "respectively").
+_YEAR_PAIR = re.compile(r"\b(?P<y1>(?:19|20)[0-9]{2})\s+and\s+(?P<y2>(?:19|20)[0-9]{2})\b(?!\s+respectively)")
+#: "By the end of December 2010 the task forces had conducted …": a count up to then.
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+#: "… opened in June 2009, has since trained …": what follows runs since the date before it.
+_HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b")
 #: "Since its first dispatch of military observers … in 1990, the PLA …": the date of the clause, and a start.
 _OPENING = re.compile(r"^(?:Since|After|Following)\b[^,;]{0,160}?,")
 _MONTH_NUMBER = {name[:3]: number for name, number in dates.MONTHS.items()}
@@ -88,6 +100,8 @@ class Span:
             return Time(date=self.first, words=words, source=source)
         if self.kind in ("since", "so-far"):
             return Time(start=self.first, end=as_of, words=words, source=source)
+        if self.kind == "by":
+            return Time(start=self.first, end=self.last, words=words, source=source)
         if self.kind == "present":
             return Time(date=as_of, words=words, source=source)
         return Time(start=self.first, end=self.last, words=words, source=source)
@@ -125,6 +139,9 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
             out.append(Span(start, end, m.text, "point", first))
     out = _month_lists(sentence, out)
     out = _ranges(sentence, out)
+    out = _day_ranges(sentence, out)
+    out = _year_pairs(sentence, out)
+    out = [_by(sentence, s) for s in out]
     year = int(as_of[:4])
     for pattern, kind in ((_PAST_YEARS, "past"), (_PRESENT, "present"), (_SO_FAR, "so-far")):
         for x in pattern.finditer(sentence):
@@ -136,7 +153,53 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
             else:
                 out.append(Span(x.start(), x.end(), x.group(), "so-far"))
     out.extend(_undated(sentence, as_of, last_year))
-    return _opening(sentence, sorted(out, key=lambda s: s.start))
+    return _since_after(sentence, _opening(sentence, sorted(out, key=lambda s: s.start)))
+
+
+def _day_ranges(sentence: str, out: list[Span]) -> list[Span]:
+    """ "From 26 October to 14 November 2010": a range of days."""
+    for m in _DAY_RANGE.finditer(sentence):
+        year = int(m.group("year"))
+        try:
+            first = dt.date(year, _MONTH_NUMBER[m.group("m1")[:3].lower()], int(m.group("d1")))
+            last = dt.date(year, _MONTH_NUMBER[m.group("m2")[:3].lower()], int(m.group("d2")))
+        except ValueError:
+            continue
+        out = [s for s in out if not (m.start() <= s.start < m.end())]
+        out.append(Span(m.start(), m.end(), m.group(), "range", first.isoformat(), last.isoformat()))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _year_pairs(sentence: str, out: list[Span]) -> list[Span]:
+    """ "In 2009 and 2010": the two years as one span, unless "respectively" pairs each with its own."""
+    if "respectively" in sentence:
+        return out
+    for m in _YEAR_PAIR.finditer(sentence):
+        first, last = m.group("y1"), m.group("y2")
+        if int(last) <= int(first):
+            continue
+        out = [s for s in out if not (m.start() <= s.start < m.end())]
+        out.append(Span(m.start(), m.end(), m.group(), "range", first, last))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _by(sentence: str, span: Span) -> Span:
+    """ "By the end of December 2010": up to then, from a start the sentence before may give (kind "by")."""
+    if span.kind != "point" or not _BY.search(sentence[max(0, span.start - 20) : span.start]):
+        return span
+    start = sentence.lower().rfind("by", 0, span.start)
+    return Span(start, span.end, sentence[start : span.end], "by", None, span.first)
+
+
+def _since_after(sentence: str, out: list[Span]) -> list[Span]:
+    """ "The … Center, opened in June 2009, has since trained nearly 1,600 …": the date opens what follows."""
+    m = _HAS_SINCE.search(sentence)
+    points = [s for s in out if s.kind == "point" and s.end <= (m.start() if m else 0)]
+    if m is None or len(points) != 1 or any(s.opens_at is not None for s in out):
+        return out
+    point = points[0]
+    opened = Span(point.start, point.end, point.text, "point", point.first, opens_at=m.start())
+    return [opened if s is point else s for s in out]
 
 
 def _month_lists(sentence: str, out: list[Span]) -> list[Span]:
@@ -226,7 +289,7 @@ _ACTIVITY = frozenset(
     "sent dispatched conducted held hosted co-hosted come came visited provided arrested solved participated "
     "taken took trained escorted deployed laid lost killed wounded seized completed made received organized "
     "organised attended undertaken played carried staged rescued evacuated delivered donated contributed "
-    "exported imported built dispatched launched".split()
+    "exported imported built dispatched launched began begun started opened".split()
 )
 #: … and verbs that say how things stand (a state holds at the document's time: a date).
 _STATE = frozenset(
@@ -243,16 +306,25 @@ def holds_now(before: str, after: str) -> bool:
     """True when the clause around a number states how things stand (has, is, established) rather than what was
     done (sent, conducted, hosted): the verb nearest before the number, else the first after it ("have come":
     the verb, not its auxiliary)."""
-    for word in reversed(_VERB_WORD.findall(before)):
+    found = verb(before, after)
+    return found is None or found[0] not in _ACTIVITY
+
+
+def verb(before: str, after: str) -> tuple[str, bool] | None:
+    """The verb that says what a number's clause is (see ``holds_now``), and whether it is in a perfect tense
+    ("have come", "has sent") rather than the simple past ("took part")."""
+    words = _VERB_WORD.findall(before)
+    for i in range(len(words) - 1, -1, -1):
+        low = words[i].lower()
+        if low in _ACTIVITY or low in _STATE:
+            return low, _perfect(words[max(0, i - 3) : i])
+    words = _VERB_WORD.findall(re.split(r"[;.]\s", after, maxsplit=1)[0])[:30]
+    for i, word in enumerate(words):
         low = word.lower()
-        if low in _ACTIVITY:
-            return False
-        if low in _STATE:
-            return True
-    for word in _VERB_WORD.findall(re.split(r"[;.]\s", after, maxsplit=1)[0])[:30]:
-        low = word.lower()
-        if low in _ACTIVITY:
-            return False
-        if low in _STATE and low not in _AUXILIARIES:
-            return True
-    return True
+        if low in _ACTIVITY or (low in _STATE and low not in _AUXILIARIES):
+            return low, _perfect(words[max(0, i - 3) : i])
+    return None
+
+
+def _perfect(before: list[str]) -> bool:
+    return any(w.lower() in ("has", "have", "had") for w in before)

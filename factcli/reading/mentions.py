@@ -71,7 +71,7 @@ _BARE_MONTH = re.compile(
 )
 #: Words before a number that make it a reference, not an amount: "Section 3", "No. 5", "p. 12".
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|article|"
+    r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|resolutions|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
     r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
     r"module|course|file|ref|memo|question|claim|episode|ep|day|instalment|installment|candidate|berth|seat|"
@@ -289,7 +289,7 @@ def _no_amount(sentence: str, m: re.Match[str]) -> bool:
     """A reference ("Section 3"), part of a name ("1540 Committee", "Shanghai Five"), a day of a month
     ("September 11"), or "one" as a pronoun ("one of", "one of the few")."""
     start, end, word = m.start(), m.end(), m.group("word")
-    if _REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
+    if _REFERENCE_BEFORE.search(sentence[max(0, start - 24) : start]) or _NAME_AFTER.match(sentence[end:]):
         return True
     if m.group("num") and _AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
         return True
@@ -393,7 +393,8 @@ def _date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     if not m.group("month") and not second:
         noun = noun_after(sentence, m.end())
         named = re.search(
-            r"(?:\b(?:the|its|their|this|that|a|an)|['’]s|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",
+            r"(?:\b(?:the|its|their|this|that|a|an|since|until|till|before|after|during|from)|['’]s"
+            r"|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",  # "Since 2002 the Chinese armed forces have …": a date
             sentence[max(0, m.start() - 12) : m.start()],
             re.I,
         )
