@@ -135,7 +135,8 @@ class _Labeller:
         record.update(s.time.record())
         record["topic"] = topic
         if s.kind == "quantity" and not s.ordinal:
-            record["metric"] = labels.metric_of(unit, quote, list(self.vocab.metrics.values()))
+            own = " ".join(self.text[a:b] for a, b in s.who)
+            record["metric"] = labels.metric_of(unit, own, list(self.vocab.metrics.values()))
         record["entities"] = entities
         section = s.passage.heading or self.source.title
         record["citations"] = [{"source": self.source.id, "section": section, "quote": quote}]
@@ -157,7 +158,7 @@ class _Labeller:
             return self.topics[heading]
         ids = self.index.candidates([*self.words(s), *content(heading)], [])
         neighbours = [f.topic for f in self.facts(ids[:12])]
-        return labels.topic_of(heading, set(), neighbours, list(self.vocab.topics))
+        return labels.topic_of(f"{heading} {self.text[s.start : s.end]}", neighbours, self.vocab.topics)
 
     def _entities(self, s: Statement, topic: str) -> tuple[list[str], str | None]:
         """The entities a statement names (its own words, its sentence's subject), and one its topic implies."""

@@ -122,14 +122,15 @@ def plural(word: str) -> str:
     return word + ("es" if word.endswith(("ch", "sh", "x")) else "s")
 
 
-def topic_of(heading: str, named: set[str], neighbours: list[str], topics: list[str]) -> str:
-    """The topic its heading names, else the one most of the store's nearest facts have, else the first."""
-    if len(named) == 1:
-        return next(iter(named))
+def topic_of(said: str, neighbours: list[str], topics: Mapping[str, Topic]) -> str:
+    """The topic most of the store's nearest facts have, else the one whose key and title share most words with
+    what is ``said`` (the heading and the quote), else the first."""
     votes = Counter(neighbours[:12])
     if votes:
         return votes.most_common(1)[0][0]
-    return sorted(named)[0] if named else topics[0] if topics else "general"
+    words = content(said)
+    scored = sorted(topics, key=lambda key: -len(words & content(f"{key.replace('-', ' ')} {topics[key].title}")))
+    return scored[0] if scored else "general"
 
 
 def topic_named(heading: str, topics: Mapping[str, Topic]) -> str:
@@ -146,19 +147,21 @@ def topic_named(heading: str, topics: Mapping[str, Topic]) -> str:
 
 
 def metric_of(unit: str | None, clause: str, metrics: list[Metric]) -> str | None:
-    """A metric of the same unit whose words the clause has (two at least, the most of any)."""
+    """The metric of the same unit whose own words (key and aliases, the unit's aside) the clause has most of:
+    two at least, and more than any other metric's; else none (a wrong metric puts a figure in the wrong
+    series, a missing one the curator adds)."""
     if unit is None:
         return None
-    words = content(clause)
-    best, score = None, 1
+    words = content(clause) - content(unit.replace("-", " "))
+    scores = []
     for metric in metrics:
-        if metric.unit != unit:
-            continue
-        theirs = content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
-        shared = len(words & theirs)
-        if shared > score:
-            best, score = metric.key, shared
-    return best
+        if metric.unit == unit:
+            theirs = content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
+            scores.append((len(words & theirs), metric.key))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < 2 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
 
 
 def slug(words: str, limit: int = 6) -> str:
