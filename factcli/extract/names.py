@@ -112,8 +112,8 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
             first += 1  # "At the Bishkek Summit": the name starts at "Bishkek"
         if first <= last:
             end = tokens[last][1]
-            if tokens[last][2].endswith(".") and len(tokens[last][2]) > 4:
-                end -= 1  # the sentence's full stop, not "St." or "Jan."
+            if tokens[last][2].endswith(".") and len(tokens[last][2]) > 3:
+                end -= 1  # the sentence's full stop, not "St." or "Co."
             runs.append((tokens[first][0], end))
         i = last + 1
     return runs

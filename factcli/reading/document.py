@@ -122,9 +122,11 @@ def _lines(text: str) -> list[_Line]:
 def _heading_shaped(line: str, after: str) -> bool:
     """A line a heading: short, no sentence's end, capitalised, its words mostly capitalised or few; never a
     site's frame. The line after it must not go on with the same sentence (a lower-case start)."""
-    if _FRAME.search(line) or line[-1] in ".,;:!?-" or (after and after[0].islower()):
-        return False
+    if _FRAME.search(line) or line[-1] in ".,;:!?-" or (after and (after[0].islower() or after[0].isdigit())):
+        return False  # the line after goes on with the same sentence: a wrapped line, not a heading
     body = _NUMBERING.sub("", line)
+    if re.search(r"[a-z][.!?]\s", body):
+        return False  # a sentence ends inside it
     words = _WORD.findall(body)
     if len(words) < 2 or len(words) > 14 or len(line) > 120 or not body[:1].isupper():
         return False
@@ -150,6 +152,6 @@ def _is_prose(lines: list[_Line]) -> bool:
     words (a pager "< 1 2 3 >" or "Updated: 2008-11-06 09:13" does not)."""
     joined = " ".join(line.text.strip() for line in lines)
     words = [w for w in _WORD.findall(joined) if w[0].islower() and len(w) > 2]
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     return len(lines) > 1 or joined.rstrip("\"”’') ").endswith((".", "!", "?"))
