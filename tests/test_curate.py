@@ -191,7 +191,8 @@ def test_extract_the_bundled_stores_own_document_lists_its_facts_as_held() -> No
     result = runner.invoke(app, ["extract", "web-regional-cooperation", "--texts", str(SEEDS), "-o", "-"])
     assert result.exit_code == 0, result.stderr
     assert "\n# 0 to review; 19 more the store holds already" in result.stdout
-    assert "#   " in result.stdout and "- id:" not in result.stdout
+    assert "#   " in result.stdout
+    assert "- id:" not in result.stdout
 
 
 # -- add --from-file -------------------------------------------------------------------------------------------
