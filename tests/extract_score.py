@@ -40,6 +40,9 @@ class Score:
     #: Candidates no fact of the store is paired with (omissions of the store, or noise).
     unheld: list[dict[str, Any]] = field(default_factory=list)
     missed: list[Fact] = field(default_factory=list)
+    #: Of the facts proposed whole, how many have the fact's metric (or none, as it has), and its topic.
+    metrics: int = 0
+    topics: int = 0
     partial: list[tuple[Fact, dict[str, Any]]] = field(default_factory=list)
 
     def line(self) -> str:
@@ -48,7 +51,8 @@ class Score:
 
         return (
             f"{self.source:<26} proposed {pct(self.proposed, self.facts):<16} whole {pct(self.whole, self.facts):<16}"
-            f" not held {pct(len(self.unheld), self.candidates)}"
+            f" not held {pct(len(self.unheld), self.candidates):<14}"
+            f" (whole: metric {self.metrics}, topic {self.topics})"
         )
 
 
@@ -164,6 +168,8 @@ def score_facts(source_id: str, text: str, facts: list[Fact], store_dir: Path) -
     first = matching(facts, candidates, lambda i, j: proposes(candidates[j], facts[i], source_id))
     whole = matching(facts, candidates, lambda i, j: proposes_whole(candidates[j], facts[i], source_id))
     out.proposed, out.whole = len(first), len(whole)
+    out.metrics = sum(candidates[j].get("metric") == facts[i].metric for i, j in whole.items())
+    out.topics = sum(candidates[j]["topic"] == facts[i].topic for i, j in whole.items())
     out.missed = [f for i, f in enumerate(facts) if i not in first]
     out.partial = [(facts[i], candidates[j]) for i, j in first.items() if i not in whole]
     paired = set(first.values())
@@ -201,6 +207,8 @@ def main(argv: list[str]) -> None:
         totals.whole += s.whole
         totals.candidates += s.candidates
         totals.unheld += s.unheld
+        totals.metrics += s.metrics
+        totals.topics += s.topics
         if verbose:
             for fact in s.missed:
                 quote = next(c.quote for c in fact.citations if c.source == s.source)

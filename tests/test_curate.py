@@ -207,7 +207,8 @@ def test_add_from_file_adds_what_passes_and_keeps_the_rest_as_written(store: Pat
     total = len(yaml.safe_load(edited))
     result = invoke(store, "add", "--from-file", str(review))
     assert result.exit_code == 1
-    assert f"{total - 1} added, 1 refused" in result.stderr
+    assert f"{total - 1} added (" in result.stderr
+    assert "), 1 refused; the refused are kept in" in result.stderr
     assert "error: unknown topic 'diplomacy'" in result.stderr
     leftover = tmp_path / "wp2010.review.leftover.yaml"
     kept = leftover.read_text(encoding="utf-8")
@@ -222,7 +223,7 @@ def test_add_from_file_adds_what_passes_and_keeps_the_rest_as_written(store: Pat
     assert len(load_store(store).facts) == total
     again = invoke(store, "add", "--from-file", str(review))  # nothing is added twice
     assert again.exit_code == 1
-    assert f"0 added, {total} refused" in again.stderr
+    assert f"0 added, {total} refused" in again.stderr  # every id is taken
     assert (tmp_path / "wp2010.review.leftover-2.yaml").exists()  # the first leftover is not written over
     assert leftover.read_text(encoding="utf-8").count("topic: regional-security") == 1
 
@@ -232,7 +233,8 @@ def test_add_from_file_dry_run_adds_nothing(store: Path, tmp_path: Path) -> None
     assert invoke(store, "extract", "wp2010", "-o", str(review)).exit_code == 0
     result = invoke(store, "add", "--from-file", str(review), "--dry-run")
     assert result.exit_code == 0, result.stderr
-    assert "to add, 0 refused" in result.stderr
+    assert f"{len(yaml.safe_load(review.read_text(encoding='utf-8')))} to add (" in result.stderr
+    assert result.stderr.endswith("), 0 refused\n")
     assert load_store(store).facts == []
     assert not list(tmp_path.glob("*leftover*"))
 

@@ -124,7 +124,7 @@ def validate(
         typer.Option(
             help="Directory of the documents' plain texts: check every quote occurs in its document. "
             "Each source names its text by sha256, so any copy with those bytes, under any name, will do. "
-            "Default: the store's texts/ folder, where 'sources add' keeps them, when it has one.",
+            "Default: the store's texts/ folder, where 'sources add' keeps them (the documents kept there).",
             metavar="DIR",
         ),
     ] = None,
@@ -154,7 +154,8 @@ def validate(
     from factcli.store.register import texts_dir
 
     root = session.root()
-    problems = validate_store(root, texts if texts is not None else texts_dir(root))
+    kept = texts_dir(root) if texts is None else None  # the store's own texts/: only the documents kept there
+    problems = validate_store(root, texts or kept, archived_only=kept is not None)
     failed = streams.report_problems(problems, fmt, strict=strict)
     if failed:
         raise typer.Exit(1)

@@ -159,18 +159,20 @@ def _write_new(path: Path, body: str) -> None:
 
 def add_reviewed(review: Path, *, dry_run: bool) -> None:
     """``add --from-file``: every fact of a review file that passes the store's rules, the rest kept aside."""
+    from collections import Counter
+
     from factcli.store import review as reviewing
 
     result = reviewing.apply(session.root(), review, dry_run=dry_run)
-    verb = "would add" if dry_run else "added"
     for added in result.added:
         for line in added.warnings:
             streams.note(f"warning: {added.fact.id}: {line}")
-        streams.note(f"{verb} {added.fact.id} to {added.path.name}")
     for refused in result.refused:
         for message in refused.messages:
             streams.note(f"{review}:{refused.line}: error: {message}")
-    summary = f"{len(result.added)} {'to add' if dry_run else 'added'}, {len(result.refused)} refused"
+    files = Counter(added.path.name for added in result.added)
+    where = f" ({', '.join(f'{name} {n}' for name, n in sorted(files.items()))})" if files else ""
+    summary = f"{len(result.added)} {'to add' if dry_run else 'added'}{where}, {len(result.refused)} refused"
     if result.leftover is not None:
         summary += (
             f"; the refused are kept in {result.leftover}: fix them, then: factcli add --from-file {result.leftover}"

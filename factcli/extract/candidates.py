@@ -56,7 +56,7 @@ def extract(
 ) -> Extraction:  # fmt: skip
     """Every quantitative statement and dated happening of ``text`` (the document ``source``) as a candidate."""
     when, why = (
-        (as_of, f"{as_of}, as given") if as_of else document_time(source.title, source.published, source.accessed, text)
+        (as_of, "as given (--as-of)") if as_of else document_time(source.title, source.published, source.accessed, text)
     )
     vocab = index.vocab
     reader = Reader(vocab, when)
@@ -156,7 +156,8 @@ class _Labeller:
             )
         if self.topics[heading]:
             return self.topics[heading]
-        ids = self.index.candidates([*self.words(s), *content(heading)], [])
+        named = content(" ".join(self.entities.find(self.text[s.start : s.end])))
+        ids = self.index.candidates([*(self.words(s) - named), *content(heading)], [])  # what, not who
         neighbours = [f.topic for f in self.facts(ids[:12])]
         return labels.topic_of(f"{heading} {self.text[s.start : s.end]}", neighbours, self.vocab.topics)
 
@@ -219,7 +220,7 @@ class _Labeller:
             return f"Dated by the sentence: '{t.words}' read as {when}."
         if t.source == "paragraph" or t.words:
             return f"The sentence gives no date: {t.why}, '{t.words}' ({when})."
-        return f"No date in the text: {t.why}, {when}; the document's as-of time is {self.why}."
+        return f"No date in the text: {t.why}, {when} ({self.why})."
 
     def _id(self, s: Statement, record: dict[str, Any]) -> str:
         t = s.time

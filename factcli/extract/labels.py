@@ -156,10 +156,12 @@ def metric_of(unit: str | None, clause: str, metrics: list[Metric]) -> str | Non
     scores = []
     for metric in metrics:
         if metric.unit == unit:
-            theirs = content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
-            scores.append((len(words & theirs), metric.key))
+            key = len(words & content(metric.key.replace("-", " ")))
+            aliases = len(words & content(" ".join(metric.aliases)))
+            if key >= 2:
+                scores.append((2 * key + aliases, metric.key))
     scores.sort(reverse=True)
-    if not scores or scores[0][0] < 2 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+    if not scores or (len(scores) > 1 and scores[1][0] == scores[0][0]):
         return None
     return scores[0][1]
 

@@ -272,16 +272,15 @@ def as_of(title: str, published: str | None, accessed: str | None, text: str) ->
     publication month, else when it was read, else the latest year it names."""
     m = _TITLE_YEAR.search(title)
     if m:
-        return m.group(1), f"{m.group(1)}, the year its title reports on ('{m.group()}')"
+        return m.group(1), f"the year its title reports on: '{m.group()}'"
     if published:
-        return published[:7], f"{published[:7]}, when it was published ({published})"
+        return published[:7], f"when it was published: {published}"
     if accessed:
-        return accessed[:7], f"{accessed[:7]}, when it was read ({accessed})"
+        return accessed[:7], f"when it was read: {accessed}"
     years = [int(y) for y in _YEAR.findall(text)]
     if years:
-        return str(max(years)), f"{max(years)}, the latest year it names (it gives no date of its own)"
-    year = dt.date.today().year
-    return str(year), f"{year}, this year (it gives no date of its own)"
+        return str(max(years)), "the latest year it names (it gives no date of its own)"
+    return str(dt.date.today().year), "this year (it names none)"
 
 
 #: Verbs that say something was done (a count of doings ends at the document's time: a period) …

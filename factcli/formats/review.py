@@ -27,7 +27,7 @@ def review_yaml(extraction: Extraction, document: str, review: str) -> str:
         f"# Candidate facts from {source.id}: {source.title}",
         f"# {len(new)} to review; {len(held)} more the store holds already (listed at the end, not to add again).",
         "# Dated as the store dates: the sentence's own date, else its paragraph's, else the document's as-of time:",
-        f"# {extraction.as_of_why}. Each note says which.",
+        f"# {extraction.as_of}, {extraction.as_of_why}. Each note says which.",
         "# Review each one: correct what is wrong (a claim is the quote's words: put it in yours), delete what is",
         f"# no fact, then: factcli add --from-file {review}",
         "# Every rule is checked; what fails is kept, as you left it, in a leftover file beside this one.",
