@@ -272,3 +272,51 @@ def test_progress_is_drawn_on_a_terminal_only(store: Path) -> None:
     assert b"Reading document.txt" in on_terminal or b"Reading wp2010.txt" in on_terminal
     piped = run_cli("--store", str(store), "extract", "wp2010", "--json", env={"FACTCLI_PROGRESS_AFTER": "0"})
     assert piped.stderr == ""
+
+
+def test_add_from_file_keeps_what_the_reader_refuses_and_what_a_failed_write_left(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item YAML itself refuses (an anchor) is kept with its error; after a write fails, nothing more is
+    tried, and every fact not added is kept."""
+    from factcli.store import write
+
+    review = tmp_path / "r.yaml"
+    assert invoke(store, "extract", "wp2010", "-o", str(review)).exit_code == 0
+    text = review.read_text(encoding="utf-8")
+    first = text.index("\n- id: ") + 1
+    review.write_text(text[:first] + "- &anchor just text\n" + text[first:], encoding="utf-8")
+    calls: list[int] = []
+    real = write.append
+
+    def failing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise write.WriteError("cannot write peacekeeping.yaml: no space left on the device")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(write, "append", failing)
+    total = len(yaml.safe_load(text))
+    result = invoke(store, "add", "--from-file", str(review))
+    assert result.exit_code == 1
+    assert "r.yaml:10: error: anchors (&anchor) are not allowed" in result.stderr
+    assert "2 added (" in result.stderr
+    kept = (tmp_path / "r.leftover.yaml").read_text(encoding="utf-8")
+    assert "- &anchor just text" in kept
+    assert "# error: cannot write peacekeeping.yaml: no space left on the device" in kept
+    assert kept.count("# error: not tried: cannot write peacekeeping.yaml") == total - 3
+    assert len(load_store(store).facts) == 2
+
+
+def test_sources_add_keeps_no_text_of_a_source_it_did_not_register(store: Path, tmp_path: Path) -> None:
+    (store / "texts" / "other.txt").write_text("someone's own notes\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Another text of 2012.\n", encoding="utf-8")
+    result = invoke(store, "sources", "add", str(other), *REGISTER)
+    assert result.exit_code == 2
+    assert "texts/other.txt exists with other bytes: move it away, or give another --id" in result.stderr
+    assert (store / "texts" / "other.txt").read_text(encoding="utf-8") == "someone's own notes\n"
+    (store / "sources.yaml").write_text("- id: x\n  id: y\n", encoding="utf-8")
+    result = invoke(store, "sources", "add", str(other), "--id", "fresh", *REGISTER)
+    assert result.exit_code == 2
+    assert "sources.yaml has errors; run factcli validate and fix them first" in result.stderr

@@ -11,11 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcli.errors import StoreError
+from factcli.errors import FactcliError
 from factcli.model import Problem
 from factcli.store import builders, write
 from factcli.store.files import display_path
 from factcli.store.yamlread import read_yaml_file
+
+
+class UnreadableReview(FactcliError):
+    """The review file is not a YAML list at all: nothing is added (exit 1)."""
+
+    prefixed = False
+
+    def __init__(self, problems: list[Problem], display: str) -> None:
+        super().__init__(display)
+        self.problems, self.display = problems, display
+
+    def __str__(self) -> str:
+        lines = [p.format() for p in sorted(p for p in self.problems if p.level == "error")]
+        return "\n".join([*lines, f"{self.display} cannot be read as a list of facts; nothing was added"])
 
 
 @dataclass(frozen=True)
@@ -40,21 +54,20 @@ def apply(root: Path, review: Path, *, dry_run: bool = False, leftover: Path | N
     """Add every fact of the review file that passes the store's rules; keep the others in a leftover file."""
     display = display_path(review)
     lf = read_yaml_file(str(review), display)
-    unreadable = [
-        p for p in lf.problems if p.level == "error" and (p.check in ("syntax", "io", "encoding") or lf.data is None)
-    ]
-    if unreadable or (lf.data is not None and not isinstance(lf.data, list)):
-        raise StoreError(lf.problems, f"{display} cannot be read as a list of facts; nothing was added")
+    if lf.data is None or not isinstance(lf.data, list) or any(p.check in ("io", "encoding") for p in lf.problems):
+        problems = lf.problems or [Problem(display, 1, 1, "error", "expected a list of facts ('- id: …')", "schema")]
+        raise UnreadableReview(problems, display)
     lines = review.read_text(encoding="utf-8").splitlines(keepends=True)
-    items = builders.records(lf, "facts")
-    starts = [lf.pos(path)[0] for path, _ in items]
+    good = dict(builders.records(lf, "facts"))
+    items = [(i, good.get((i,))) for i in range(len(lf.data or []))]  # a refused item is kept too
+    starts = [lf.pos((i,))[0] for i, _ in items]
     out = Reviewed()
     for n, (_, item) in enumerate(items):
         line = starts[n]
         text = _block(lines, line, starts[n + 1] if n + 1 < len(starts) else len(lines) + 1)
         own = [p for p in lf.problems if p.level == "error" and _within(p, line, starts, n)]
-        if own or out.stopped:
-            messages = [_where(display, p) for p in own] or [f"not tried: {out.stopped}"]
+        if own or out.stopped or item is None:
+            messages = [f"{p.message} [{p.check}]" for p in own] or [f"not tried: {out.stopped or 'not a fact'}"]
             out.refused.append(Refused(line, tuple(messages), text))
             continue
         try:
@@ -65,9 +78,6 @@ def apply(root: Path, review: Path, *, dry_run: bool = False, leftover: Path | N
         except write.WriteError as exc:
             out.stopped = str(exc)
             out.refused.append(Refused(line, (str(exc),), text))
-    problems_outside = [p for p in lf.problems if p.level == "error" and not items]
-    if problems_outside:
-        raise StoreError(problems_outside, f"{display} holds no facts to add")
     if out.refused and not dry_run:
         out.leftover = _write_leftover(leftover or _leftover_path(review), display, out.refused)
     return out
@@ -85,10 +95,6 @@ def _block(lines: list[str], first: int, next_start: int) -> str:
 def _within(problem: Problem, line: int, starts: list[int], n: int) -> bool:
     end = starts[n + 1] if n + 1 < len(starts) else 1 << 30
     return line <= problem.line < end
-
-
-def _where(display: str, problem: Problem) -> str:
-    return f"{display}:{problem.line}:{problem.column}: {problem.message} [{problem.check}]"
 
 
 def _leftover_path(review: Path) -> Path:
