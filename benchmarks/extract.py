@@ -21,11 +21,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import Ratio, compile_package, print_table
+from check_draft import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -50,12 +50,6 @@ def write_document(path: Path, size: int) -> int:
         text += f"\nPart {n}\n\n{moved}\n"
     path.write_text(text, encoding="utf-8")
     return len(text.encode())
-
-
-def timed(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
 
 
 def measure(runs: int, size: int) -> tuple[list[str], list[Ratio]]:
