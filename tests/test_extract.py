@@ -9,7 +9,8 @@ from factcli.extract import quotes
 from factcli.extract.candidates import extract
 from factcli.extract.labels import metric_of, noun_phrase, topic_named, unit_of
 from factcli.extract.names import Entities, happenings
-from factcli.extract.when import as_of, holds_now, spans
+from factcli.extract.verbs import holds_now
+from factcli.extract.when import as_of, spans
 from factcli.index.build import memory_index
 from factcli.model import Metric, Source
 from factcli.reading import mentions

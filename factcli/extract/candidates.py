@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcli.extract import held, labels, quotes
+from factcli.extract.context import Statement
 from factcli.extract.names import MEETINGS, Entities
-from factcli.extract.statements import Reader, Statement
+from factcli.extract.statements import Reader
 from factcli.extract.when import as_of as document_time
 from factcli.index.query import Query
 from factcli.reading import document
