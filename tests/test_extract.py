@@ -293,3 +293,13 @@ def test_what_is_no_claim_gives_no_candidate() -> None:
         "Resolutions 1846 and 1851 apply. It builds the 21st Century Maritime Silk Road.\n"
     )
     assert _extract(text) == []
+
+
+def test_a_sentence_of_thousands_of_figures_is_read_in_pieces() -> None:
+    """What reads a sentence weighs its numbers against each other: a line of 3,000 figures is read in pieces
+    (each true to its place), so a long document costs in proportion to its length."""
+    text = "China sent " + ", ".join(f"{i} observers to area {i}" for i in range(3000)) + ".\n"
+    got = passages(text)
+    assert len(got) > 50
+    assert all(len(p.text) <= 1_000 for p in got)
+    assert all(text[p.start : p.end] == p.text for p in got)

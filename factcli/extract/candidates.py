@@ -97,6 +97,7 @@ class _Labeller:
             self.paragraphs.setdefault(p.paragraph, p.start)
         self.implied: dict[str, str | None] = {}
         self.known: dict[str, Fact | None] = {}
+        self.suffix: dict[str, int] = {}
         from factcli.checks.context import Names
 
         self.topic_names = Names(self.vocab)
@@ -234,9 +235,10 @@ class _Labeller:
         else:
             what = labels.slug(" ".join(s.counts) or str(record.get("unit") or ""), 4)
         base = re.sub(r"-{2,}", "-", "-".join(part for part in (record["topic"], when, what) if part)).strip("-")
-        candidate, n = base, 2
+        candidate, n = base, self.suffix.get(base, 2)
         while candidate in self.taken:
             candidate, n = f"{base}-{n}", n + 1
+        self.suffix[base] = n  # the next one of this base starts here: no quadratic walk over a long list
         self.taken.add(candidate)
         return candidate
 

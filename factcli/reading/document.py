@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcli.reading.prose import pieces
+
 _MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 #: A heading's numbering: "1.", "VI.", "(3)", "4.2".
@@ -62,16 +64,17 @@ def passages(text: str, *, markdown: bool = False) -> list[Passage]:
             continue
         position = 0
         for paragraph in segmenter.analyze(block):
-            pieces = list(paragraph)
+            sentences = list(paragraph)
             begin: int | None = None
-            for tokens in pieces:
+            for tokens in sentences:
                 first, last = tokens[0], tokens[-1]
                 begin = first.offset if begin is None else begin
-                if len(tokens) <= 3 and tokens is not pieces[-1]:
+                if len(tokens) <= 3 and tokens is not sentences[-1]:
                     continue  # "Jan." or "No." cut off by the segmenter belongs to the sentence after it
                 body = block[begin : last.offset + len(last.value)]
-                out.append(Passage(start + begin, body, heading, number, position))
-                position += 1
+                for at, part in pieces(body):  # a "sentence" of thousands of figures, read in pieces
+                    out.append(Passage(start + begin + at, part, heading, number, position))
+                    position += 1
                 begin = None
     return out
 
