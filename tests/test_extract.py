@@ -303,3 +303,22 @@ def test_a_sentence_of_thousands_of_figures_is_read_in_pieces() -> None:
     assert len(got) > 50
     assert all(len(p.text) <= 1_000 for p in got)
     assert all(text[p.start : p.end] == p.text for p in got)
+
+
+def test_a_hard_wrapped_document_with_crlf_gives_the_same_facts_in_one_line_each() -> None:
+    """pdftotext and pandoc wrap lines: a date or a quote across a line break is one line in the review file."""
+    import textwrap
+
+    from .conftest import DATA
+
+    plain = (DATA / "extract-holdout" / "document.txt").read_text(encoding="utf-8")
+    wrapped = "\r\n\r\n".join("\r\n".join(textwrap.wrap(p, 60)) for p in plain.split("\n") if p.strip())
+    source = Source("wp2010-ch10", "China's National Defense in 2010, Chapter X", "SCIO", "white-paper", "2011-03")
+    index = memory_index(STORE)
+    flat = [c.record for c in extract(index, plain, source).candidates]
+    records = [c.record for c in extract(index, wrapped, source).candidates]
+    assert len(records) == len(flat)
+    for record in records:
+        quote = record["citations"][0]["quote"]
+        assert "\n" not in quote
+        assert record["value_text"] in quote

@@ -133,7 +133,7 @@ class _Labeller:
         record: dict[str, Any] = {"id": "", "claim": self._claim(s, quote), "kind": s.kind}
         if s.kind == "quantity" and s.value is not None:
             record.update(value=int(s.value) if s.value.is_integer() else s.value, qualifier=s.qualifier, unit=unit)
-        record["value_text"] = s.value_text
+        record["value_text"] = quotes.one_line(s.value_text)
         record.update(s.time.record())
         record["topic"] = topic
         if s.kind == "quantity" and not s.ordinal:

@@ -56,6 +56,10 @@ def clause_end(sentence: str, at: int, limit: int, figures: list[int]) -> int:
 def text_of(document: str, start: int, end: int) -> str:
     """A span of the document as a quote: line breaks made spaces (a hyphen at a line's end kept, joined), the
     characters otherwise as written; a part of a sentence loses the comma or semicolon it stops at."""
-    body = re.sub(r"-[ \t]*\r?\n[ \t]*", "-", document[start:end])
-    body = re.sub(r"[ \t]*\r?\n[ \t]*", " ", body).strip()
-    return body.rstrip(",;:—– ")
+    return one_line(document[start:end]).strip().rstrip(",;:—– ")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks made spaces, as a quote has them ("March⏎2008" is "March 2008")."""
+    body = re.sub(r"-[ \t]*\r?\n[ \t]*", "-", text)
+    return re.sub(r"[ \t]*\r?\n[ \t]*", " ", body)

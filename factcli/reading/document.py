@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcli.reading.prose import pieces
+from factcli.text.dates import MONTHS
 
 _MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
@@ -136,8 +137,10 @@ def _heading_shaped(line: str, after: str) -> bool:
     if words[-1].lower() in _OPEN_END:
         return False
     small = sum(w.lower() in _OPEN_END for w in words)
-    capitals = sum(w[0].isupper() for w in words)
-    return bool(capitals >= (len(words) - small) / 2)
+    # the first word and month names are capitalised in any line: "In September 2010 the armed forces of the
+    # Shanghai" is a wrapped line of prose, "Regional Security Cooperation" a heading
+    capitals = sum(w[0].isupper() and w.lower() not in MONTHS for w in words[1:])
+    return bool(capitals >= (len(words) - small - 1) / 2)
 
 
 def _frame(line: str) -> bool:
