@@ -23,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-BLOCK = re.compile(r"(<!-- run: (?P<cmd>.+?) -->\n)```[a-z]*\n.*?```\n", re.DOTALL)
+BLOCK = re.compile(r"(?P<head><!-- run: (?P<cmd>.+?) -->\n)```[a-z]*\n.*?```\n", re.DOTALL)
+#: "<!-- fresh: /tmp/DIR -->": DIR removed before the blocks after it run (a store they make from nothing).
+FRESH = re.compile(r"<!-- fresh: (?P<fresh>/tmp/factcli-[\w.-]+) -->\n")
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "LC_ALL": "C.UTF-8"}
 
 
@@ -53,15 +55,18 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 def render(text: str) -> str:
     def replace(m: re.Match[str]) -> str:
+        if m.group("fresh"):
+            shutil.rmtree(m.group("fresh"), ignore_errors=True)
+            return m.group(0)
         if "../shared/seeds" in m.group("cmd") and not SEEDS.is_dir():
             print(f"not run (no {SEEDS}): {m.group('cmd')}", file=sys.stderr)
             return m.group(0)
         if "pandoc" in m.group("cmd") and shutil.which("pandoc") is None:
             print(f"not run (no pandoc): {m.group('cmd')}", file=sys.stderr)
             return m.group(0)
-        return f"{m.group(1)}```\n$ {m.group('cmd')}\n{run(m.group('cmd'))}```\n"
+        return f"{m.group('head')}```\n$ {m.group('cmd')}\n{run(m.group('cmd'))}```\n"
 
-    return BLOCK.sub(replace, text)
+    return re.compile(f"{FRESH.pattern}|{BLOCK.pattern}", re.DOTALL).sub(replace, text)
 
 
 def main() -> int:

@@ -279,3 +279,13 @@ def test_a_near_duplicate_is_refused_naming_the_fact_it_repeats(store: Path) -> 
     assert again.exit_code == 1, again.output
     assert "hotline-again: 'md-2007-rok-hotline' (" in again.stderr
     assert "already states this event from the same document and time [near-duplicate]" in again.stderr
+
+
+def test_add_without_a_named_store_never_writes_into_the_bundled_one() -> None:
+    from factcli.store.files import bundled_store
+
+    before = sorted((p.name, p.read_bytes()) for p in bundled_store().glob("*.yaml"))
+    done = runner.invoke(app, ["add", *EVERYTHING])
+    assert done.exit_code == 2
+    assert done.stderr.startswith("Error: no store named, and a fact goes into a store of your own")
+    assert sorted((p.name, p.read_bytes()) for p in bundled_store().glob("*.yaml")) == before

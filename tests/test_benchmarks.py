@@ -59,3 +59,19 @@ def test_run_py_prints_every_tracked_ratio() -> None:
     assert rows == expected
     assert "60 facts: 2 fact files and 4 vocabulary files" in result.stdout
     assert "(shown)" in table  # the bundled store's ratios carry no target
+
+
+@pytest.mark.skipif(not (BENCHMARKS.parent.parent / "shared" / "seeds").is_dir(), reason="its document is the seeds'")
+def test_extract_py_prints_its_ratios() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "extract.py"), "--runs", "1", "--size", "20000"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    size = int(result.stdout.split()[3].replace(",", "").removesuffix("-byte"))
+    assert size >= 20_000
+    rows = [line.split("  ")[1] for line in result.stdout.splitlines()[3:]]
+    assert rows == [f"extract {round(size / 1000)} KB", f"extract {round(size / 1000)} KB, absolute"]

@@ -23,7 +23,7 @@ from factcli.store.load import Store, read_store
 from factcli.text.fold import fold
 
 
-def validate(root: Path, texts: Path | None = None) -> list[Problem]:
+def validate(root: Path, texts: Path | None = None, *, archived_only: bool = False) -> list[Problem]:
     store = read_store(root)
     problems = list(store.problems)
     placed = _places(store)
@@ -40,7 +40,7 @@ def validate(root: Path, texts: Path | None = None) -> list[Problem]:
     problems.extend(check_ordinals(store))
     problems.extend(check_thesaurus(store))
     if texts is not None:
-        problems.extend(check_quotes(store, texts))
+        problems.extend(check_quotes(store, texts, archived_only=archived_only))
     return sorted(set(problems))
 
 

@@ -14,9 +14,11 @@ from factcli.cli.app import app
 COMMANDS = {
     "find": "lookup", "show": "lookup", "sources": "lookup", "topics": "lookup", "entities": "lookup",
     "metrics": "lookup", "thesaurus": "lookup", "series": "checks", "check-draft": "checks", "validate": "checks",
-    "schema": "checks", "add": "add", "init": "newstore", "export": "publish", "cite": "publish",
+    "schema": "checks", "add": "add", "init": "newstore", "extract": "curate", "export": "publish", "cite": "publish",
     "render": "manuscript", "completion": "shell",
 }  # fmt: skip
+#: Commands whose group gets subcommands from another module too ("sources add" is curate's).
+ALSO = {"sources": "curate", "source": "curate"}
 #: Top-level options that take a value, so the command name is found after them.
 _VALUE_OPTIONS = ("--store",)
 
@@ -29,12 +31,14 @@ def load_commands(argv: list[str]) -> None:
     if name is None and "--version" in argv and not os.environ.get("_FACTCLI_COMPLETE"):
         app.registered_commands, app.registered_groups = [], []  # the eager option answers before any command
         return
-    if name in COMMANDS and not os.environ.get("_FACTCLI_COMPLETE"):
-        importlib.import_module(f"factcli.cli.{COMMANDS[name]}")
+    if (name in COMMANDS or name in ALSO) and not os.environ.get("_FACTCLI_COMPLETE"):
+        for module in (COMMANDS.get(name), ALSO.get(name)):
+            if module:
+                importlib.import_module(f"factcli.cli.{module}")
         app.registered_commands = [c for c in app.registered_commands if _command_name(c) == name]
         app.registered_groups = [g for g in app.registered_groups if g.name == name]
         return
-    for module in dict.fromkeys(COMMANDS.values()):
+    for module in dict.fromkeys([*COMMANDS.values(), *ALSO.values()]):
         importlib.import_module(f"factcli.cli.{module}")
 
 

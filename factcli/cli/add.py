@@ -43,6 +43,14 @@ def add(
         typer.Option(help="Check the quote against its document's plain text in DIR, as validate --texts does."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the YAML that would be appended.")] = False,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-file",
+            help="Add every fact of a review file (extract's, edited); the refused are kept.",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
     """Append a new fact, validated first, without changing a byte already in the file.
 
@@ -56,12 +64,19 @@ def add(
       factcli add --kind event --claim "…" --value-text "May 2008" --date 2008-05 --topic … --source … --quote …
 
       factcli add --from-json fact.json --dry-run
+
+      factcli add --from-file wp2010.review.yaml
     """
     from factcli.store import newfact, write
 
+    if from_file is not None:
+        from factcli.cli.curate import add_reviewed
+
+        add_reviewed(from_file, dry_run=dry_run)
+        return
     root = session.root()
     if not dry_run:
-        write.writable(root)  # before anything is typed
+        write.writable(root, named=session.named())  # before anything is typed
     if from_json is not None:
         record = _from_json(from_json)
     else:

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from factcli import __version__
 from factcli.cli import streams
 from factcli.errors import FactcliError, UsageError, reraise_interrupt
-from factcli.store.files import resolve_store_path
+from factcli.store.files import STORE_ENV, resolve_store_path
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
@@ -131,6 +131,10 @@ class Session:
 
     def root(self) -> Path:
         return resolve_store_path(self.store_option)
+
+    def named(self) -> bool:
+        """The user named the store (--store or $FACTCLI_STORE) rather than taking the bundled one."""
+        return bool(self.store_option or os.environ.get(STORE_ENV))
 
     def index(self) -> "Index":
         if self._index is None:

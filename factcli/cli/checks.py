@@ -123,7 +123,8 @@ def validate(
         Path | None,
         typer.Option(
             help="Directory of the documents' plain texts: check every quote occurs in its document. "
-            "Each source names its text by sha256, so any copy with those bytes, under any name, will do.",
+            "Each source names its text by sha256, so any copy with those bytes, under any name, will do. "
+            "Default: the store's texts/ folder, where 'sources add' keeps them (the documents kept there).",
             metavar="DIR",
         ),
     ] = None,
@@ -150,8 +151,11 @@ def validate(
       factcli validate --texts ../shared/seeds --strict
     """
     from factcli.checks.validate import validate as validate_store
+    from factcli.store.register import texts_dir
 
-    problems = validate_store(session.root(), texts)
+    root = session.root()
+    kept = texts_dir(root) if texts is None else None  # the store's own texts/: only the documents kept there
+    problems = validate_store(root, texts or kept, archived_only=kept is not None)
     failed = streams.report_problems(problems, fmt, strict=strict)
     if failed:
         raise typer.Exit(1)

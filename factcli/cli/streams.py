@@ -61,7 +61,7 @@ def describe_os_error(exc: OSError) -> str:
 PROGRESS_AFTER = 1.0
 
 
-def progress() -> Callable[[int, int], None] | None:
+def progress(label: str = "Reading the store") -> Callable[[int, int], None] | None:
     """A progress callback drawing a bar on stderr once a build has run a second, or None when stderr is not a
     terminal (a pipe or a log gets no bar)."""
     if not sys.stderr.isatty():
@@ -78,7 +78,7 @@ def progress() -> Callable[[int, int], None] | None:
                 return
             from factcli.formats import table  # rich only for people
 
-            bar.append(table.ProgressBar("Reading the store", total))
+            bar.append(table.ProgressBar(label, total))
         bar[0].update(done)
 
     return update

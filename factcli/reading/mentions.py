@@ -238,7 +238,7 @@ def _no_amount(sentence: str, m: re.Match[str]) -> bool:
     """A reference ("Section 3"), part of a name ("1540 Committee", "Shanghai Five"), a day of a month
     ("September 11"), or "one" as a pronoun ("one of", "one of the few")."""
     start, end, word = m.start(), m.end(), m.group("word")
-    if REFERENCE_BEFORE.search(sentence[max(0, start - 16) : start]) or _NAME_AFTER.match(sentence[end:]):
+    if REFERENCE_BEFORE.search(sentence[max(0, start - 24) : start]) or _NAME_AFTER.match(sentence[end:]):
         return True
     if m.group("num") and AFTER_MONTH.search(sentence[max(0, start - 12) : start]):
         return True

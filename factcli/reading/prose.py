@@ -135,7 +135,7 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                     yield Sentence(start + cut, part, heading, before)
                     before, cut = part, begin + m.end()
                 body = block[cut : last.offset + len(last.value)]
-                for at, part in _pieces(body):  # a "sentence" of thousands of figures, read in pieces
+                for at, part in pieces(body):  # a "sentence" of thousands of figures, read in pieces
                     yield Sentence(start + cut + at, part, heading, before)
                     before = part
                 begin = None
@@ -148,7 +148,7 @@ LONGEST_SENTENCE = 1_000
 _PIECE_END = re.compile(r"[,;]\s+")
 
 
-def _pieces(body: str) -> Iterator[tuple[int, str]]:
+def pieces(body: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of the pieces of a sentence: the whole when short, else pieces of at most about
     LONGEST_SENTENCE characters each, cut after a comma or semicolon where there is one."""
     at = 0

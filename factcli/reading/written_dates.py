@@ -98,7 +98,8 @@ def _bare_year_is_no_date(sentence: str, m: re.Match[str]) -> bool:
         return False
     noun = noun_after(sentence, m.end())
     named = re.search(
-        r"(?:\b(?:the|its|their|this|that|a|an)|['’]s|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",
+        r"(?:\b(?:the|its|their|this|that|a|an|since|until|till|before|after|during|from)|['’]s"
+        r"|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",  # "Since 2002 the Chinese armed forces have …": a date
         sentence[max(0, m.start() - 12) : m.start()],
         re.I,
     )

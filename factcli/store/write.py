@@ -21,7 +21,7 @@ from typing import Any
 from factcli.errors import FactcliError, StoreError, UsageError
 from factcli.model import Fact, Problem
 from factcli.store import atomic, builders, claims, rules
-from factcli.store.files import installed_package
+from factcli.store.files import bundled_store, installed_package
 from factcli.store.load import read_store
 from factcli.store.newfact import fact_yaml
 from factcli.store.yamlread import MAX_FILE_BYTES, LoadedFile, parse_text
@@ -107,13 +107,22 @@ def store_lock(root: Path) -> Iterator[None]:
         lock.release()
 
 
-def writable(root: Path) -> None:
-    """A store inside an installed package is replaced by the next install or upgrade, with whatever was added
-    to it: refuse it before anything is typed."""
+def writable(root: Path, *, named: bool = True, what: str = "a fact") -> None:
+    """Refuse a store that the user's own writing must not go into, before anything is typed: one inside an
+    installed package (the next install or upgrade replaces it, with whatever was added), and the bundled
+    store when the user did not name it (``named``: --store or FACTCLI_STORE), so that nobody adds to it by
+    leaving the option out."""
     if installed_package(root):
         msg = (
             f"the store {root} is part of the installed factcli and an upgrade replaces it: start a store of "
             "your own (factcli init DIR) and add to it with --store DIR or FACTCLI_STORE=DIR"
+        )
+        raise UsageError(msg)
+    if not named and root.resolve() == bundled_store().resolve():
+        msg = (
+            f"no store named, and {what} goes into a store of your own, not the bundled one: start one with "
+            "'factcli init DIR' and name it with --store DIR or FACTCLI_STORE (to curate the bundled store in a "
+            "checkout of factcli, name it: --store factcli/facts)"
         )
         raise UsageError(msg)
 
@@ -196,3 +205,8 @@ def _old_bytes(path: Path) -> bytes:
         msg = f"{path} is over the {MAX_FILE_BYTES // 2**20} MiB limit for one store file; add to another file"
         raise WriteError(msg)
     return path.read_bytes()
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """The atomic replace ``add`` writes with, for the other files curators' commands append to (sources.yaml)."""
+    _replace(path, data)

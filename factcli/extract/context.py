@@ -1,0 +1,208 @@
+"""One sentence of a document being read: its times and happenings, what the sentences before it said, and
+the statement each candidate becomes (``figures`` and ``events`` read the sentence; ``statements`` walks the
+document).
+
+A statement's time is its sentence's; else the sentence before's when it refers back to it ("Among them",
+"Eight lost their lives", "Some 5,000 troops took part"); else a meeting's the document dated earlier; else,
+for a list, the "Since 2015 …" before it; else the document's as-of time (``when``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from factcli.extract.names import Happening
+from factcli.extract.verbs import holds_now, verb
+from factcli.extract.when import Span, Time
+from factcli.reading.document import Passage
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from factcli.store.vocab import Vocabulary
+
+_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They were)\b")
+_BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
+_ALSO = re.compile(r"\balso\b")
+_DIED = frozenset("lost laid died killed wounded injured".split())
+_OF_TOTAL = re.compile(r"\bof the total\b")
+FIRST_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|may|must|held|sent|made|met|took|gave|"
+    r"won|began|led|set|put|built|went|came|hosted)\b"
+    r"|\b(?!(?:armed|related|united|advanced|based|limited|shared|detailed|red)\b)[a-z]{3,}ed\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One candidate fact as read from the document, before the store's vocabulary is applied."""
+
+    kind: str  # "quantity" or "event"
+    start: int  # the quote's span in the document
+    end: int
+    value: float | None
+    qualifier: str
+    value_text: str
+    time: Time
+    passage: Passage
+    #: What a figure counts, as written ("engineering", "troops"); empty for events and ordinals.
+    counts: tuple[str, ...] = ()
+    currency: str | None = None
+    ordinal: bool = False
+    #: The happening an event is, or the name an ordinal numbers.
+    name: str = ""
+    #: Where its entities are named, offsets in the document: its own words (a list's item its part) …
+    who: tuple[tuple[int, int], ...] = ()
+    #: … and the subject of its sentence, when it is one of a list ("China and Thailand … held the Fourth …").
+    subject: tuple[int, int] | None = None
+    #: For one of several events a sentence dates in turn: its place and how many ("respectively").
+    listed: tuple[int, int] | None = None
+    #: For one of a list's happenings, the sentence's words for it alone ("China co-hosted with Malaysia the …").
+    claim: str = ""
+
+
+@dataclass
+class Memory:
+    """What the sentences read so far leave for the next: the reader's state, one document long."""
+
+    vocab: Vocabulary
+    as_of: str
+    paragraph: int = -1
+    #: The start of what the paragraph's first sentence says runs since ("Since 1990", "Since its first … in 1990").
+    since: str | None = None
+    previous: tuple[Passage, list[Span], Time | None] | None = None
+    #: Meetings and ordinals dated by their sentences, by name: a later sentence naming one takes its date.
+    dated: dict[str, Time] = field(default_factory=dict)
+    numbered: set[tuple[float, str]] = field(default_factory=set)
+    evented: set[str] = field(default_factory=set)
+    last_year: int | None = None
+    #: What the last figure counted: "10 and … another one of the 12 conventions".
+    last_counts: tuple[str, ...] = ()
+
+
+class Context:
+    """One passage being read: its times and happenings, and what the reader knows of those before it."""
+
+    def __init__(self, reader: Memory, p: Passage, times: list[Span], named: list[Happening]) -> None:
+        self.r, self.p, self.times, self.named = reader, p, times, named
+        self.opens_at = next((s.opens_at for s in times if s.opens_at is not None), None)
+        self.parts = parts_of(p.text, named)
+        #: Set when a figure of this sentence tells of the sentence before's happening: who it names count too.
+        self.tells_of_before = False
+        verb = FIRST_VERB.search(p.text)
+        self.subject = (0, verb.end()) if verb else (0, named[0].start if named else 0)
+
+    # -- time -------------------------------------------------------------------------------------------------
+
+    def time_at(self, at: int, kind: str) -> tuple[Time, bool]:
+        """The time of a statement at offset ``at`` of the sentence, and whether it is the sentence before's."""
+        as_of = self.r.as_of
+        points = [s for s in self.times if s.kind == "point"]
+        for s in self.times:
+            if s.opens_at is not None:
+                return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+        if len(points) >= 2 and len(points) == len(self.times):
+            if kind == "quantity":
+                first, last = points[0], points[-1]
+                return Time(start=first.first, end=last.first, words=self.p.text[first.start : last.end]), False
+            after = [s for s in points if s.start >= at]
+            return (after[0] if after else points[-1]).time(as_of), False
+        if self.times:
+            chosen = min(self.times, key=lambda s: (s.start > at, abs(s.start - at)))
+            if chosen.kind == "so-far":
+                return Time(start=self.r.since, end=as_of, words=chosen.text), False
+            if chosen.kind == "by":  # "By the end of December 2010 …": since the sentence before's time, if any
+                before = self.r.previous[1] if self.r.previous else []
+                start = before[0].first if before and before[0].kind in ("point", "since", "range") else None
+                return Time(start=start, end=chosen.last, words=chosen.text), False
+            return chosen.time(as_of), False
+        return self.untimed(at, kind)
+
+    def carried(self) -> Time | None:
+        """The time a sentence without one of its own takes from the sentence before, if any."""
+        previous = self.r.previous
+        if previous is None or not (_REFERS_BACK.match(self.p.text) or _BARE_SUBJECT.match(self.p.text)):
+            return None
+        return previous[2]
+
+    def untimed(self, at: int, kind: str) -> tuple[Time, bool]:
+        """A statement its sentence does not date: the sentence before's when this one refers back to it; a
+        meeting dated earlier in the document; a list after "Since 2015 …"; else the document's as-of time."""
+        previous, as_of = self.r.previous, self.r.as_of
+        back = self.carried()
+        if back is not None:
+            return _from(back, "paragraph", "it goes on from the sentence before"), True
+        for h in self.named:
+            if h.key in self.r.dated:
+                t = self.r.dated[h.key]
+                return _from(t, "document", f"the date the document gives the {h.name}", h.name), False
+        if previous is not None and kind != "quantity" and len(previous[1]) == 1:
+            before = previous[1][0]
+            if before.kind in ("since", "past", "range"):
+                return _from(before.time(as_of), "paragraph", "it lists what the sentence before dates"), True
+            if before.kind == "point" and _ALSO.search(self.p.text):
+                t = Time(start=before.first, end=as_of, words=before.text)
+                return _from(t, "paragraph", f"'also' ties it to the sentence before, read up to {as_of}"), True
+        text = self.p.text
+        found = verb(text[:at], text[at:])
+        now = found is None or holds_now(text[:at], text[at:])
+        if previous is not None and kind == "quantity" and len(previous[1]) == 1:
+            before = previous[1][0]
+            if before.kind == "point" and found and not now and not found[1] and not self.named:
+                t = before.time(as_of)  # "Some 5,000 troops took part": the happening of the sentence before
+                self.tells_of_before = True
+                return _from(t, "paragraph", "it tells of what the sentence before dates"), False
+            if before.kind == "since" and found and found[0] in _DIED:
+                t = before.time(as_of)  # "Nine officers and men have lost their lives on duty."
+                return _from(t, "paragraph", "those lost are of those the sentence before counts since"), True
+            if _OF_TOTAL.search(text) and previous[2] is not None:
+                return _from(previous[2], "paragraph", "a share of the total the sentence before counts"), False
+        if kind == "quantity" and not now and self.r.since:
+            t = Time(start=self.r.since, end=as_of, words=self.r.since)
+            return _from(t, "paragraph", "done since the start its paragraph's first sentence gives"), False
+        if now:
+            return Time(date=as_of, source="document", why="a state, dated to the document's as-of time"), False
+        return Time(end=as_of, source="document", why="done by the document's as-of time, no start given"), False
+
+    def _date_end(self, at: int) -> int:
+        """The end of a date right after a name ("… (CADSDS) in March 2008"), else ``at``."""
+        for s in self.times:
+            if 0 <= s.start - at <= 12:
+                return s.end
+        return at
+
+    # -- the statement ----------------------------------------------------------------------------------------
+
+    def _statement(self, kind: str, start: int, end: int, back: bool, time: Time, *, value: float | None = None,
+                   value_text: str = "", qualifier: str = "exact", counts: tuple[str, ...] = (),
+                   currency: str | None = None, ordinal: bool = False, name: str = "",
+                   who: tuple[tuple[int, int], ...] = (), subject: tuple[int, int] | None = None,
+                   listed: tuple[int, int] | None = None, claim: str = "") -> Statement:  # fmt: skip
+        p, previous = self.p, self.r.previous
+        begin = p.start + start
+        if back and start == 0 and previous is not None:
+            begin = previous[0].start  # the sentence that gives the time is quoted with it
+        said = p.text.find(value_text, start) if value_text else -1
+        if said >= 0 and said + len(value_text) > end and (back or said < len(p.text)):
+            end = said + len(value_text)  # the words for the value are in the quote
+        where = tuple((p.start + a, p.start + b) for a, b in who)
+        lead = (p.start + subject[0], p.start + subject[1]) if subject else None
+        return Statement(kind, begin, p.start + end, value, qualifier, value_text or name, time, p, counts, currency,
+                         ordinal, name, where, lead, listed, claim)  # fmt: skip
+
+
+def parts_of(text: str, named: list[Happening]) -> list[tuple[int, int]]:
+    """Each listed happening's part of the sentence: from the comma before it (or its start) to the next one's
+    ("…, co-hosted with Malaysia the Fourth ARF Disaster Relief Exercise" is the Fourth's)."""
+    first = text.rfind(",", 0, named[0].start) if named else 0
+    bounds = [first if first >= 0 else named[0].start]
+    for before, h in itertools.pairwise(named):
+        comma = text.rfind(",", before.end, h.start)
+        bounds.append(comma if comma >= 0 else h.start)
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(len(named))]
+
+
+def _from(t: Time, source: str, why: str, words: str = "") -> Time:
+    return Time(t.date, t.start, t.end, words or t.words, source, why)

@@ -1,0 +1,137 @@
+"""The figures of a sentence a reader would cite: its amounts and the ordinals of its meetings.
+
+They are the reading package's mentions, minus what is no claim of the document's: numbers inside a time
+expression ("the past two years"), "the two sides", "several dozen", "the 21st Century", "any third party",
+a money amount in brackets after another (a conversion), and an ordinal of a meeting already numbered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcli.extract import quotes
+from factcli.extract.context import Context, Statement
+from factcli.extract.labels import noun_phrase, rate_of
+from factcli.extract.names import Happening
+from factcli.extract.when import Time
+from factcli.reading.mention import Mention
+from factcli.reading.names import name_key, ordinal_name
+from factcli.reading.nouns import DURATIONS
+from factcli.reading.numbers import implied_qualifier
+
+_FEW = re.compile(r"\b(?:several|a few)\s*$", re.I)
+_THE = re.compile(r"\bthe\s*$", re.I)
+_NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b", re.I)
+_LIST_GOES_ON = re.compile(r",\s+[A-Z]")
+_CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
+
+
+class Figures(Context):
+    """The figures of one sentence."""
+
+    def figures(self, found: list[Mention]) -> Iterator[Statement]:
+        text = self.p.text
+        offsets = [m.start for m in found if m.kind in ("amount", "duration", "percent", "ordinal")]
+        for m in found:
+            if m.kind not in ("amount", "duration", "percent", "ordinal") or self._no_claim(m):
+                continue
+            if m.derived and m.currency and _CONVERSION_BEFORE.search(text[: m.start]):
+                continue  # a rate ("40 operations a day") or a share ("46 percent of the total") is the document's
+            ordinal = m.kind == "ordinal"
+            value = m.low if ordinal else m.value
+            if value is None:
+                continue
+            time, back = self.time_at(m.start, "ordinal" if ordinal else "quantity")
+            seg_start, seg_end = quotes.segment(text, m.start)
+            if self.opens_at is not None and m.start < self.opens_at:
+                seg_end = min(seg_end, self.opens_at - 1)
+            subject: tuple[int, int] | None
+            if ordinal:
+                numbered = self._numbered(m, float(value), time, seg_start, seg_end)
+                if numbered is None:
+                    continue  # one fact per meeting's ordinal
+                name, end, who, subject = numbered
+                counts: tuple[str, ...] = ()
+            else:
+                name, subject = "", None
+                end, counts, who, time = self._counted(found, m, offsets, time, seg_start, seg_end)
+            yield self._statement(
+                "quantity", seg_start, end, back, time, value=float(value), value_text=m.text,
+                qualifier=implied_qualifier(m.text) or "exact", counts=counts, currency=m.currency,
+                ordinal=ordinal, name=name, who=who, subject=subject,
+            )  # fmt: skip
+
+    def _numbered(
+        self, m: Mention, value: float, time: Time, seg_start: int, seg_end: int
+    ) -> tuple[str, int, tuple[tuple[int, int], ...], tuple[int, int] | None] | None:
+        """An ordinal's name, where its quote ends, and who it is about; None for a meeting already numbered."""
+        i, h = self._happening_of(m)
+        name = h.name if h else ordinal_name(self.p.text[m.start :], m.text) or ""
+        key = (value, name_key(name.removeprefix(m.text)) or name_key(" ".join(m.noun)))
+        if key in self.r.numbered:
+            return None
+        self.r.numbered.add(key)
+        end = self._name_end(m, name, seg_end)
+        if time.source == "sentence":
+            self.r.dated.setdefault(name_key(name if h else f"{m.text} {name}"), time)
+        if h is None:
+            return name, end, ((seg_start, end),), None
+        return name, end, (self.parts[i],), self.subject
+
+    def _counted(
+        self, found: list[Mention], m: Mention, offsets: list[int], time: Time, seg_start: int, seg_end: int
+    ) -> tuple[int, tuple[str, ...], tuple[tuple[int, int], ...], Time]:
+        """An amount's quote end, what it counts, who it is about, and its time (a duration's is the as-of)."""
+        end = quotes.clause_end(self.p.text, m.end, seg_end, [o for o in offsets if o != m.start])
+        counts = ("percent",) if m.kind == "percent" else self._counts(found, m)
+        who: tuple[tuple[int, int], ...] = ((seg_start, end),)
+        if self.tells_of_before and self.r.previous is not None:  # who the happening before names
+            before = self.r.previous[0]
+            who = (*who, (before.start - self.p.start, before.end - self.p.start))
+        if counts and counts[-1] in DURATIONS and time.source == "document":
+            why = "how long it has lasted, at the document's as-of time"  # "after four years' development"
+            time = Time(date=self.r.as_of, source="document", why=why)
+        return end, counts, who, time
+
+    def _happening_of(self, m: Mention) -> tuple[int, Happening | None]:
+        """The happening an ordinal numbers ("the Eighth SCO Meeting …", "the seventh and eighth China-Japan
+        Defense and Security Consultation"), and its place among the sentence's."""
+        for i, h in enumerate(self.named):
+            if h.start <= m.start < h.end or 0 <= h.start - m.end <= 15:
+                return i, h
+        return -1, None
+
+    def _no_claim(self, m: Mention) -> bool:
+        """No claim: part of a time expression, "the two sides", "several dozen", "21st Century", "third party"."""
+        if any(s.start < m.end and m.start < s.end for s in self.times):
+            return True
+        before, after = self.p.text[max(0, m.start - 12) : m.start], self.p.text[m.end :]
+        if m.kind == "ordinal":
+            return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()
+        return bool(_FEW.search(before)) or (m.text.lower() == "two" and bool(_THE.search(before)))
+
+    def _counts(self, found: list[Mention], m: Mention) -> tuple[str, ...]:
+        """What ``m`` counts; "10 and … another one of the 12 conventions" counts what the next figure does,
+        "Eight were wounded" what the last one did."""
+        words = noun_phrase(self.p.text, m.end)
+        if words[:1] == ("them",) or words == ("/verb",):  # "over 1,000 of them"
+            words = self.r.last_counts
+        elif not words:
+            later = [x for x in found if x.start > m.end and x.kind == "amount"]
+            words = noun_phrase(self.p.text, later[0].end) if later else ()
+        if words:
+            self.r.last_counts = words
+        return rate_of(self.p.text, m.end, words)
+
+    def _name_end(self, m: Mention, name: str, limit: int) -> int:
+        """Where an ordinal's quote ends: after the name it numbers (and a date or a list of names right after
+        it: "… Workshop … in June 2008", "… Operation by China, Laos, Myanmar and Thailand"), else its clause."""
+        text = self.p.text
+        at = text.find(name, m.start) if name else -1
+        if at < 0 or at - m.end > 40:
+            return quotes.clause_end(text, m.end, limit, [])
+        end = self._date_end(at + len(name))
+        if _LIST_GOES_ON.match(text, end):
+            end = quotes.clause_end(text, end, limit, [])
+        return min(end, limit)

@@ -1,0 +1,35 @@
+"""A document's statements: each figure a reader would cite and each dated happening, with its quote and time,
+read sentence after sentence (``figures``, ``events``), each leaning on what the ones before said."""
+
+from __future__ import annotations
+
+from factcli.extract.context import Memory, Statement
+from factcli.extract.events import Events
+from factcli.extract.figures import Figures
+from factcli.extract.names import happenings
+from factcli.extract.when import spans
+from factcli.reading import mentions
+from factcli.reading.document import Passage
+
+
+class Sentence(Figures, Events):
+    """One sentence of the document, its figures and its events."""
+
+
+class Reader(Memory):
+    """Reads the passages of one document in order, keeping what later sentences lean on."""
+
+    def read(self, p: Passage) -> list[Statement]:
+        if p.paragraph != self.paragraph:
+            self.paragraph, self.previous, self.since = p.paragraph, None, None
+        found = mentions.find(p.text)
+        times = spans(p.text, found, 0, self.as_of, self.last_year)
+        if p.position == 0:
+            self.since = next((s.first for s in times if s.kind == "since" or s.opens_at is not None), None)
+        context = Sentence(self, p, times, happenings(p.text, self.vocab))
+        out = [*context.figures(found), *context.events()]
+        sentence_time = context.time_at(times[0].start, "quantity")[0] if times else context.carried()
+        self.previous = (p, times, sentence_time)
+        years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range")]
+        self.last_year = years[-1] if years else self.last_year
+        return sorted(out, key=lambda s: (s.start, s.end))
