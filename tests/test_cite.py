@@ -278,3 +278,42 @@ def test_cite_style_ris_from_the_command_line() -> None:
     assert done.returncode == 0
     assert done.stdout.startswith("TY  - RPRT\n")
     assert "ER  - \n" in done.stdout
+
+
+def test_an_export_style_gives_references_only_and_refuses_the_rest() -> None:
+    """cite.render directly: --style ris is the RIS of the sources; a quote, Markdown or markers need CSL."""
+    from factcli.errors import UsageError
+
+    index = memory(GOOD)
+    facts = [index.get("md-2008-relations")]
+    assert cite.render(index, facts, "ris", with_quote=False, markdown=False).startswith("TY  - ")
+    for asked in ({"with_quote": True, "markdown": False}, {"with_quote": False, "markdown": False, "markers": True}):
+        with pytest.raises(UsageError, match="--style ris writes references only"):
+            cite.render(index, facts, "ris", **asked)  # type: ignore[arg-type]
+
+
+def test_with_quote_prints_the_references_then_every_quote_of_every_fact() -> None:
+    index = memory(GOOD)
+    facts = [index.get("md-2008-relations"), index.get("md-2002-relations")]
+    out = cite.render(index, facts, "apa", with_quote=True, markdown=False)
+    references, quotes = out.split("\n\n")
+    assert len(references.splitlines()) == 2
+    assert [line.split(":")[0] for line in quotes.splitlines()] == ["md-2008-relations", "md-2002-relations"]
+
+
+def test_quotes_have_their_line_break_hyphens_joined_when_asked() -> None:
+    index = memory(bundled_store())
+    facts = [index.get("peacekeeping-2000-first-police-dispatch-date")]
+    kept = cite.render(index, facts, "apa", with_quote=True, markdown=False)
+    joined = cite.render(index, facts, "apa", with_quote=True, markdown=False, join_hyphens=True)
+    assert "opera-tions" in kept
+    assert "operations" in joined
+    assert "opera-tions" not in joined
+
+
+def test_footnotes_in_a_style_without_a_bibliography_keep_each_sources_reference() -> None:
+    index = memory(bundled_store())
+    facts = [index.get("military-relations-2002-countries")]
+    out = cite.render(index, facts, "agora", with_quote=False, markdown=True)
+    assert out.startswith("[^military-relations-2002-countries]: “")
+    assert out.count("\n") == 1
