@@ -85,12 +85,64 @@ def _one_end(want: str, got: str) -> bool:
     return bool(_RANGE.search(got)) and want in got and set(digits(want)) <= set(digits(got))
 
 
-def match(entries: list[dict], findings: list[draft.Finding]) -> dict[int, draft.Finding]:  # type: ignore[type-arg]
-    """Each key entry's finding: on the entry's line (or running onto it: "more than⏎100"), the same text; then,
-    for entries still without one, one text inside the other with the same digits ("November 2008" for
-    "2008" only when no entry of the line is "November 2008")."""
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def _entry_spans(entries: list[dict], text: str) -> list[tuple[int, int] | None]:  # type: ignore[type-arg]
+    """Where each key entry stands in the draft: its text's occurrence on its line, after the entry before it on
+    the same line (entries follow the draft's order, so "2002" after "In 2002" is a later "2002"); None when the
+    text is not on the line as written (a number hard-wrapped over two lines)."""
+    starts = _line_starts(text)
+    lines = text.split("\n")
+    out: list[tuple[int, int] | None] = []
+    after: dict[int, int] = {}
+    for entry in entries:
+        number = entry["line"] - 1
+        line = lines[number].casefold() if 0 <= number < len(lines) else ""
+        want = entry["text"].casefold()
+        at = line.find(want, after.get(number, 0))
+        if at < 0:
+            at = line.find(want)
+        if at < 0:
+            out.append(None)
+            continue
+        after[number] = at + len(want)
+        out.append((starts[number] + at, starts[number] + at + len(want)))
+    return out
+
+
+def match(entries: list[dict], findings: list[draft.Finding], text: str = "") -> dict[int, draft.Finding]:  # type: ignore[type-arg]
+    """Each key entry's finding. First by place: the finding whose number overlaps the entry's text in the draft
+    (so a finding on "In 2002" is never paired with an earlier "2002" of the same line that got none). Then, for
+    entries not found as written, by text: on the entry's line (or running onto it: "more than⏎100"), the same
+    text; then one text inside the other with the same digits."""
     out: dict[int, draft.Finding] = {}
     free = list(findings)
+    if text:
+        starts = _line_starts(text)
+        placed = {id(f): (starts[f.line - 1] + f.column - 1, starts[f.line - 1] + f.column - 1 + len(f.text))
+                  for f in findings}  # fmt: skip
+        spans = _entry_spans(entries, text)
+        for n, (entry, span) in enumerate(zip(entries, spans, strict=True)):
+            if span is None:
+                continue
+            overlaps = [(min(span[1], placed[id(f)][1]) - max(span[0], placed[id(f)][0]), f) for f in findings]
+            best = max((o for o in overlaps if o[0] > 0), key=lambda o: o[0], default=None)
+            if best is None:
+                out[n] = None  # type: ignore[assignment]  # as written, and no finding on it
+                continue
+            f = best[1]
+            if f in free:
+                out[n] = f
+                free.remove(f)
+            elif _one_end(entry["text"].casefold(), f.text.casefold()):
+                out[n] = f  # "May" and "September 2002" keyed apart, one finding
+            else:
+                out[n] = None  # type: ignore[assignment]
     for exact in (True, False):
         for n, entry in enumerate(entries):
             if n in out:
@@ -107,7 +159,7 @@ def match(entries: list[dict], findings: list[draft.Finding]) -> dict[int, draft
                 if not exact and _one_end(want, got):  # "May" and "September 2002" keyed apart, one finding
                     out[n] = f
                     break
-    return out
+    return {n: f for n, f in out.items() if f is not None}
 
 
 def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-untyped-def]
@@ -117,7 +169,7 @@ def score(index, paths: list[Path] | None = None) -> Score:  # type: ignore[no-u
         path = key_path.parent / key["draft"]
         text = path.read_text(encoding="utf-8")
         findings = draft.check(index, text, markdown=prose.is_markdown(path.name, text))
-        matched = match(key["numbers"], findings)
+        matched = match(key["numbers"], findings, text)
         used = {id(f) for f in matched.values()}
 
         for n, entry in enumerate(key["numbers"]):

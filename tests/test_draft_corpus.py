@@ -64,3 +64,21 @@ def test_the_scorer_can_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     empty = score(memory(bundled_store()))
     assert (empty.caught, empty.supported, len(empty.noise)) == (0, 0, 0)
     assert empty.exits_right < empty.drafts
+
+
+def test_the_scorer_pairs_a_finding_with_the_number_it_stands_on() -> None:
+    """A finding on "In 2002" is the key's "In 2002", not the line's earlier "2002" (a year naming a paper)."""
+    from factcli.checks.draft import Finding
+
+    from .draft_corpus import match
+
+    text = "Between the papers of 2002 and 2008 it grew. In 2002 it had 100.\n"
+    entries = [
+        {"line": 1, "text": "2002", "verdict": "none"},
+        {"line": 1, "text": "2008", "verdict": "none"},
+        {"line": 1, "text": "In 2002", "verdict": "supported"},
+        {"line": 1, "text": "100", "verdict": "supported"},
+    ]
+    on_in_2002 = Finding(1, text.index("2002", 30) + 1, "2002", "supported", text)
+    on_100 = Finding(1, text.index("100") + 1, "100", "supported", text)
+    assert match(entries, [on_in_2002, on_100], text) == {2: on_in_2002, 3: on_100}

@@ -183,3 +183,42 @@ def test_a_pledge_is_no_count_to_refute(bundled: Index) -> None:
     assert got["8,000"][0] != "contradicted"
     got = found(bundled, "Since 1990 the PLA has sent 8,000 military personnel to UN peacekeeping operations.")
     assert got["8,000"] == ("contradicted", "peacekeeping-1990-2008-military-personnel-cumulative")
+
+
+def test_an_elliptical_list_borrows_its_units_and_is_borne_out(bundled: Index) -> None:
+    """ "Sudan: 275 / 100 / 60" after a list with units: each figure is the one fact of Sudan's it equals; a
+    figure no fact bears out is never accused on so loose a binding."""
+    text = "Liberia: 275 engineers, 240 transport, 43 medical. Sudan: 275 / 100 / 60. Darfur: 315 engineers."
+    got = found(bundled, text)
+    assert [got[k] for k in ("275 / 100 / 60".split(" / "))] == [
+        ("supported", "peacekeeping-2008-engineers-unmis"),
+        ("supported", "peacekeeping-2008-transport-unmis"),
+        ("supported", "peacekeeping-2008-medical-unmis"),
+    ]
+    wrong = found(bundled, "Liberia: 275 engineers, 240 transport, 43 medical. Sudan: 257 / 100 / 60.")
+    assert wrong["257"][0] != "contradicted"
+    assert "contradicted" not in {v for v, _ in wrong.values()}
+
+
+def test_a_loose_binding_never_bears_out_a_small_number(bundled: Index) -> None:
+    """ "two of their officers" in a letter: a small figure agrees with some fact of any sentence (here the two
+    staff officers at the UN's DPKO in 2002) by chance."""
+    from pathlib import Path
+
+    letter = Path(__file__).parent / "data" / "drafts-r7" / "letter-to-editor-army-diplomacy.txt"
+    findings = draft.check(bundled, letter.read_text(encoding="utf-8"), markdown=False)
+    assert [(f.text, f.verdict) for f in findings if f.line == 19] == [
+        ("nearly 30,000", "contradicted"),
+        ("two", "not-found"),
+    ]
+
+
+def test_a_sentence_that_starts_with_its_figure_is_a_sentence(bundled: Index) -> None:
+    text = (
+        "Police are counted separately: 1,379 police person-times since 2000, to seven mission areas. 208 were "
+        "serving when the paper came out, in Liberia, Kosovo, Haiti, Sudan and East Timor."
+    )
+    got = found(bundled, text, markdown=False)
+    assert got["1,379"] == got["since 2000"] == ("supported", "peacekeeping-2000-2008-police-cumulative")
+    assert got["seven"] == ("supported", "peacekeeping-2000-2008-police-mission-areas")
+    assert got["208"] == ("supported", "peacekeeping-2008-police-deployed")

@@ -36,6 +36,12 @@ __all__ = ["VERDICTS", "Finding", "Verdict", "check"]
 BIND = 4.0
 #: A date has no noun to bind by: the event's name and entities beside it must carry it.
 BIND_DATE = 3.5
+#: Below ``BIND`` and above this, a fact may still be what the number is about, not clearly enough to refute
+#: it, but enough to bear it out when the number is the fact's own figure ("Sudan: 275 / 100 / 60" after
+#: "Liberia: 275 engineers, …": the units are the list's before it).
+LOOSE = 2.5
+#: ... for a figure at least this large: a small one agrees with some fact of any sentence by chance.
+_CHANCE = 5
 
 _EVENT = re.compile(
     r"\b(?:held|hold|holds|opened|began|started|signed|adopted|launched|established|founded|concluded|took place|"
@@ -202,8 +208,36 @@ def _judge_amount(
     decided = verdicts.decide(mention, ranked, sentence.text, sentence.start, untimed) if ranked else None
     if decided is not None:
         return decided
+    loose = _loosely(mention, sentence, candidates, weight, names)
+    if loose is not None:
+        return "supported", loose, "bound only loosely, but its figure is this fact's"
     if _claim_like(mention, sentence):
         return "not-found", None, ""
+    return None
+
+
+def _loosely(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> Bound | None:
+    """The fact a number bound below ``BIND`` bears out: one of the best candidates (within ``verdicts.NEAR``),
+    sure of its time and entity, whose figure is the writer's. Never a contradiction: too loose for proof. Only
+    for a count that could be a claim, and one too large to agree by chance ("two of their officers", "the
+    first", "three parts" would agree with some fact of any sentence)."""
+    if mention.kind not in ("amount", "percent") or not _claim_like(mention, sentence):
+        return None
+    if mention.high < _CHANCE:
+        return None
+    reading = binding.read(mention, sentence)
+    bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
+    ranked = sorted((b for b in bounds if b is not None and b.score >= LOOSE), key=lambda b: -b.score)
+    near = [b for b in ranked if b.score >= ranked[0].score - verdicts.NEAR] if ranked else []
+    for bound in near:
+        if {"who", "when"} <= bound.certain and verdicts.relation(mention, bound.profile) == "supported":
+            return bound
     return None
 
 

@@ -78,7 +78,12 @@ def is_markdown(name: str, text: str) -> bool:
 
 
 #: A sentence end the segmenter can miss: terminal punctuation, a closing bracket or quote, a capital.
-_MISSED_END = re.compile(r"(?<=[.!?][)\]”’\"])\s+(?=[A-Z])")
+_MISSED_END = re.compile(
+    r"(?<=[.!?][)\]”’\"])\s+(?=[A-Z])"
+    # a sentence that starts with its figure, after a full word's full stop: "… to seven mission areas. 208 were
+    # serving …" (not "Dec. 2008", "p. 12", "approx. 200 troops": abbreviations)
+    r"|(?<=[a-z]{4}\.)(?<!approx\.)(?<!circa\.)(?<!incl\.)(?<!excl\.)\s+(?=[0-9][0-9,]*(?:\.[0-9]+)?\s+[a-z])"
+)
 _TITLE_LINE = re.compile(r"^(?:title|subject|re)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+)$", re.MULTILINE)
 _LINES = re.compile(r"^[ \t]*(\S.*)$", re.MULTILINE)
