@@ -222,3 +222,31 @@ def test_a_sentence_that_starts_with_its_figure_is_a_sentence(bundled: Index) ->
     assert got["1,379"] == got["since 2000"] == ("supported", "peacekeeping-2000-2008-police-cumulative")
     assert got["seven"] == ("supported", "peacekeeping-2000-2008-police-mission-areas")
     assert got["208"] == ("supported", "peacekeeping-2008-police-deployed")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Cooperation took its present shape after 13 Chinese sailors were killed on the river in October 2011.",
+            "October 2011",
+        ),
+        ("Flight MH370 vanished in March 2014 with 239 people on board.", "March 2014"),
+        ("China's first formed police unit had gone to Haiti in 2004.", "2004"),
+    ],
+)
+def test_the_date_of_a_happening_the_store_does_not_hold_is_not_found(bundled: Index, text: str, date: str) -> None:
+    assert found(bundled, text, markdown=False)[date] == ("not-found", None)
+
+
+def test_a_year_before_a_noun_phrase_of_its_own_is_a_date(bundled: Index) -> None:
+    """ "In 1990 the PLA sends …": no count is followed by "the"; the ordinal is borne out by the fact dated so."""
+    got = found(bundled, "In 1990 the PLA sends military observers to UN peacekeeping for the first time.")
+    assert got["1990"] == ("supported", "peacekeeping-1990-first-military-observers-date")
+    assert got["first"] == ("supported", "peacekeeping-1990-first-military-observers-ordinal")
+    assert [(m.text, m.kind) for m in mentions.find("In 1990 the PLA sends observers.", 0)] == [("1990", "date")]
+
+
+def test_an_ordinal_is_not_borne_out_by_a_fact_that_shares_only_its_word(bundled: Index) -> None:
+    text = "The paper starts its count in December 2008, the month the first Chinese task force sailed for Aden."
+    assert found(bundled, text).get("first", ("none", None))[0] != "supported"

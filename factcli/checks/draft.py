@@ -42,10 +42,15 @@ BIND_DATE = 3.5
 LOOSE = 2.5
 #: ... for a figure at least this large: a small one agrees with some fact of any sentence by chance.
 _CHANCE = 5
+#: ... and an ordinal dated as its fact shares this much more with it than its own word ("first": 0.5).
+_MORE_THAN_THE_ORDINAL = 1.0
 
 _EVENT = re.compile(
     r"\b(?:held|hold|holds|opened|began|started|signed|adopted|launched|established|founded|concluded|took place|"
     r"met|convened|hosted|joined|set up|submitted|acceded|ratified|created|inaugurated|visited|made|"
+    r"meets?|signs?|joins?|sen[dt]s?|went|gone|sail(?:ed|s)|deployed|dispatched|arrived|killed|died|vanished|"
+    r"disappear(?:ed|s)|sank|crashed|pledged|pledges|commissioned|"
+    r"earthquake|tsunami|floods?|attacks?|crash|"
     r"meeting|summit|symposium|exercise|conference|session|forum|workshop|seminar|dialogue|consultation|drill|"
     r"voyage|visit|talks)\b",
     re.IGNORECASE,
@@ -62,6 +67,8 @@ _FRAMING = re.compile(
 
 #: The end of a span that frames a figure: "between December 2008 and January 2016", "from 2000 to 2008".
 _RANGE_END = re.compile(r"\b(?:between|from)\s+[^,;.]{3,40}?\s*(?:\band|\bto|\buntil|\bthrough|[–—-])\s*$", re.I)
+#: Words before a bare year that make it name which thing ("the 2002 toll"), not when something happened.
+_ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.I)
 #: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008".
 _UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
 
@@ -225,18 +232,23 @@ def _loosely(
 ) -> Bound | None:
     """The fact a number bound below ``BIND`` bears out: one of the best candidates (within ``verdicts.NEAR``),
     sure of its time and entity, whose figure is the writer's. Never a contradiction: too loose for proof. Only
-    for a count that could be a claim, and one too large to agree by chance ("two of their officers", "the
-    first", "three parts" would agree with some fact of any sentence)."""
-    if mention.kind not in ("amount", "percent") or not _claim_like(mention, sentence):
-        return None
-    if mention.high < _CHANCE:
+    for an ordinal sure of what it ranks or dated as the fact is ("the first Chinese police", "in 1990 … for the
+    first time"), or a count that could be a claim and is too large to agree by chance ("two of their
+    officers", "three parts" would agree with some fact of any sentence)."""
+    if mention.kind == "ordinal":
+        # dated as the fact, the words beside it must be the fact's too, not only "first"
+        sure = [({"what", "who", "when"}, 0.0), ({"dated", "who", "when"}, _MORE_THAN_THE_ORDINAL)]
+    elif mention.kind in ("amount", "percent") and _claim_like(mention, sentence) and mention.high >= _CHANCE:
+        sure = [({"who", "when"}, 0.0)]
+    else:
         return None
     reading = binding.read(mention, sentence)
     bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
     ranked = sorted((b for b in bounds if b is not None and b.score >= LOOSE), key=lambda b: -b.score)
     near = [b for b in ranked if b.score >= ranked[0].score - verdicts.NEAR] if ranked else []
     for bound in near:
-        if {"who", "when"} <= bound.certain and verdicts.relation(mention, bound.profile) == "supported":
+        sure_enough = any(parts <= bound.certain and bound.shared >= words for parts, words in sure)
+        if sure_enough and verdicts.relation(mention, bound.profile) == "supported":
             return bound
     return None
 
@@ -268,12 +280,14 @@ def _judge_date(
         decided = verdicts.decide(mention, ranked, sentence.text, sentence.start, lambda: [])
         if decided is not None:
             return decided
-    if framed:
-        return _framing(mention, framed)
+    frames = _framing(mention, framed) if framed else None
+    if frames is not None:
+        return frames
     clause = sentence.text[first - sentence.start : last - sentence.start]
     inside = any(d is not mention and d.span is not None and mention.span is not None and
                  mention.span[0] <= d.span[0] and d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
-    if not inside and not mention.since and _EVENT.search(clause):
+    attributive = _ATTRIBUTIVE.search(before) and mention.text.isdigit()  # "double the 2002 toll": which toll
+    if not inside and not mention.since and not attributive and _EVENT.search(clause):
         return "not-found", None, ""
     return None
 

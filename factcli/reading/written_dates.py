@@ -92,6 +92,10 @@ def read_date(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
                    document=document)  # fmt: skip
 
 
+#: Words that start a noun phrase of their own: after a year, they make it a date, never a count.
+_DETERMINERS = frozenset("the a an its their his her this these those our".split())
+
+
 def _bare_year_is_no_date(sentence: str, m: re.Match[str]) -> bool:
     """A year with no month or second year that is an amount ("1949 military peacekeepers") or a reference."""
     if m.group("month") or m.group("year2") or m.group("year4"):
@@ -103,6 +107,8 @@ def _bare_year_is_no_date(sentence: str, m: re.Match[str]) -> bool:
         sentence[max(0, m.start() - 12) : m.start()],
         re.I,
     )
+    if noun and noun[0] in _DETERMINERS:
+        return False  # "In 1990 the PLA sends …": a count is never followed by "the"
     if noun and counts(noun[-1]) and not named:
         return True  # a noun follows, so it is an amount
     return bool(REFERENCE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]))
