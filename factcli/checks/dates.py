@@ -1,0 +1,125 @@
+"""The verdict on a date: one that frames a figure ("since 1990 … 11,063") is judged against the time of the
+figure's fact; one that says when something happened, against the event's fact, and is not found when the store
+holds no such event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcli.checks import context, verdicts
+from factcli.checks.binding import Bound
+from factcli.checks.judged import Judged, ranked
+from factcli.checks.profiles import Profile
+from factcli.checks.verdicts import Verdict
+from factcli.reading.mention import Mention
+
+_EVENT = re.compile(
+    r"\b(?:held|hold|holds|opened|began|started|signed|adopted|launched|established|founded|concluded|took place|"
+    r"met|convened|hosted|joined|set up|submitted|acceded|ratified|created|inaugurated|visited|made|"
+    r"meets?|signs?|joins?|sen[dt]s?|went|gone|sail(?:ed|s)|deployed|dispatched|arrived|killed|died|vanished|"
+    r"disappear(?:ed|s)|sank|crashed|pledged|pledges|commissioned|"
+    r"earthquake|tsunami|floods?|attacks?|crash|"
+    r"meeting|summit|symposium|exercise|conference|session|forum|workshop|seminar|dialogue|consultation|drill|"
+    r"voyage|visit|talks)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words before a date that make it the time a figure holds for: "since 1990", "as of the end of November 2008".
+_FRAMING = re.compile(
+    r"\b(?:since|by|as of|until|till|through|to|from|over|during|at the end of|end of|between|before|after)"
+    r"(?:\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of)?\s+$",
+    re.IGNORECASE,
+)
+
+
+#: The end of a span that frames a figure: "between December 2008 and January 2016", "from 2000 to 2008".
+_RANGE_END = re.compile(r"\b(?:between|from)\s+[^,;.]{3,40}?\s*(?:\band|\bto|\buntil|\bthrough|[–—-])\s*$", re.I)
+#: Words before a bare year that make it name which thing ("the 2002 toll"), not when something happened.
+_ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.I)
+#: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008".
+_UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
+
+
+def judge_date(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+    claims: Sequence[Judged],
+    dated: set[str],
+) -> tuple[Verdict, Bound | None, str] | None:
+    """A date that frames a figure is judged against the time of the figure's fact; a date that says when
+    something happened, against the event's fact. An event another date of the sentence is bound to is left to
+    that date while another candidate remains."""
+    if mention.document:
+        return None  # "the 2002 white paper": which document, not when something happened
+    first, last = sentence.clause(mention)
+    framed = [j for j in claims if first <= j.mention.start < last]
+    before = _before(mention, sentence)
+    if _framing_words(mention, before) and (framed or _UNTIL.search(before)):
+        frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
+        if frames is not None or not verdicts.is_span(mention):
+            return frames  # "from May to October 2002": a span that frames no figure may still date an event
+    bound = ranked(mention, sentence, candidates, weight, names)
+    bound = [b for b in bound if b.profile.fact.id not in dated] or bound
+    if bound and (not framed or bound[0].score >= verdicts.CONTRADICT_DATE):
+        decided = verdicts.decide(mention, bound, sentence.text, sentence.start, lambda: [])
+        if decided is not None:
+            return decided
+    frames = _framing(mention, framed) if framed else None
+    if frames is not None:
+        return frames
+    clause = sentence.text[first - sentence.start : last - sentence.start]
+    inside = any(d is not mention and d.span is not None and mention.span is not None and
+                 mention.span[0] <= d.span[0] and d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
+    attributive = _ATTRIBUTIVE.search(before) and mention.text.isdigit()  # "double the 2002 toll": which toll
+    if not inside and not mention.since and not attributive and _EVENT.search(clause):
+        return "not-found", None, ""
+    return None
+
+
+def tops(
+    dates: Sequence[Mention],
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> dict[Mention, str]:
+    """Each date of a sentence with several, and the event it dates: "In January 2007 at the China-ASEAN Summit,
+    and in November 2007 at the ASEAN Plus Three Summit" dates two summits, one each. The pairs are taken
+    best first (the clearest binding of any date to any event), each date and each event once."""
+    if len(dates) < 2:
+        return {}
+    pairs = []
+    for mention in dates:
+        if mention.document or _framing_words(mention, _before(mention, sentence)):
+            continue  # "By 2002 …", "the 2002 paper": when a figure holds, or which document; no event
+        for bound in ranked(mention, sentence, candidates, weight, names):
+            if "event" in bound.certain:
+                pairs.append((bound.score, mention, bound.profile.fact.id))
+    out: dict[Mention, str] = {}
+    for _, mention, fact in sorted(pairs, key=lambda pair: -pair[0]):
+        if mention not in out and fact not in out.values():
+            out[mention] = fact
+    return out
+
+
+def _before(mention: Mention, sentence: context.Sentence) -> str:
+    return sentence.text[max(0, mention.start - sentence.start - 60) : mention.start - sentence.start]
+
+
+def _framing_words(mention: Mention, before: str) -> bool:
+    """The words before a date make it the time of something: "since 1990", "as of", "from … to"."""
+    return bool(mention.since or _FRAMING.search(before) or _RANGE_END.search(before))
+
+
+def _framing(mention: Mention, framed: Sequence[Judged]) -> tuple[Verdict, Bound | None, str] | None:
+    """A date giving a figure its time is borne out when the figure's fact holds for that time ("since 1990":
+    its period starts then); otherwise it is left to the figure's own verdict."""
+    for judged in framed:
+        if judged.bound is not None and verdicts.frames(mention, judged.bound.profile):
+            return "supported", judged.bound, "the time of the figure it frames"
+    return None

@@ -1,0 +1,71 @@
+"""A number of a sentence and the facts bound to it, best first: what the judges of amounts (amounts.py) and of
+dates (dates.py) both start from."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from factcli.checks import binding, context
+from factcli.checks.binding import Bound
+from factcli.checks.profiles import Profile
+from factcli.checks.verdicts import Verdict
+from factcli.reading.mention import Mention
+
+#: A fact scoring this much is about what the number says; below it, it is about something else.
+BIND = 4.0
+#: A date has no noun to bind by: the event's name and entities beside it must carry it.
+BIND_DATE = 3.5
+
+
+class Judged(NamedTuple):
+    """A number of a sentence, its verdict, the fact that decided it and, for a doubt, why."""
+
+    mention: Mention
+    verdict: Verdict
+    bound: Bound | None
+    note: str = ""
+
+
+def ranked(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> list[Bound]:
+    key = (mention.start, mention.end)
+    if key not in sentence.bound:
+        sentence.bound[key] = _bound(binding.read(mention, sentence), sentence, candidates, weight, names)
+    return list(sentence.bound[key])
+
+
+def _bound(
+    reading: binding.Reading,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> list[Bound]:
+    """The candidates bound to the number as ``reading`` reads it, best first."""
+    bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
+    least = BIND_DATE if reading.mention.kind == "date" else BIND
+    return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
+
+
+def untimed(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> Callable[[], list[Bound]]:
+    """The candidates bound as if the sentence gave no date (asked only before a contradiction: the sentence's
+    date may be the writer's mistake, and the fact it ruled out the one the number is about)."""
+
+    def bound() -> list[Bound]:
+        untimed = dataclasses.replace(binding.read(mention, sentence), times=(), timed=False)
+        return _bound(untimed, sentence, candidates, weight, names)
+
+    return bound
