@@ -250,3 +250,17 @@ def test_a_year_before_a_noun_phrase_of_its_own_is_a_date(bundled: Index) -> Non
 def test_an_ordinal_is_not_borne_out_by_a_fact_that_shares_only_its_word(bundled: Index) -> None:
     text = "The paper starts its count in December 2008, the month the first Chinese task force sailed for Aden."
     assert found(bundled, text).get("first", ("none", None))[0] != "supported"
+
+
+def test_a_loosely_bound_date_bears_out_the_event_of_its_very_day(bundled: Index) -> None:
+    """To the day, with the event's words: borne out; another day is never accused on so loose a binding; a
+    month that some other event shares by chance, with none of its words, is no support."""
+    got = found(bundled, "- **11 January 2017**: the Asia-Pacific security white paper is published.")
+    assert got["11 January 2017"] == ("supported", "wp2017-asia-pacific-white-paper-2017-issued")
+    got = found(bundled, "- **12 January 2017**: the Asia-Pacific security white paper is published.")
+    assert got.get("12 January 2017", ("none", None))[0] not in ("supported", "contradicted")
+    text = (
+        "The Chinese destroyer Shenzhen called at Tokyo in November 2007 and the Japanese destroyer Sazanami\n"
+        "returned the visit at Zhanjiang in June 2008.\n"
+    )
+    assert found(bundled, text, markdown=False).get("June 2008", ("none", None))[0] != "supported"

@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcli.checks import binding, context, verdicts
+from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
-from factcli.checks.judged import ranked, untimed
+from factcli.checks.judged import loosely, ranked, untimed
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
 
-#: Below ``BIND`` and above this, a fact may still be what the number is about, not clearly enough to refute
-#: it, but enough to bear it out when the number is the fact's own figure ("Sudan: 275 / 100 / 60" after
-#: "Liberia: 275 engineers, …": the units are the list's before it).
-LOOSE = 2.5
-#: ... for a figure at least this large: a small one agrees with some fact of any sentence by chance.
+#: A loosely bound figure (judged.LOOSE) is borne out only when at least this large: a small one agrees with
+#: some fact of any sentence by chance.
 _CHANCE = 5
 #: ... and an ordinal dated as its fact shares this much more with it than its own word ("first": 0.5).
 _MORE_THAN_THE_ORDINAL = 1.0
@@ -64,11 +61,7 @@ def _loosely(
         sure = [({"who", "when"}, 0.0)]
     else:
         return None
-    reading = binding.read(mention, sentence)
-    bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
-    best = sorted((b for b in bounds if b is not None and b.score >= LOOSE), key=lambda b: -b.score)
-    near = [b for b in best if b.score >= best[0].score - verdicts.NEAR] if best else []
-    for bound in near:
+    for bound in loosely(mention, sentence, candidates, weight, names):
         sure_enough = any(parts <= bound.certain and bound.shared >= words for parts, words in sure)
         if sure_enough and verdicts.relation(mention, bound.profile) == "supported":
             return bound

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
-from factcli.checks.judged import Judged, ranked
+from factcli.checks.judged import Judged, loosely, ranked
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
@@ -38,6 +38,8 @@ _FRAMING = re.compile(
 _RANGE_END = re.compile(r"\b(?:between|from)\s+[^,;.]{3,40}?\s*(?:\band|\bto|\buntil|\bthrough|[–—-])\s*$", re.I)
 #: Words before a bare year that make it name which thing ("the 2002 toll"), not when something happened.
 _ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.I)
+#: A loosely bound date bears out an event only when the words beside it share this much with the event's.
+_EVENT_WORDS = 1.0
 #: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008".
 _UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
 
@@ -72,12 +74,38 @@ def judge_date(
     frames = _framing(mention, framed) if framed else None
     if frames is not None:
         return frames
+    loose = _loosely(mention, sentence, candidates, weight, names)
+    if loose is not None:
+        return "supported", loose, "bound only loosely, but it is this fact's day or month"
     clause = sentence.text[first - sentence.start : last - sentence.start]
     inside = any(d is not mention and d.span is not None and mention.span is not None and
                  mention.span[0] <= d.span[0] and d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
     attributive = _ATTRIBUTIVE.search(before) and mention.text.isdigit()  # "double the 2002 toll": which toll
     if not inside and not mention.since and not attributive and _EVENT.search(clause):
         return "not-found", None, ""
+    return None
+
+
+def _loosely(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> Bound | None:
+    """The event a date bound below ``BIND_DATE`` bears out: one of the best candidates whose day or month the
+    date is, to the day or month, and whose words the sentence shares ("11 January 2017 … the Asia-Pacific
+    security white paper" and the paper issued on 11 January 2017). Never a year alone (some fact of any
+    sentence falls in a year by chance) and never a contradiction."""
+    assert mention.span is not None
+    first, last = mention.span
+    if (last - first).days > 31 or verdicts.is_span(mention):
+        return None
+    for bound in loosely(mention, sentence, candidates, weight, names):
+        fact_first, fact_last = bound.profile.span
+        same = (fact_first, fact_last) == (first, last) and bound.profile.fact.period is None
+        if same and "who" in bound.certain and bound.shared >= _EVENT_WORDS:
+            return bound
     return None
 
 

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from factcli.checks import binding, context
+from factcli.checks import binding, context, verdicts
 from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
@@ -17,6 +17,10 @@ from factcli.reading.mention import Mention
 BIND = 4.0
 #: A date has no noun to bind by: the event's name and entities beside it must carry it.
 BIND_DATE = 3.5
+#: Below those and above this, a fact may still be what the number is about: not clearly enough to refute it,
+#: but enough to bear it out when the number is the fact's own figure or date ("Sudan: 275 / 100 / 60" after
+#: "Liberia: 275 engineers, …": the units are the list's before it).
+LOOSE = 2.5
 
 
 class Judged(NamedTuple):
@@ -41,16 +45,31 @@ def ranked(
     return list(sentence.bound[key])
 
 
+def loosely(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> list[Bound]:
+    """The best candidates bound at least ``LOOSE`` (those within ``verdicts.NEAR`` of the best), best first: for
+    a number no fact is clearly enough about, the facts that may yet bear it out."""
+    best = _bound(binding.read(mention, sentence), sentence, candidates, weight, names, LOOSE)
+    return [b for b in best if b.score >= best[0].score - verdicts.NEAR] if best else []
+
+
 def _bound(
     reading: binding.Reading,
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
     names: context.Names,
+    least: float | None = None,
 ) -> list[Bound]:
     """The candidates bound to the number as ``reading`` reads it, best first."""
     bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
-    least = BIND_DATE if reading.mention.kind == "date" else BIND
+    if least is None:
+        least = BIND_DATE if reading.mention.kind == "date" else BIND
     return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
 
 
