@@ -264,3 +264,22 @@ def test_a_loosely_bound_date_bears_out_the_event_of_its_very_day(bundled: Index
         "returned the visit at Zhanjiang in June 2008.\n"
     )
     assert found(bundled, text, markdown=False).get("June 2008", ("none", None))[0] != "supported"
+
+
+def test_a_wrong_date_does_not_spread_to_the_ordinal_beside_it(bundled: Index) -> None:
+    """After "the Eighth … in 2001", "at the Ninth, in July 2001" names the Ninth (of July 2002): the date is
+    wrong, the ordinal right. With no earlier meeting named, a wrong ordinal beside a right date is still
+    wrong ("the Third Symposium, held in October 2002", the Fourth)."""
+    text = (
+        "She recalled that China used the Eighth ARF Foreign Ministers' Conference, in 2001, to back dialogue on "
+        "non-traditional security, and that at the Ninth, in July 2001, it tabled its paper on the New Security "
+        "Concept."
+    )
+    got = found(bundled, text)
+    assert got["Ninth"] == ("supported", "arf-2002-ninth-ministerial-ordinal")
+    assert got["July 2001"] == ("contradicted", "arf-2002-ninth-ministerial-date")
+    text = (
+        "The Third Symposium on International Issues of the National Defense University, held in October 2002, "
+        "drew officers from 31 countries."
+    )
+    assert found(bundled, text)["Third"] == ("contradicted", "ndu-2002-fourth-international-symposium-ordinal")

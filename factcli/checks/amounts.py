@@ -4,7 +4,7 @@ fact is clearly enough, or not found when it is a claim a reader would check."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
@@ -32,6 +32,8 @@ def judge_amount(
     bound = ranked(mention, sentence, candidates, weight, names)
     timeless = untimed(mention, sentence, candidates, weight, names)
     decided = verdicts.decide(mention, bound, sentence.text, sentence.start, timeless) if bound else None
+    if decided is not None and decided[0] == "contradicted" and mention.kind == "ordinal":
+        return _another_meeting(mention, decided[1], sentence, timeless) or decided
     if decided is not None:
         return decided
     loose = _loosely(mention, sentence, candidates, weight, names)
@@ -40,6 +42,20 @@ def judge_amount(
     if claim_like(mention, sentence):
         return "not-found", None, ""
     return None
+
+
+def _another_meeting(
+    mention: Mention, best: Bound, sentence: context.Sentence, timeless: Callable[[], list[Bound]]
+) -> tuple[Verdict, Bound | None, str] | None:
+    """ "The Eighth ARF conference, in 2001, … and at the Ninth, in July 2001": a meeting the draft has already
+    named by a number that fits it is not what a second ordinal names; the meeting of this very ordinal in
+    the same series is, and the date beside it is what is wrong."""
+    if best.profile.fact.id not in sentence.previous:
+        return None
+    named = verdicts.named_meeting(mention, best, timeless())
+    if named is None:
+        return None
+    return "supported", named, f"the {mention.text} is of {named.profile.fact.when}: is the date right?"
 
 
 def _loosely(

@@ -133,6 +133,17 @@ def _another_time(mention: Mention, best: Bound, untimed: Sequence[Bound]) -> st
     return ""
 
 
+def named_meeting(mention: Mention, best: Bound, untimed: Sequence[Bound]) -> Bound | None:
+    """The meeting an ordinal names when the sentence's date is set aside: of the same series (what it counts
+    and who, certain), about as likely as the one the date chose, and this very ordinal."""
+    ours = next((b.score for b in untimed if b.profile.fact.id == best.profile.fact.id), best.score)
+    for bound in untimed:
+        sure = PROOF["ordinal"] <= bound.certain and bound.score > ours - MARGIN
+        if sure and bound.profile.fact.id != best.profile.fact.id and relation(mention, bound.profile) == "supported":
+            return bound
+    return None
+
+
 def _named_elsewhere(best: Bound, others: Sequence[Bound]) -> str:
     """The number's clause names something the best fact lacks and another fact has ("Peace-2007 … seven other
     countries" bound to another exercise's count): the other may be what the number is about."""
