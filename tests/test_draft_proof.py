@@ -283,3 +283,14 @@ def test_a_wrong_date_does_not_spread_to_the_ordinal_beside_it(bundled: Index) -
         "drew officers from 31 countries."
     )
     assert found(bundled, text)["Third"] == ("contradicted", "ndu-2002-fourth-international-symposium-ordinal")
+
+
+def test_a_date_before_a_figure_is_the_figures_time_not_an_events(bundled: Index) -> None:
+    """ "In 2002, 35 military observers were serving" (35: the hearing's planted error for 53): never judged as
+    the date of the first dispatch of military observers (1990)."""
+    from pathlib import Path
+
+    hearing = Path(__file__).parent / "data" / "drafts-r8" / "hearing-transcript-peacekeeping.txt"
+    findings = draft.check(bundled, hearing.read_text(encoding="utf-8"), markdown=False)
+    in_2002 = next(f for f in findings if f.line == 32 and f.text == "2002" and f.column > 300)
+    assert (in_2002.verdict, in_2002.reason.split(";")[0]) == ("supported", "the time of the figure it frames")
