@@ -294,3 +294,17 @@ def test_a_date_before_a_figure_is_the_figures_time_not_an_events(bundled: Index
     findings = draft.check(bundled, hearing.read_text(encoding="utf-8"), markdown=False)
     in_2002 = next(f for f in findings if f.line == 32 and f.text == "2002" and f.column > 300)
     assert (in_2002.verdict, in_2002.reason.split(";")[0]) == ("supported", "the time of the figure it frames")
+
+
+def test_a_labels_doing_must_be_the_facts_for_proof(bundled: Index) -> None:
+    """A fact box's label counts countries doing something ("Countries China held bilateral counter-terrorism
+    consultations with in 2017: **8**"): the four countries of a counter-terrorism coordination mechanism are
+    not certainly what it counts."""
+    from pathlib import Path
+
+    faq = Path(__file__).parent / "data" / "drafts-r8" / "faq-counter-terrorism.md"
+    findings = draft.check(bundled, faq.read_text(encoding="utf-8"))
+    eight = next(f for f in findings if f.line == 14 and f.text == "8")
+    assert eight.verdict != "contradicted"
+    text = "> - Peacekeepers on duty, end of November 2008: **1,950**\n"
+    assert found(bundled, text)["1,950"] == ("contradicted", "peacekeeping-2008-military-personnel-deployed")
