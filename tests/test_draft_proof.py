@@ -308,3 +308,24 @@ def test_a_labels_doing_must_be_the_facts_for_proof(bundled: Index) -> None:
     assert eight.verdict != "contradicted"
     text = "> - Peacekeepers on duty, end of November 2008: **1,950**\n"
     assert found(bundled, text)["1,950"] == ("contradicted", "peacekeeping-2008-military-personnel-deployed")
+
+
+def test_the_proof_is_the_fact_sure_of_what_the_number_counts(bundled: Index) -> None:
+    """ "35 military observers were serving" (53 on duty in 2002) after a sentence on the observers and staff
+    officers sent: the count on duty, sure of what it counts, refutes it, not the count sent, which scores a
+    little higher but is unsure of it."""
+    from pathlib import Path
+
+    hearing = Path(__file__).parent / "data" / "drafts-r8" / "hearing-transcript-peacekeeping.txt"
+    findings = draft.check(bundled, hearing.read_text(encoding="utf-8"), markdown=False)
+    wrong = next(f for f in findings if f.line == 32 and f.text == "35")
+    assert (wrong.verdict, wrong.fact and wrong.fact.id, wrong.suggestion) == (
+        "contradicted",
+        "peacekeeping-2002-military-observers-deployed",
+        "53",
+    )
+
+
+def test_a_year_before_a_number_is_a_date() -> None:
+    found_ = mentions.find("By 2008 eight Chinese peacekeepers had died on duty.", 0)
+    assert [(m.text, m.kind) for m in found_] == [("2008", "date"), ("eight", "amount")]

@@ -65,7 +65,8 @@ def judge_date(
         frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
         if frames is not None or not verdicts.is_span(mention):
             return frames  # "from May to October 2002": a span that frames no figure may still date an event
-    frames = _framing(mention, framed) if framed else None
+    sure = [j for j in framed if j.verdict != "unverified"]  # a figure bound with doubt decides no date
+    frames = _framing(mention, sure) if sure else None
     if frames is not None:
         return frames  # "In 2002, 35 military observers were serving": the figure's time, not an event's
     bound = ranked(mention, sentence, candidates, weight, names)
@@ -74,6 +75,9 @@ def judge_date(
         decided = verdicts.decide(mention, bound, sentence.text, sentence.start, lambda: [])
         if decided is not None:
             return decided
+    frames = _framing(mention, framed) if framed else None
+    if frames is not None:
+        return frames
     loose = _loosely(mention, sentence, candidates, weight, names)
     if loose is not None:
         return "supported", loose, "bound only loosely, but it is this fact's day or month"

@@ -74,6 +74,12 @@ def decide(
     for bound in (b for b in ranked if b.score >= best.score - NEAR):
         if relation(mention, bound.profile) == "supported":
             return "supported", bound, ""
+    if "what" in PROOF.get(mention.kind, PROOF["amount"]) - best.certain:
+        # "35 military observers": the count of observers on duty, sure of what it counts, before the count of
+        # observers and staff officers sent that scores a little higher but is unsure of it
+        proof = PROOF.get(mention.kind, PROOF["amount"])
+        sure = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
+        ranked, best = [sure, *(b for b in ranked if b is not sure)], sure
     if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
         return None
     verdict = relation(mention, best.profile)

@@ -9,6 +9,7 @@ import re
 
 from factcli.reading.mention import REFERENCE_BEFORE, Mention
 from factcli.reading.nouns import counts, noun_after
+from factcli.reading.numbers import UNITS
 from factcli.text import dates
 
 MONTHS = "|".join([*dates.MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
@@ -107,8 +108,8 @@ def _bare_year_is_no_date(sentence: str, m: re.Match[str]) -> bool:
         sentence[max(0, m.start() - 12) : m.start()],
         re.I,
     )
-    if noun and noun[0] in _DETERMINERS:
-        return False  # "In 1990 the PLA sends …": a count is never followed by "the"
+    if noun and (noun[0] in _DETERMINERS or noun[0] in UNITS or noun[0][:1].isdigit()):
+        return False  # "In 1990 the PLA sends …", "By 2008 eight peacekeepers …": no count is followed by these
     if noun and counts(noun[-1]) and not named:
         return True  # a noun follows, so it is an amount
     return bool(REFERENCE_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]))
