@@ -329,3 +329,48 @@ def test_the_proof_is_the_fact_sure_of_what_the_number_counts(bundled: Index) ->
 def test_a_year_before_a_number_is_a_date() -> None:
     found_ = mentions.find("By 2008 eight Chinese peacekeepers had died on duty.", 0)
     assert [(m.text, m.kind) for m in found_] == [("2008", "date"), ("eight", "amount")]
+
+
+def test_a_date_in_brackets_dates_the_name_before_it(bundled: Index) -> None:
+    text = "In 2015–16 floods hit Malaysia (February 2015), Myanmar (July 2015) and Sri Lanka (May 2016)."
+    got = found(bundled, text)
+    assert got["February 2015"] == ("contradicted", "disaster-relief-2015-malaysia-floods-relief-date")
+    assert got["May 2016"] == ("supported", "disaster-relief-2016-sri-lanka-floods-relief-date")
+
+
+def test_a_body_n_strong_counts_its_members(bundled: Index) -> None:
+    assert [(m.text, m.noun) for m in mentions.find("the 351-strong engineering unit", 0)] == [
+        ("351", ("engineering",))
+    ]
+    text = "In Darfur the 351-strong engineering unit served with the African Union/UN Hybrid Operation in Darfur."
+    assert found(bundled, text)["351"] == ("contradicted", "peacekeeping-2008-engineers-unamid")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("thanks both :100: all cleared except Sendai", "100"),  # an emoji as chat programs write it
+        ("> Ships per mission, on average: **6.7**", "6.7"),  # a rate the writer worked out
+        ("Professor Liu: 1,861, if you add them up, and the 88 observers.", "1,861"),  # the writer's own sum
+        ("**Object 1.1** Blue beret and UN service medal of a Chinese military observer.", "1.1"),  # a label
+    ],
+)
+def test_numbers_that_are_no_claims(bundled: Index, text: str, number: str) -> None:
+    assert number not in found(bundled, text)
+
+
+def test_what_orders_the_text_is_no_claim(bundled: Index) -> None:
+    got = found(bundled, "The paper surveys the region under six headings. Of the nine entries, most are forums.")
+    assert ("six" not in got, "nine" not in got) == (True, True)
+
+
+def test_the_drafts_own_heading_block_dates_no_claim(bundled: Index) -> None:
+    text = (
+        "ASSOCIATION FOR ASIAN SECURITY STUDIES\nAnnual Conference, Leiden, 20-22 June 2024\n\n"
+        "The chair opened the panel. By 2008 the PLA had sent 11,063 military personnel to 18 operations.\n"
+    )
+    got = found(bundled, text, markdown=False)
+    assert not any("2024" in key for key in got)
+    assert got["11,063"] == ("supported", "peacekeeping-1990-2008-military-personnel-cumulative")
+    listed = "- **1990**: the PLA sends military observers to UN peacekeeping for the first time\n"
+    assert found(bundled, listed)["1990"] == ("supported", "peacekeeping-1990-first-military-observers-date")

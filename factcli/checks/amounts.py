@@ -94,7 +94,7 @@ _MEETING = re.compile(
 _NOT_COUNTED = frozenset(
     "parts things points sections chapters ways reasons questions lessons themes items steps examples pages "
     "years months weeks days decades hours minutes times words paragraphs figures numbers statistics sentences "
-    "papers documents editions".split()
+    "papers documents editions headings entries rows columns objects".split()
 )
 
 

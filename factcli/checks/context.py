@@ -106,6 +106,9 @@ class Sentence:
         the last comma or date; when it leads ("In March 2008 China hosted …"), the words after it."""
         first, last = self.clause(mention)
         at = mention.start - self.start
+        if self.text[:at].rstrip().endswith("("):  # "floods hit Malaysia (February 2015)": what the bracket dates
+            at = self.text.rindex("(", 0, at)
+            first = min(first, self.start + len(self.text[:at]) - len(self.text[:at].split(",")[-1]))
         cut = max([m.end() for m in _PHRASE_END.finditer(self.text, 0, at)] + [first - self.start], default=0)
         cut = max([cut] + [d.end - self.start for d in self.dates if d is not mention and d.end - self.start <= at])
         words = content(self.text[cut:at])

@@ -13,6 +13,7 @@ something happened, against the event's fact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,12 +50,15 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     lines = prose.Lines(text)
     facts = profiles.Profiles(index)
     out: list[Finding] = []
-    title_dates = context.title_dates(prose.title(text, markdown=markdown))
+    title = prose.title(text, markdown=markdown)
+    title_dates = context.title_dates(title)
+    dateline = _dateline(text, title)
     previous: set[str] = set()
     passages: set[str] = set()
     heading = ""
     for raw in prose.sentences(text, markdown=markdown):
         found = mentions.find(raw.text, raw.start)
+        found = [m for m in found if not (m.kind == "date" and dateline[0] <= m.start < dateline[1])]
         if raw.heading != heading:
             heading, previous, passages = raw.heading, set(), set()
         if not found:
@@ -89,6 +93,30 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
             line, column = lines.at(j.mention.start)
             out.append(_finding(line, column, j, raw.text))
     return sorted(out, key=lambda f: (f.line, f.column))
+
+
+def _dateline(text: str, title: str) -> tuple[int, int]:
+    """Where the draft's own heading block stands: its first lines before a blank one, when they name the draft
+    and state nothing ("ASSOCIATION FOR ASIAN SECURITY STUDIES⏎Annual Conference, Leiden, 20-22 June 2024"),
+    else its title line when that states nothing. Their dates are the draft's own: the time its figures are
+    read in, no claim."""
+    lead = len(text) - len(text.lstrip())
+    block = text[lead:].split("\n\n", 1)[0]
+    lines = [line.strip() for line in block.splitlines()]
+    if 0 < len(lines) <= _HEADER_LINES and not any(_says(line) for line in lines):
+        return lead, lead + len(block)
+    at = text.find(title, 0, 2000) if title and not prose.states(title) else -1
+    return (at, at + len(title)) if at >= 0 else (0, 0)
+
+
+#: A draft's heading block is at most this many lines (a title, an occasion, a date, a byline).
+_HEADER_LINES = 4
+#: A line that lists or tells, so no heading: an item, a quote, a table row, a sentence.
+_LISTS = re.compile(r"^(?:[-*+>|]|[0-9]+[.)]\s)")
+
+
+def _says(line: str) -> bool:
+    return bool(_LISTS.match(line)) or line.endswith((".", "?", "!")) or prose.states(line)
 
 
 def _finding(line: int, column: int, judged: Judged, sentence: str) -> Finding:

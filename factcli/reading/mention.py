@@ -16,7 +16,7 @@ REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:section|sections|chapter|chapters|part|table|figure|fig|no|nos|number|resolution|resolutions|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
     r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
-    r"module|course|file|ref|memo|question|claim|episode|ep|day|instalment|installment|candidate|berth|seat|"
+    r"module|course|file|ref|memo|question|claim|episode|ep|day|instalment|installment|candidate|berth|seat|object|exhibit|"
     r"gate|platform|slide|entry|marks?)\.?\s*(?:[0-9]+\s*(?:,|and|or|to|of|&)\s*)?|#|(?-i:\bPlus\s)"
     r"|(?-i:\b[A-Z]{2,5}\s))$",  # "parts 2 and 3", "Section 3 of 5", "POLS 2204"
     re.IGNORECASE,

@@ -74,13 +74,17 @@ _DERIVED = re.compile(
 )
 #: Words beside a number that make it the writer's own sum ("together, 11 of them", "11 in all"): arithmetic
 #: on the facts, not a fact.
-_SUM = r"(?:together|altogether|combined|all told|all in all)"
+_SUM = r"(?:together|altogether|combined|all told|all in all|if you add (?:them|these|those|it) up)"
 #: A change the writer worked out: "a rise of at least 50 percent", "an increase of about half".
 _CHANGE_BEFORE = re.compile(r"\b(?:rise|increase|growth|jump|decline|fall|drop|cut)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)
 _SUM_BEFORE = re.compile(
     rf"(?:\b{_SUM}[,:]?\s+(?:the\s+)?|\b(?:come|comes|came|add|adds|added)\s+(?:up\s+)?to\s+)(?:some\s+|about\s+)?$",
     re.I,
 )
+#: An emoji as chat programs write it (":100:", ":+1:"): no number of the writer's.
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[0-9][a-z0-9_+-]*:(?![\w:])")
+#: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
+_RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
 _SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
 
 
@@ -88,6 +92,7 @@ def find(sentence: str, offset: int = 0) -> list[Mention]:
     """Every mention in ``sentence`` in order; offsets are ``offset`` + position in the sentence. Dates are read
     first, then ranges, fractions, amounts and ordinal words, each where no earlier reading stands."""
     found = _Found(sentence, offset)
+    found.taken.extend(m.span() for m in _SHORTCODE.finditer(sentence))  # ":100:" is an emoji, no number
     for m in DATE.finditer(sentence):
         found.add(read_date(sentence, m, offset), m.start(), m.end())
     for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
@@ -288,4 +293,6 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
         return True
     if percent and _CHANGE_BEFORE.search(sentence[max(0, start - 40) : start]):
         return True
+    if _RATE_LABEL.search(sentence[max(0, start - 60) : start]):
+        return True  # "Ships per mission, on average: **6.7**"
     return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))

@@ -9,7 +9,8 @@ from factcli.reading.numbers import NUM, WORDNUM
 _NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z'’-]*)")
 
 #: Words between a number and what it counts: "88 were military observers", "10 of the conventions".
-_LEAD = frozenset("of were was are is had have more further other additional".split())
+#: Words after a number before what it counts: "10 of the 12 conventions", "the 351-strong engineering unit".
+_LEAD = frozenset("of were was are is had have more further other additional strong".split())
 DURATIONS = frozenset("years months weeks days decades hours minutes year month week day decade hour minute".split())
 _DETERMINERS = frozenset("the its their these those them".split())
 _BREAK = frozenset(

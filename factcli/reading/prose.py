@@ -111,6 +111,11 @@ def _first_line(head: str) -> re.Match[str] | None:
 _STATES = re.compile(r"[\"“”]|(?:\S+\s+){9}\S")
 
 
+def states(heading: str) -> bool:
+    """A heading or title that states something (quotes a claim, or runs to a sentence), not one that names."""
+    return bool(_STATES.search(heading))
+
+
 def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     """Every sentence of prose in ``text``, in order."""
     from syntok import segmenter
@@ -118,7 +123,7 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     heading, before = "", ""
     for kind, start, block in _blocks(text, markdown=markdown):
         if kind == "heading":
-            if _STATES.search(block):  # '## Claim 1: "China's navy visited 12 countries …"': a claim, judged
+            if states(block):  # '## Claim 1: "China's navy visited 12 countries …"': a claim, judged
                 yield Sentence(start + len(block) - len(block.lstrip()), block.strip(), heading, before)
             heading, before = " ".join(block.split()), ""
             continue
