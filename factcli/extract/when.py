@@ -33,9 +33,11 @@ _PRESENT = re.compile(r"\b(?:at present|currently|at the moment|as of now|nowada
 _SO_FAR = re.compile(r"\b(?:so far|to date|up to now|thus far)\b", re.IGNORECASE)
 _SAME_YEAR = re.compile(rf"\b(?:in\s+)?(?P<month>{_MONTH})?\s*(?:of\s+)?the same year\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\bon\s+(?P<month>{_MONTH})\s+(?P<day>[0-3]?[0-9])\b(?!,?\s*(?:19|20)[0-9]{{2}})")
-#: "From 26 October to 14 November 2010": days of two months, the year said once.
+#: "From 26 October to 14 November 2010", "from 24 to 26 October 2018", "held on 9 and 10 June 2018": days,
+#: the month said once when both are of it, the year said once.
 _DAY_RANGE = re.compile(
-    rf"\b(?:from|between)\s+(?P<d1>[0-3]?[0-9])\s+(?P<m1>{_MONTH})\s+(?:to|and|until|till)\s+"
+    rf"\b(?:(?:from|between)\s+(?P<d1>[0-3]?[0-9])(?:\s+(?P<m1>{_MONTH}))?\s+(?:to|and|until|till)"
+    rf"|on\s+(?P<on>[0-3]?[0-9])\s+and)\s+"
     rf"(?P<d2>[0-3]?[0-9])\s+(?P<m2>{_MONTH})\s+(?P<year>(?:19|20)[0-9]{{2}})\b",
     re.IGNORECASE,
 )
@@ -157,11 +159,12 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
 
 
 def _day_ranges(sentence: str, out: list[Span]) -> list[Span]:
-    """ "From 26 October to 14 November 2010": a range of days."""
+    """ "From 26 October to 14 November 2010", "from 24 to 26 October 2018": a range of days."""
     for m in _DAY_RANGE.finditer(sentence):
         year = int(m.group("year"))
+        month = m.group("m1") or m.group("m2")
         try:
-            first = dt.date(year, _MONTH_NUMBER[m.group("m1")[:3].lower()], int(m.group("d1")))
+            first = dt.date(year, _MONTH_NUMBER[month[:3].lower()], int(m.group("d1") or m.group("on")))
             last = dt.date(year, _MONTH_NUMBER[m.group("m2")[:3].lower()], int(m.group("d2")))
         except ValueError:
             continue
