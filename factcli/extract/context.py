@@ -22,7 +22,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcli.store.vocab import Vocabulary
 
-_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They were)\b")
+_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They)\b")
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _DIED = frozenset("lost laid died killed wounded injured".split())

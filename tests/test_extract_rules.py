@@ -1,0 +1,50 @@
+"""How extract reads what documents say, one rule each (rules learnt on the second blind document, #30)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from factcli.extract.candidates import extract
+from factcli.index.build import memory_index
+from factcli.model import Source
+from factcli.store.files import bundled_store
+from factcli.store.load import load_store
+
+STORE = load_store(bundled_store())
+
+
+def _records(text: str, published: str = "2019-03-14") -> list[dict[str, Any]]:
+    source = Source("wp2017-asia-pacific", "A paper", "An office", "white-paper", published)
+    return [c.record for c in extract(memory_index(STORE), text, source).candidates]
+
+
+def _when(record: dict[str, Any]) -> str:
+    if "date" in record:
+        return str(record["date"])
+    period = record["period"]
+    return f"{period['start'] or ''}/{period['end'] or ''}"
+
+
+def dated(text: str) -> list[tuple[str, object, str]]:
+    """(kind, value, date or period) of each candidate of ``text``."""
+    return [(r["kind"], r.get("value"), _when(r)) for r in _records(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "They" are what the sentence before counts: its time is theirs
+            "From December 2008 to December 2018 the Navy sent 31 escort task forces to the Gulf of Aden. "
+            "They conducted 1,187 escort missions.\n",
+            [
+                ("quantity", 31, "2008-12/2018-12"),
+                ("event", None, "2008-12/2018-12"),
+                ("quantity", 1187, "2008-12/2018-12"),
+            ],
+        ),
+    ],
+)
+def test_how_a_figure_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert dated(text) == expected
