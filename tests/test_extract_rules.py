@@ -44,6 +44,21 @@ def dated(text: str) -> list[tuple[str, object, str]]:
                 ("quantity", 1187, "2008-12/2018-12"),
             ],
         ),
+        (  # "By …" with "since" in the sentence: one period, from the one to the other
+            "By the end of February 2019 the agencies had conducted 79 joint patrols on the river since December 2011,"
+            " covering some 45,000 kilometers.\n",
+            [("quantity", 79, "2011-12/2019-02"), ("quantity", 45000, "2011-12/2019-02")],
+        ),
+        (  # "By …" starts where the sentence before does only when the sentence goes on from it
+            "In September 2017 China registered an 8,000-strong standby force. By the end of 2018, ten of its"
+            " units had passed the assessment.\n",
+            [("quantity", 8000, "2017-09"), ("quantity", 10, "2017-09/2018")],
+        ),
+        (
+            "In September 2018 China hosted a meeting of the authorities. By the end of 2018 China and Japan had"
+            " recovered about 85,000 chemical weapons.\n",
+            [("event", None, "2018-09"), ("quantity", 85000, "/2018")],
+        ),
     ],
 )
 def test_how_a_figure_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They)\b")
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
+_POINTS_BACK = re.compile(r"\b(?:its|their|they|it|these|those|such)\b", re.I)
+_NOUN = re.compile(r"\b[a-z]{4,}\b")
 _DIED = frozenset("lost laid died killed wounded injured".split())
 _OF_TOTAL = re.compile(r"\bof the total\b")
 FIRST_VERB = re.compile(
@@ -112,12 +114,25 @@ class Context:
             chosen = min(self.times, key=lambda s: (s.start > at, abs(s.start - at)))
             if chosen.kind == "so-far":
                 return Time(start=self.r.since, end=as_of, words=chosen.text), False
-            if chosen.kind == "by":  # "By the end of December 2010 …": since the sentence before's time, if any
-                before = self.r.previous[1] if self.r.previous else []
+            if chosen.kind == "by":  # "By the end of December 2010 the task forces …": since the time before's
+                before = self.r.previous[1] if self.r.previous and self._goes_on() else []
                 start = before[0].first if before and before[0].kind in ("point", "since", "range") else None
-                return Time(start=start, end=chosen.last, words=chosen.text), False
+                return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _goes_on(self) -> bool:
+        """The sentence's subject is what the sentence before told of: a pronoun ("ten of its units"), or a noun
+        of it ("… sent seven escort task forces … By the end of December 2010 the task forces had …")."""
+        previous = self.r.previous
+        if previous is None:
+            return False
+        subject = self.p.text[self.subject[0] : self.subject[1]]
+        for s in self.times:
+            subject = subject.replace(s.text, " ")
+        if _POINTS_BACK.search(subject):
+            return True
+        return bool(set(_NOUN.findall(subject)) & set(_NOUN.findall(previous[0].text)))
 
     def carried(self) -> Time | None:
         """The time a sentence without one of its own takes from the sentence before, if any."""

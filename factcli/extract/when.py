@@ -143,7 +143,7 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
     out = _ranges(sentence, out)
     out = _day_ranges(sentence, out)
     out = _year_pairs(sentence, out)
-    out = [_by(sentence, s) for s in out]
+    out = _by_since([_by(sentence, s) for s in out])
     year = int(as_of[:4])
     for pattern, kind in ((_PAST_YEARS, "past"), (_PRESENT, "present"), (_SO_FAR, "so-far")):
         for x in pattern.finditer(sentence):
@@ -192,6 +192,17 @@ def _by(sentence: str, span: Span) -> Span:
         return span
     start = sentence.lower().rfind("by", 0, span.start)
     return Span(start, span.end, sentence[start : span.end], "by", None, span.first)
+
+
+def _by_since(out: list[Span]) -> list[Span]:
+    """ "By the end of February 2019 … had conducted 79 joint patrols … since December 2011": one period, from
+    the "since" to the "by"."""
+    by = [s for s in out if s.kind == "by" and s.first is None]
+    since = [s for s in out if s.kind == "since"]
+    if len(by) != 1 or len(since) != 1 or since[0].start < by[0].end:
+        return out
+    merged = Span(by[0].start, by[0].end, by[0].text, "by", since[0].first, by[0].last)
+    return [merged if s is by[0] else s for s in out if s is not since[0]]
 
 
 def _since_after(sentence: str, out: list[Span]) -> list[Span]:
