@@ -59,6 +59,11 @@ def dated(text: str) -> list[tuple[str, object, str]]:
             " recovered about 85,000 chemical weapons.\n",
             [("event", None, "2018-09"), ("quantity", 85000, "/2018")],
         ),
+        (  # dates that open clauses of their own date their own clause
+            "In November 2018 the two countries held their second Security Dialogue in Washington, and in 2018 their"
+            " militaries held 11 exchanges.\n",
+            [("quantity", 2, "2018-11"), ("event", None, "2018-11"), ("quantity", 11, "2018")],
+        ),
     ],
 )
 def test_how_a_figure_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They)\b")
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
 _POINTS_BACK = re.compile(r"\b(?:its|their|they|it|these|those|such)\b", re.I)
 _NOUN = re.compile(r"\b[a-z]{4,}\b")
 _DIED = frozenset("lost laid died killed wounded injured".split())
@@ -104,6 +105,10 @@ class Context:
         for s in self.times:
             if s.opens_at is not None:
                 return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+        if self.clause_dates():  # "In November 2018 they held …, and in 2018 they held 11 …": each its clause's
+            return max((s for s in points if s.start <= at), default=points[0], key=lambda s: s.start).time(
+                as_of
+            ), False
         if len(points) >= 2 and len(points) == len(self.times):
             if kind == "quantity":
                 first, last = points[0], points[-1]
@@ -120,6 +125,15 @@ class Context:
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def clause_dates(self) -> bool:
+        """Two dates or more, each opening a clause of its own ("In November 2018 …, and in 2018 …")."""
+        points = [s for s in self.times if s.kind == "point"]
+        return (
+            len(points) >= 2
+            and len(points) == len(self.times)
+            and all(_OPENS_CLAUSE.search(self.p.text[: s.start]) for s in points)
+        )
 
     def _goes_on(self) -> bool:
         """The sentence's subject is what the sentence before told of: a pronoun ("ten of its units"), or a noun

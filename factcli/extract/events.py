@@ -26,7 +26,7 @@ class Events(Context):
         meeting = any(h.kind == "meeting" for h in named)
         named = [h for h in named if h.kind != "submitted" or not (meeting or dated)]
         points = [s for s in dated if s.kind == "point"]
-        if len(points) >= 2 and len(points) == len(dated):
+        if len(points) >= 2 and len(points) == len(dated) and not self.clause_dates():
             yield from self._listed(points, named)
             return
         parts = parts_of(text, named)
