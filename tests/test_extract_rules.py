@@ -64,6 +64,10 @@ def dated(text: str) -> list[tuple[str, object, str]]:
             " militaries held 11 exchanges.\n",
             [("quantity", 2, "2018-11"), ("event", None, "2018-11"), ("quantity", 11, "2018")],
         ),
+        (  # a relative clause with a date of its own is dated by it
+            "Since 2017 China has funded 21 projects under the Fund, which it set up with 3 billion yuan in 2011.\n",
+            [("quantity", 21, "2017/2019-03"), ("quantity", 3000000000, "2011"), ("event", None, "2011")],
+        ),
     ],
 )
 def test_how_a_figure_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:

@@ -26,6 +26,7 @@ _REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|thos
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 _POINTS_BACK = re.compile(r"\b(?:its|their|they|it|these|those|such)\b", re.I)
 _NOUN = re.compile(r"\b[a-z]{4,}\b")
 _DIED = frozenset("lost laid died killed wounded injured".split())
@@ -105,6 +106,9 @@ class Context:
         for s in self.times:
             if s.opens_at is not None:
                 return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+        own = self._relative_date(at)
+        if own is not None:  # "… the Fund, which it set up with 3 billion yuan in 2011": the clause's own date
+            return own.time(as_of), False
         if self.clause_dates():  # "In November 2018 they held …, and in 2018 they held 11 …": each its clause's
             return max((s for s in points if s.start <= at), default=points[0], key=lambda s: s.start).time(
                 as_of
@@ -125,6 +129,17 @@ class Context:
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _relative_date(self, at: int) -> Span | None:
+        """The date of the relative clause ("…, which it set up … in 2011") that ``at`` is in, if it has one."""
+        text = self.p.text
+        openers = list(_RELATIVE.finditer(text, 0, at))
+        if not openers:
+            return None
+        opener = openers[-1]
+        end = min((i for i in (text.find(",", at), text.find(";", at)) if i >= 0), default=len(text))
+        inside = [s for s in self.times if opener.end() <= s.start < end and s.kind == "point"]
+        return inside[0] if len(inside) == 1 else None
 
     def clause_dates(self) -> bool:
         """Two dates or more, each opening a clause of its own ("In November 2018 …, and in 2018 …")."""
