@@ -72,3 +72,16 @@ def dated(text: str) -> list[tuple[str, object, str]]:
 )
 def test_how_a_figure_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:
     assert dated(text) == expected
+
+
+def who(text: str) -> list[tuple[object, list[str]]]:
+    """(value, entities) of each candidate of ``text``."""
+    return [(r.get("value"), r["entities"]) for r in _records(text)]
+
+
+def test_the_two_countries_are_those_the_sentence_before_names() -> None:
+    text = (
+        "China and Russia have kept up close exchanges. In November 2018 the general staffs of the two countries"
+        " held their 21st round of strategic consultations in Beijing.\n"
+    )
+    assert who(text) == [(21, ["Russia"])]
