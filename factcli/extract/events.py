@@ -13,7 +13,8 @@ from factcli.extract.names import Happening
 from factcli.extract.when import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_FIGURE_NEXT = re.compile(r".*?\b[0-9]")
+#: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
+_FIGURE_NEXT = re.compile(r".*?\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
 
 
 class Events(Context):
