@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from factcli.extract.candidates import extract
+from factcli.extract.names import Entities
 from factcli.index.build import memory_index
 from factcli.model import Source
 from factcli.store.files import bundled_store
@@ -85,3 +86,14 @@ def test_the_two_countries_are_those_the_sentence_before_names() -> None:
         " held their 21st round of strategic consultations in Beijing.\n"
     )
     assert who(text) == [(21, ["Russia"]), (None, ["Russia"])]  # the round is a happening: an ordinal is no count
+
+
+def named(text: str) -> list[str]:
+    return Entities(STORE.vocab, text).find(text)
+
+
+def test_a_countrys_name_before_its_currency_names_the_currency() -> None:
+    assert named("China gave Indonesia 200,000 US dollars and Australia 20 million Australian dollars.") == [
+        "Indonesia",
+        "Australia",
+    ]

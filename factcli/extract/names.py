@@ -58,6 +58,8 @@ _ORDINAL_START = re.compile(
     r"^(?:[0-9]+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\b"
 )
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+#: A country's name before its currency names the currency, not the country: "200,000 US dollars".
+_CURRENCY = re.compile(r"\b([A-Z][\w.]*)(?=\s+(?:dollars?|yuan|rupees?|pounds?|euros?|yen|rubles?|roubles?)\b)")
 _DEFINED = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})\s*\((?P<list>[^()]{3,120}(?:,|\band\b)[^()]*)\)")
 
 
@@ -219,6 +221,7 @@ class Entities:
     def find(self, text: str) -> list[str]:
         """Canonical names in the order ``text`` names them."""
         plain = _INNER_HYPHEN.sub("", text.replace("-\n", "").replace("\u00a0", " "))
+        plain = _CURRENCY.sub(lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)) :], plain)
         folded = fold(plain)
         if len(folded) != len(plain):
             folded = plain.lower()
