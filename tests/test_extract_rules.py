@@ -97,3 +97,11 @@ def test_a_countrys_name_before_its_currency_names_the_currency() -> None:
         "Indonesia",
         "Australia",
     ]
+
+
+def test_a_sea_named_after_a_country_does_not_name_it() -> None:
+    assert named("The exercise with the Russian Navy was held in the Sea of Japan and off Japan.") == [
+        "Russia",
+        "Japan",
+    ]
+    assert named("It was held in the Sea of Japan.") == []

@@ -60,6 +60,8 @@ _ORDINAL_START = re.compile(
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 #: A country's name before its currency names the currency, not the country: "200,000 US dollars".
 _CURRENCY = re.compile(r"\b([A-Z][\w.]*)(?=\s+(?:dollars?|yuan|rupees?|pounds?|euros?|yen|rubles?|roubles?)\b)")
+#: A country a sea or a gulf is named after is not named by it: "the Sea of Japan".
+_PLACE_OF = re.compile(r"\b(?:Sea|Gulf|Straits?|Bay)\s+of\s+(?:the\s+)?([A-Z][\w-]*)")
 _DEFINED = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})\s*\((?P<list>[^()]{3,120}(?:,|\band\b)[^()]*)\)")
 
 
@@ -221,7 +223,8 @@ class Entities:
     def find(self, text: str) -> list[str]:
         """Canonical names in the order ``text`` names them."""
         plain = _INNER_HYPHEN.sub("", text.replace("-\n", "").replace("\u00a0", " "))
-        plain = _CURRENCY.sub(lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)) :], plain)
+        for pattern in (_CURRENCY, _PLACE_OF):
+            plain = pattern.sub(lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), plain)
         folded = fold(plain)
         if len(folded) != len(plain):
             folded = plain.lower()
