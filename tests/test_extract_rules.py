@@ -105,3 +105,9 @@ def test_a_sea_named_after_a_country_does_not_name_it() -> None:
         "Japan",
     ]
     assert named("It was held in the Sea of Japan.") == []
+
+
+def test_a_body_named_inside_a_missions_name_is_the_missions() -> None:
+    entities = Entities(STORE.vocab)
+    assert entities.inside("United Nations", "African Union/UN Hybrid Operation in Darfur")
+    assert not entities.inside("Russia", "African Union/UN Hybrid Operation in Darfur")

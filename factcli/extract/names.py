@@ -216,8 +216,9 @@ class Entities:
                 self.defined[m.group("name")] = listed
 
     def inside(self, name: str, whole: str) -> bool:
-        """True when entity ``name`` is named by a word of entity ``whole``'s names ("UN" in "UN Mission in …")."""
-        words = {w for n in (whole, *self.vocab.entities[whole].aliases) for w in re.findall(r"[\w/-]+", n)}
+        """True when entity ``name`` is named by a word of entity ``whole``'s names ("UN" in "UN Mission in …", and in
+        "African Union/UN Hybrid Operation …": a slash parts words)."""
+        words = {w for n in (whole, *self.vocab.entities[whole].aliases) for w in re.findall(r"[\w-]+", n)}
         return name != whole and any(alias in words for alias in (name, *self.vocab.entities[name].aliases))
 
     def find(self, text: str) -> list[str]:
