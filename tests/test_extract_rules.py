@@ -111,3 +111,11 @@ def test_a_body_named_inside_a_missions_name_is_the_missions() -> None:
     entities = Entities(STORE.vocab)
     assert entities.inside("United Nations", "African Union/UN Hybrid Operation in Darfur")
     assert not entities.inside("Russia", "African Union/UN Hybrid Operation in Darfur")
+
+
+def test_a_clause_goes_on_after_an_aside_with_figures_of_its_own() -> None:
+    text = (
+        "From December 2008 to December 2018 the Navy sent 31 escort task forces, with some 26,000 officers and"
+        " men, to the Gulf of Aden and Somali waters.\n"
+    )
+    assert who(text) == [(31, ["Somalia"]), (None, ["Somalia"]), (26000, ["Somalia"])]

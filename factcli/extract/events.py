@@ -50,7 +50,9 @@ class Events(Context):
             limit = span.opens_at - 1 if span.opens_at else len(text)
             end = quotes.clause_end(text, span.end, limit, [])
             time = span.time(self.r.as_of)
-            yield self._statement("event", 0, end, False, time, value_text=span.text, who=((0, end),))
+            rest = quotes.resumed(text, end, limit)
+            told = ((0, end),) if rest is None else ((0, end), rest)
+            yield self._statement("event", 0, end, False, time, value_text=span.text, who=told)
 
     def _counts_only(self) -> bool:
         """A sentence dated by one point whose main verb's object is a figure ("In 2010 the spokesperson … held

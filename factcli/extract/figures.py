@@ -86,6 +86,9 @@ class Figures(Context):
         end = quotes.clause_end(self.p.text, m.end, seg_end, [o for o in offsets if o != m.start])
         counts = ("percent",) if m.kind == "percent" else self._counts(found, m)
         who: tuple[tuple[int, int], ...] = ((seg_start, end),)
+        rest = quotes.resumed(self.p.text, end, seg_end)
+        if rest is not None:  # "… 31 escort task forces, with some 26,000 officers and men, to the Gulf of Aden"
+            who = (*who, rest)
         if self.tells_of_before and self.r.previous is not None:  # who the happening before names
             before = self.r.previous[0]
             who = (*who, (before.start - self.p.start, before.end - self.p.start))
