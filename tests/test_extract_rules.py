@@ -119,3 +119,14 @@ def test_a_clause_goes_on_after_an_aside_with_figures_of_its_own() -> None:
         " men, to the Gulf of Aden and Somali waters.\n"
     )
     assert who(text) == [(31, ["Somalia"]), (None, ["Somalia"]), (26000, ["Somalia"])]
+
+
+@pytest.mark.parametrize(
+    "goes_on",
+    ["They conducted 262 escort missions.", "By the end of 2018 the task forces had conducted 262 escort missions."],
+)
+def test_a_sentence_whose_subject_is_the_one_before_names_who_it_named(goes_on: str) -> None:
+    text = f"Since December 2008 China has sent seven escort task forces to the waters off Somalia. {goes_on}\n"
+    assert who(text)[-1] == (262, ["Somalia"])
+    other = "Since December 2008 China has sent seven escort task forces to the waters off Somalia. Japan sent 262."
+    assert who(other)[-1] == (262, ["Japan"])

@@ -27,6 +27,10 @@ _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+#: A subject that is the sentence before's, once the sentence's time is set aside: "They", "the task forces had".
+_SUBJECT = re.compile(
+    r"^\W*(?:(?:in|on|during)\W+)?(?:They\b|the\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:had|have|has|were|was)\b)", re.I
+)
 _POINTS_BACK = re.compile(r"\b(?:its|their|they|it|these|those|such)\b", re.I)
 _NOUN = re.compile(r"\b[a-z]{4,}\b")
 _DIED = frozenset("lost laid died killed wounded injured".split())
@@ -162,6 +166,17 @@ class Context:
         if _POINTS_BACK.search(subject):
             return True
         return bool(set(_NOUN.findall(subject)) & set(_NOUN.findall(previous[0].text)))
+
+    def same_subject(self) -> bool:
+        """The sentence's subject is the sentence before's: "They …", or "the task forces" it named."""
+        previous = self.r.previous
+        subject = self.p.text[self.subject[0] : self.subject[1]]
+        for s in self.times:
+            subject = subject.replace(s.text, " ")
+        m = _SUBJECT.match(subject)
+        if previous is None or m is None:
+            return False
+        return m.group(1) is None or m.group(1).lower() in previous[0].text.lower()
 
     def carried(self) -> Time | None:
         """The time a sentence without one of its own takes from the sentence before, if any."""

@@ -89,7 +89,7 @@ class Figures(Context):
         rest = quotes.resumed(self.p.text, end, seg_end)
         if rest is not None:  # "… 31 escort task forces, with some 26,000 officers and men, to the Gulf of Aden"
             who = (*who, rest)
-        if self.tells_of_before and self.r.previous is not None:  # who the happening before names
+        if (self.tells_of_before or self.same_subject()) and self.r.previous is not None:  # who the one before names
             before = self.r.previous[0]
             who = (*who, (before.start - self.p.start, before.end - self.p.start))
         if counts and counts[-1] in DURATIONS and time.source == "document":
