@@ -212,10 +212,13 @@ def test_entities_as_the_store_records_them() -> None:
         ("7 escort task forces", ("escort", "task", "forces"), "task-forces"),
         ("9 of its 14 land neighbors", ("land", "neighbors"), "countries"),
         ("4 lost their lives", ("personnel",), "personnel"),
+        ("13 of them have lost their lives", ("personnel",), "personnel"),
+        ("8,000-strong peacekeeping standby force", ("personnel",), "personnel"),
+        ("30 aircraft to take part", ("aircraft",), "aircraft"),
     ],
 )
 def test_what_a_figure_counts(text: str, words: tuple[str, ...], unit: str) -> None:
-    end = len(text.split()[0])
+    end = len(text.split()[0].removesuffix("-strong"))  # the figure's end: "8,000" of "8,000-strong"
     assert noun_phrase(text, end) == words
     assert unit_of(words, None, set()) == unit
 
