@@ -130,3 +130,8 @@ def test_a_sentence_whose_subject_is_the_one_before_names_who_it_named(goes_on: 
     assert who(text)[-1] == (262, ["Somalia"])
     other = "Since December 2008 China has sent seven escort task forces to the waters off Somalia. Japan sent 262."
     assert who(other)[-1] == (262, ["Japan"])
+
+
+def test_the_number_of_what_a_figure_counts_is_named_before_it() -> None:
+    text = "In June 2017 India and Pakistan joined the SCO, bringing the number of its member states to eight.\n"
+    assert [(r.get("value"), r.get("unit")) for r in _records(text)] == [(None, None), (8, "countries")]

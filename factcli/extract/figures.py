@@ -24,6 +24,9 @@ _FEW = re.compile(r"\b(?:several|a few)\s*$", re.I)
 _THE = re.compile(r"\bthe\s*$", re.I)
 _NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b", re.I)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
+)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -120,6 +123,8 @@ class Figures(Context):
         words = noun_phrase(self.p.text, m.end)
         if words[:1] == ("them",) or words == ("/verb",):  # "over 1,000 of them"
             words = self.r.last_counts
+        elif not words and (number_of := _NUMBER_OF.search(self.p.text, 0, m.start)):
+            words = tuple(number_of.group(1).lower().split())  # "bringing the number of its member states to eight"
         elif not words:
             later = [x for x in found if x.start > m.end and x.kind == "amount"]
             words = noun_phrase(self.p.text, later[0].end) if later else ()
