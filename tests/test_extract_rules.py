@@ -69,6 +69,10 @@ def dated(text: str) -> list[tuple[str, object, str]]:
             "Since 2017 China has funded 21 projects under the Fund, which it set up with 3 billion yuan in 2011.\n",
             [("quantity", 21, "2017/2019-03"), ("quantity", 3000000000, "2011"), ("event", None, "2011")],
         ),
+        (  # a range of years that runs past the document's as-of time ends there
+            "From 2017 to 2020 China co-chairs with Thailand the Experts' Working Group on Mine Action.\n",
+            [("event", None, "2017/2019-03")],
+        ),
     ],
 )
 def test_how_a_figure_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:
@@ -135,3 +139,8 @@ def test_a_sentence_whose_subject_is_the_one_before_names_who_it_named(goes_on: 
 def test_the_number_of_what_a_figure_counts_is_named_before_it() -> None:
     text = "In June 2017 India and Pakistan joined the SCO, bringing the number of its member states to eight.\n"
     assert [(r.get("value"), r.get("unit")) for r in _records(text)] == [(None, None), (8, "countries")]
+
+
+def test_a_clipped_range_says_only_the_words_it_vouches_for() -> None:
+    (record,) = _records("From 2017 to 2020 China co-chairs the Working Group on Mine Action.\n")
+    assert record["value_text"] == "From 2017"

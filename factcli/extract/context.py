@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from factcli.extract.names import Happening
+from factcli.extract.times import Span, Time
 from factcli.extract.verbs import holds_now, verb
-from factcli.extract.when import Span, Time
 from factcli.reading.document import Passage
 
 TYPE_CHECKING = False

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from factcli.extract import quotes
 from factcli.extract.context import FIRST_VERB, Context, Statement, parts_of
 from factcli.extract.names import Happening
-from factcli.extract.when import Span
+from factcli.extract.times import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 #: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.

@@ -14,7 +14,7 @@ from factcli.extract import quotes
 from factcli.extract.context import Context, Statement
 from factcli.extract.labels import noun_phrase, rate_of
 from factcli.extract.names import Happening
-from factcli.extract.when import Time
+from factcli.extract.times import Time
 from factcli.reading.mention import Mention
 from factcli.reading.names import name_key, ordinal_name
 from factcli.reading.nouns import DURATIONS
