@@ -49,6 +49,14 @@ def times(sentence: str, as_of_time: str = "2010", last_year: int | None = None)
             "From 26 October to 14 November 2010, marines",
             [("From 26 October to 14 November 2010", "range", "2010-10-26", "2010-11-14", "")],
         ),
+        (
+            "The Forum, held in Beijing from 24 to 26 October 2018, brought",
+            [("from 24 to 26 October 2018", "range", "2018-10-24", "2018-10-26", "")],
+        ),
+        (
+            "At the Summit, held on 9 and 10 June 2018, the members",
+            [("on 9 and 10 June 2018", "range", "2018-06-09", "2018-06-10", "")],
+        ),
         ("In 2009 and 2010 it held 19 rounds", [("2009 and 2010", "range", "2009", "2010", "")]),
         (
             "In 1996 and 1997 respectively, China signed",
@@ -204,10 +212,13 @@ def test_entities_as_the_store_records_them() -> None:
         ("7 escort task forces", ("escort", "task", "forces"), "task-forces"),
         ("9 of its 14 land neighbors", ("land", "neighbors"), "countries"),
         ("4 lost their lives", ("personnel",), "personnel"),
+        ("13 of them have lost their lives", ("personnel",), "personnel"),
+        ("8,000-strong peacekeeping standby force", ("personnel",), "personnel"),
+        ("30 aircraft to take part", ("aircraft",), "aircraft"),
     ],
 )
 def test_what_a_figure_counts(text: str, words: tuple[str, ...], unit: str) -> None:
-    end = len(text.split()[0])
+    end = len(text.split()[0].removesuffix("-strong"))  # the figure's end: "8,000" of "8,000-strong"
     assert noun_phrase(text, end) == words
     assert unit_of(words, None, set()) == unit
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from factcli.model import Fact, Source
 
 Progress = Callable[[int, int], None]
+_BOTH = re.compile(r"\b(?:the two|both) (?:countries|sides|nations)\b")
 _MEMBERS = re.compile(r"\bmember (?:states|countries|nations)\b")
 
 
@@ -93,8 +94,12 @@ class _Labeller:
         self.vocab = index.vocab
         self.entities = Entities(self.vocab, text)
         self.paragraphs: dict[int, int] = {}
-        for p in passages:
-            self.paragraphs.setdefault(p.paragraph, p.start)
+        #: Each sentence's sentence before, in its paragraph: who "the two countries" are.
+        self.before: dict[int, document.Passage] = {}
+        for p, q in zip([None, *passages], passages, strict=False):
+            self.paragraphs.setdefault(q.paragraph, q.start)
+            if p is not None and p.paragraph == q.paragraph:
+                self.before[q.start] = p
         self.implied: dict[str, str | None] = {}
         self.known: dict[str, Fact | None] = {}
         self.suffix: dict[str, int] = {}
@@ -174,7 +179,7 @@ class _Labeller:
             if len(countries) == n and (not s.name or "respectively" in s.passage.text):
                 subject = [x for x in subject if x not in countries]
                 own = [countries[i]] if not s.name else [*own, countries[i]]
-        found = list(dict.fromkeys([*subject, *own]))
+        found = list(dict.fromkeys([*subject, *own, *self._both(s)]))
         missions = [x for x in found if kind(x) == "mission"]
         found = [x for x in found if kind(x) != "organisation" or not any(self.entities.inside(x, m) for m in missions)]
         implied = self._implied(topic) if self.topics.get(s.passage.heading) == topic else None
@@ -193,6 +198,12 @@ class _Labeller:
             ]
             found += before[-1:]
         return found
+
+    def _both(self, s: Statement) -> list[str]:
+        """Who "the two countries" or "the two sides" of a sentence are: those the sentence before names ("China
+        and Russia have kept up … In November 2018 the general staffs of the two countries held …")."""
+        before = self.before.get(s.passage.start)
+        return self.entities.find(before.text) if before and _BOTH.search(s.passage.text) else []
 
     def _implied(self, topic: str) -> str | None:
         """The organisation the topic's title names ("UN peacekeeping": the UN), which the store's facts of the

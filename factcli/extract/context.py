@@ -14,17 +14,25 @@ import re
 from dataclasses import dataclass, field
 
 from factcli.extract.names import Happening
+from factcli.extract.times import Span, Time
 from factcli.extract.verbs import holds_now, verb
-from factcli.extract.when import Span, Time
 from factcli.reading.document import Passage
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcli.store.vocab import Vocabulary
 
-_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They were)\b")
+_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They)\b")
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+#: A subject that is the sentence before's, once the sentence's time is set aside: "They", "the task forces had".
+_SUBJECT = re.compile(
+    r"^\W*(?:(?:in|on|during)\W+)?(?:They\b|the\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:had|have|has|were|was)\b)", re.I
+)
+_POINTS_BACK = re.compile(r"\b(?:its|their|they|it|these|those|such)\b", re.I)
+_NOUN = re.compile(r"\b[a-z]{4,}\b")
 _DIED = frozenset("lost laid died killed wounded injured".split())
 _OF_TOTAL = re.compile(r"\bof the total\b")
 FIRST_VERB = re.compile(
@@ -102,6 +110,13 @@ class Context:
         for s in self.times:
             if s.opens_at is not None:
                 return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+        own = self._relative_date(at)
+        if own is not None:  # "… the Fund, which it set up with 3 billion yuan in 2011": the clause's own date
+            return own.time(as_of), False
+        if self.clause_dates():  # "In November 2018 they held …, and in 2018 they held 11 …": each its clause's
+            return max((s for s in points if s.start <= at), default=points[0], key=lambda s: s.start).time(
+                as_of
+            ), False
         if len(points) >= 2 and len(points) == len(self.times):
             if kind == "quantity":
                 first, last = points[0], points[-1]
@@ -112,12 +127,56 @@ class Context:
             chosen = min(self.times, key=lambda s: (s.start > at, abs(s.start - at)))
             if chosen.kind == "so-far":
                 return Time(start=self.r.since, end=as_of, words=chosen.text), False
-            if chosen.kind == "by":  # "By the end of December 2010 …": since the sentence before's time, if any
-                before = self.r.previous[1] if self.r.previous else []
+            if chosen.kind == "by":  # "By the end of December 2010 the task forces …": since the time before's
+                before = self.r.previous[1] if self.r.previous and self._goes_on() else []
                 start = before[0].first if before and before[0].kind in ("point", "since", "range") else None
-                return Time(start=start, end=chosen.last, words=chosen.text), False
+                return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _relative_date(self, at: int) -> Span | None:
+        """The date of the relative clause ("…, which it set up … in 2011") that ``at`` is in, if it has one."""
+        text = self.p.text
+        openers = list(_RELATIVE.finditer(text, 0, at))
+        if not openers:
+            return None
+        opener = openers[-1]
+        end = min((i for i in (text.find(",", at), text.find(";", at)) if i >= 0), default=len(text))
+        inside = [s for s in self.times if opener.end() <= s.start < end and s.kind == "point"]
+        return inside[0] if len(inside) == 1 else None
+
+    def clause_dates(self) -> bool:
+        """Two dates or more, each opening a clause of its own ("In November 2018 …, and in 2018 …")."""
+        points = [s for s in self.times if s.kind == "point"]
+        return (
+            len(points) >= 2
+            and len(points) == len(self.times)
+            and all(_OPENS_CLAUSE.search(self.p.text[: s.start]) for s in points)
+        )
+
+    def _goes_on(self) -> bool:
+        """The sentence's subject is what the sentence before told of: a pronoun ("ten of its units"), or a noun
+        of it ("… sent seven escort task forces … By the end of December 2010 the task forces had …")."""
+        previous = self.r.previous
+        if previous is None:
+            return False
+        subject = self.p.text[self.subject[0] : self.subject[1]]
+        for s in self.times:
+            subject = subject.replace(s.text, " ")
+        if _POINTS_BACK.search(subject):
+            return True
+        return bool(set(_NOUN.findall(subject)) & set(_NOUN.findall(previous[0].text)))
+
+    def same_subject(self) -> bool:
+        """The sentence's subject is the sentence before's: "They …", or "the task forces" it named."""
+        previous = self.r.previous
+        subject = self.p.text[self.subject[0] : self.subject[1]]
+        for s in self.times:
+            subject = subject.replace(s.text, " ")
+        m = _SUBJECT.match(subject)
+        if previous is None or m is None:
+            return False
+        return m.group(1) is None or m.group(1).lower() in previous[0].text.lower()
 
     def carried(self) -> Time | None:
         """The time a sentence without one of its own takes from the sentence before, if any."""

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from factcli.extract import quotes
 from factcli.extract.context import FIRST_VERB, Context, Statement, parts_of
 from factcli.extract.names import Happening
-from factcli.extract.when import Span
+from factcli.extract.times import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_FIGURE_NEXT = re.compile(r".*?\b[0-9]")
+#: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
+_FIGURE_NEXT = re.compile(r".*?\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
 
 
 class Events(Context):
@@ -26,7 +27,7 @@ class Events(Context):
         meeting = any(h.kind == "meeting" for h in named)
         named = [h for h in named if h.kind != "submitted" or not (meeting or dated)]
         points = [s for s in dated if s.kind == "point"]
-        if len(points) >= 2 and len(points) == len(dated):
+        if len(points) >= 2 and len(points) == len(dated) and not self.clause_dates():
             yield from self._listed(points, named)
             return
         parts = parts_of(text, named)
@@ -49,7 +50,9 @@ class Events(Context):
             limit = span.opens_at - 1 if span.opens_at else len(text)
             end = quotes.clause_end(text, span.end, limit, [])
             time = span.time(self.r.as_of)
-            yield self._statement("event", 0, end, False, time, value_text=span.text, who=((0, end),))
+            rest = quotes.resumed(text, end, limit)
+            told = ((0, end),) if rest is None else ((0, end), rest)
+            yield self._statement("event", 0, end, False, time, value_text=span.text, who=told)
 
     def _counts_only(self) -> bool:
         """A sentence dated by one point whose main verb's object is a figure ("In 2010 the spokesperson … held

@@ -14,7 +14,7 @@ from factcli.extract import quotes
 from factcli.extract.context import Context, Statement
 from factcli.extract.labels import noun_phrase, rate_of
 from factcli.extract.names import Happening
-from factcli.extract.when import Time
+from factcli.extract.times import Time
 from factcli.reading.mention import Mention
 from factcli.reading.names import name_key, ordinal_name
 from factcli.reading.nouns import DURATIONS
@@ -24,6 +24,9 @@ _FEW = re.compile(r"\b(?:several|a few)\s*$", re.I)
 _THE = re.compile(r"\bthe\s*$", re.I)
 _NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b", re.I)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
+)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -86,7 +89,10 @@ class Figures(Context):
         end = quotes.clause_end(self.p.text, m.end, seg_end, [o for o in offsets if o != m.start])
         counts = ("percent",) if m.kind == "percent" else self._counts(found, m)
         who: tuple[tuple[int, int], ...] = ((seg_start, end),)
-        if self.tells_of_before and self.r.previous is not None:  # who the happening before names
+        rest = quotes.resumed(self.p.text, end, seg_end)
+        if rest is not None:  # "… 31 escort task forces, with some 26,000 officers and men, to the Gulf of Aden"
+            who = (*who, rest)
+        if (self.tells_of_before or self.same_subject()) and self.r.previous is not None:  # who the one before names
             before = self.r.previous[0]
             who = (*who, (before.start - self.p.start, before.end - self.p.start))
         if counts and counts[-1] in DURATIONS and time.source == "document":
@@ -117,6 +123,8 @@ class Figures(Context):
         words = noun_phrase(self.p.text, m.end)
         if words[:1] == ("them",) or words == ("/verb",):  # "over 1,000 of them"
             words = self.r.last_counts
+        elif not words and (number_of := _NUMBER_OF.search(self.p.text, 0, m.start)):
+            words = tuple(number_of.group(1).lower().split())  # "bringing the number of its member states to eight"
         elif not words:
             later = [x for x in found if x.start > m.end and x.kind == "amount"]
             words = noun_phrase(self.p.text, later[0].end) if later else ()

@@ -45,6 +45,8 @@ _BREAK = frozenset(
     "or in to from at with by for on as than that which who while since per of were was is are be been had has have "
     "will would could can did does do may might must should".split()
 )
+_STRONG = re.compile(r"-strong\b")
+_LOST = re.compile(r"(?:them|these|those|whom)\s+(?:have\s+|had\s+|has\s+)?(?:lost|laid down|died)\b")
 _VERBS = frozenset("lost laid were was have had died remain remained are is".split())
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 
@@ -54,9 +56,13 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
     that counts; ("/verb",) when a verb follows the number ("Eight lost their lives": said before)."""
     words: list[str] = []
     pos = end
+    if _STRONG.match(text, pos):
+        return ("personnel",)  # "an 8,000-strong standby force": a force of so many
     partitive = _PARTITIVE.match(text, pos)
     if partitive:
         pos = partitive.end()
+    if _LOST.match(text, pos):
+        return ("personnel",)  # "13 of them have lost their lives": people died
     for m in _WORDS.finditer(text, pos):
         if m.start() != pos:
             break
@@ -114,8 +120,12 @@ def rate_of(text: str, end: int, words: tuple[str, ...]) -> tuple[str, ...]:
     return (*words, f"/per-{m.group(1)}") if m else words
 
 
+#: Nouns that are their own plural: "30 aircraft".
+_SAME_PLURAL = frozenset("aircraft spacecraft hovercraft equipment sheep deer fish".split())
+
+
 def plural(word: str) -> str:
-    if counts(word) or word.endswith("s"):
+    if counts(word) or word.endswith("s") or word in _SAME_PLURAL:
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"

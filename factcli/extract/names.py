@@ -58,6 +58,10 @@ _ORDINAL_START = re.compile(
     r"^(?:[0-9]+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\b"
 )
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+#: A country's name before its currency names the currency, not the country: "200,000 US dollars".
+_CURRENCY = re.compile(r"\b([A-Z][\w.]*)(?=\s+(?:dollars?|yuan|rupees?|pounds?|euros?|yen|rubles?|roubles?)\b)")
+#: A country a sea or a gulf is named after is not named by it: "the Sea of Japan".
+_PLACE_OF = re.compile(r"\b(?:Sea|Gulf|Straits?|Bay)\s+of\s+(?:the\s+)?([A-Z][\w-]*)")
 _DEFINED = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})\s*\((?P<list>[^()]{3,120}(?:,|\band\b)[^()]*)\)")
 
 
@@ -212,13 +216,16 @@ class Entities:
                 self.defined[m.group("name")] = listed
 
     def inside(self, name: str, whole: str) -> bool:
-        """True when entity ``name`` is named by a word of entity ``whole``'s names ("UN" in "UN Mission in …")."""
-        words = {w for n in (whole, *self.vocab.entities[whole].aliases) for w in re.findall(r"[\w/-]+", n)}
+        """True when entity ``name`` is named by a word of entity ``whole``'s names ("UN" in "UN Mission in …", and in
+        "African Union/UN Hybrid Operation …": a slash parts words)."""
+        words = {w for n in (whole, *self.vocab.entities[whole].aliases) for w in re.findall(r"[\w-]+", n)}
         return name != whole and any(alias in words for alias in (name, *self.vocab.entities[name].aliases))
 
     def find(self, text: str) -> list[str]:
         """Canonical names in the order ``text`` names them."""
         plain = _INNER_HYPHEN.sub("", text.replace("-\n", "").replace("\u00a0", " "))
+        for pattern in (_CURRENCY, _PLACE_OF):
+            plain = pattern.sub(lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), plain)
         folded = fold(plain)
         if len(folded) != len(plain):
             folded = plain.lower()

@@ -53,6 +53,23 @@ def clause_end(sentence: str, at: int, limit: int, figures: list[int]) -> int:
     return limit
 
 
+#: An aside with figures of its own, after which the clause goes on: "sent 31 task forces, with some 26,000
+#: officers and men, to the Gulf of Aden": where they were sent is the task forces' too.
+_IN_ASIDE = r"(?:[^,;]|(?<=[0-9]),(?=[0-9]))"  # "26,000" is one figure
+_ASIDE = re.compile(
+    rf",\s+(?:with|comprising|including|involving)\b{_IN_ASIDE}*?[0-9]{_IN_ASIDE}*,\s+(?=(?:to|in|at|for|from|into|on)\b)"
+)
+
+
+def resumed(sentence: str, end: int, limit: int) -> tuple[int, int] | None:
+    """The rest of a clause that ends at ``end`` where an aside with figures begins, if it goes on after it."""
+    m = _ASIDE.match(sentence, end)
+    if m is None or m.end() >= limit:
+        return None
+    stop = re.compile(r"[,;.]").search(sentence, m.end(), limit)
+    return m.end(), stop.start() if stop else limit
+
+
 def text_of(document: str, start: int, end: int) -> str:
     """A span of the document as a quote: line breaks made spaces (a hyphen at a line's end kept, joined), the
     characters otherwise as written; a part of a sentence loses the comma or semicolon it stops at."""
