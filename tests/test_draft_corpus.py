@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import memory
-from .draft_corpus import DRAFTS, Score, keys, score
+from .draft_corpus import DRAFTS, PROBATION, Score, keys, score
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,14 @@ def test_the_scorer_pairs_a_finding_with_the_number_it_stands_on() -> None:
     on_in_2002 = Finding(1, text.index("2002", 30) + 1, "2002", "supported", text)
     on_100 = Finding(1, text.index("100") + 1, "100", "supported", text)
     assert match(entries, [on_in_2002, on_100], text) == {2: on_in_2002, 3: on_100}
+
+
+def test_the_sets_on_probation_accuse_no_number() -> None:
+    """Hold-out sets short of the other targets still never see a number accused that their key does not."""
+    from factcli.store.files import bundled_store
+
+    paths = [k for d in PROBATION for k in sorted(d.glob("*.key.yaml"))]
+    assert paths
+    s = score(memory(bundled_store()), paths)
+    right, said = s.precision("contradicted")
+    assert (s.false_contradictions, right) == ([], said)

@@ -374,3 +374,40 @@ def test_the_drafts_own_heading_block_dates_no_claim(bundled: Index) -> None:
     assert got["11,063"] == ("supported", "peacekeeping-1990-2008-military-personnel-cumulative")
     listed = "- **1990**: the PLA sends military observers to UN peacekeeping for the first time\n"
     assert found(bundled, listed)["1990"] == ("supported", "peacekeeping-1990-first-military-observers-date")
+
+
+def test_a_date_years_from_the_facts_is_another_events(bundled: Index) -> None:
+    """A wrong date is a slip of a month or a year or two: "the forum's first meeting in 1994" is no date of
+    what the ARF adopted in 2007 (nor "1988" the date of the first police dispatch of 2000), and never accused."""
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data" / "drafts-r9"
+    wiki = draft.check(bundled, (data / "wiki-china-asean-security-cooperation.md").read_text(encoding="utf-8"))
+    blog = draft.check(bundled, (data / "blog-comments-peacekeeping-numbers.md").read_text(encoding="utf-8"))
+    dates = [f for f in wiki if f.text == "1994"] + [f for f in blog if f.text == "1988"]
+    assert len(dates) == 2
+    assert "contradicted" not in {f.verdict for f in dates}
+    text = "At the 14th ARF Ministerial Meeting in August 2008, the ARF adopted China's disaster relief guidelines."
+    assert found(bundled, text)["August 2008"][0] == "contradicted"
+
+
+def test_an_infobox_count_of_another_kind_is_not_refuted(bundled: Index) -> None:
+    """ "ASEAN member states: 10" in an infobox is no count of the five nuclear-weapon states."""
+    from pathlib import Path
+
+    wiki = Path(__file__).parent / "data" / "drafts-r9" / "wiki-china-asean-security-cooperation.md"
+    findings = draft.check(bundled, wiki.read_text(encoding="utf-8"))
+    assert [f.verdict for f in findings if f.line == 10 and f.text == "10"] != ["contradicted"]
+
+
+def test_numbers_the_writer_rejects_or_picks_from_are_no_claims(bundled: Index) -> None:
+    text = 'The 2002 paper says "its first dispatch of 15 policemen" in January 2000, not 16.'
+    assert found(bundled, text)["15"] == ("supported", "peacekeeping-2000-first-police-dispatch-size")
+    assert "16" not in found(bundled, text)
+    text = "In 1992 he went out with one of the two batches of Chinese engineers sent to the UN mission there, 800 men."
+    assert "one" not in found(bundled, text)
+
+
+def test_each_date_of_a_list_dates_the_name_of_its_own_item(bundled: Index) -> None:
+    text = "China sent flood relief to three countries: Malaysia in January 2015, Myanmar in August 2015 and Sri Lanka."
+    assert found(bundled, text)["August 2015"] == ("contradicted", "disaster-relief-2015-myanmar-floods-relief-date")

@@ -267,9 +267,10 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
     if reading.before & p.heads:  # "Peacekeepers on duty, Nov 2008: 1,949": a label, when nothing follows it
         label = not (mention.noun and counts(mention.noun[-1]))
         score = w.counts_noun if label else w.about_before
-        # "Countries China held bilateral consultations with: 8": the label's doing must be the fact's too
+        # "Countries China held bilateral consultations with: 8": the label's doing must be the fact's too, and
+        # its kind ("ASEAN member states: 10" is no count of nuclear states)
         doing = not (reading.before & p.heads & GENERIC and reading.doings and not reading.doings & p.words)
-        return Part(score, ("about " + "/".join(sorted(p.heads)[:2]),), label and doing)
+        return Part(score, ("about " + "/".join(sorted(p.heads)[:2]),), label and doing and named)
     return Part()
 
 

@@ -138,6 +138,9 @@ class Sentence:
         """The entities the clause of ``mention`` is about: those it names, else the nearest clause before's."""
         first, last = self.scope(mention)
         named = {name for name, at in self.entities if first <= at < last}
+        if mention.kind == "date" and len(named) > 1:  # "Malaysia in January 2015, Myanmar in August 2015 and …"
+            piece = self._piece(mention)
+            named = {name for name, at in self.entities if piece[0] <= at < mention.start} or named
         if named or self.cells or mention.kind == "ordinal":
             return named
         earlier = [(at, name) for name, at in self.entities if at < first]
@@ -147,6 +150,14 @@ class Sentence:
             (self.start + end for start, end in self.clauses if self.start + end <= earlier[-1][0]), default=0
         )
         return {name for at, name in earlier if at >= boundary}
+
+    def _piece(self, mention: Mention) -> tuple[int, int]:
+        """The item of a list ``mention`` stands in: from the comma, semicolon or "and" before it to the next (a
+        date's own item names what it dates before it: "…, Myanmar in August 2015 and …")."""
+        at, end = mention.start - self.start, mention.end - self.start
+        before = [m.end() for m in _LIST_CUT.finditer(self.text, 0, at)]
+        after = _LIST_CUT.search(self.text, end)
+        return self.start + (before[-1] if before else 0), self.start + (after.start() if after else len(self.text))
 
     def times(self, mention: Mention) -> list[Mention]:
         """The dates that say when ``mention`` holds: its clause's, else its sentence's, else its context's,
@@ -180,6 +191,8 @@ _LEADS = re.compile(r"\s*[–—:-]\s*")
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
 #: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
 _PHRASE_END = re.compile(r"[,;()]")
+#: What parts the items of a list: "Malaysia in January 2015, Myanmar in August 2015 and Sri Lanka in May 2016".
+_LIST_CUT = re.compile(r"[,;]|\s(?:and|or)\s")
 #: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
 _NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
 

@@ -18,7 +18,7 @@ _EVENT = re.compile(
     r"\b(?:held|hold|holds|opened|began|started|signed|adopted|launched|established|founded|concluded|took place|"
     r"met|convened|hosted|joined|set up|submitted|acceded|ratified|created|inaugurated|visited|made|"
     r"meets?|signs?|joins?|sen[dt]s?|went|gone|sail(?:ed|s)|deployed|dispatched|arrived|killed|died|vanished|"
-    r"disappear(?:ed|s)|sank|crashed|pledged|pledges|commissioned|"
+    r"disappear(?:ed|s)|sank|crashed|pledged|pledges|commissioned|designated|declared|"
     r"earthquake|tsunami|floods?|attacks?|crash|"
     r"meeting|summit|symposium|exercise|conference|session|forum|workshop|seminar|dialogue|consultation|drill|"
     r"voyage|visit|talks)\b",

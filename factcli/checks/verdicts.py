@@ -50,6 +50,9 @@ PROOF = {
 #: A wrong figure is a slip of a digit or a word, within this factor of the right one; further off, the number
 #: is more likely about something else.
 MAGNITUDE = 3.0
+#: A wrong date is a slip of a month or a year or two; a date further from the fact's is more likely another
+#: event's ("the forum's first meeting in 1994" is no date of what the forum adopted in 2007).
+DATE_SLIP = 3
 #: A round figure ("nearly a thousand", "about 2,000") is wrong within this factor of the fact's; further off, it
 #: rounds another figure ("nearly a thousand" officers studying abroad is no count of 800 engineers).
 ROUGH = 1.15
@@ -113,6 +116,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         return "a pledge or a plan, not a figure of what was done"
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
+    if mention.kind == "date" and _years_apart(mention, best.profile) > DATE_SLIP:
+        return "years from the fact's date: more likely another event"
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH:
         return "a round figure far from the fact's"
     return ""
@@ -224,6 +229,14 @@ def _same_money(mention: Mention, p: Profile) -> bool:
     """The writer's currency is the fact's, or one of them names no country ('$')."""
     ours, theirs = likeness.writers_currency(mention), likeness.currency_of(p.fact)
     return ours == theirs or "$" in (ours, theirs) or theirs is None
+
+
+def _years_apart(mention: Mention, p: Profile) -> int:
+    """Years between the nearest ends of the writer's date and the fact's (0: they meet or overlap)."""
+    assert mention.span is not None
+    first, last = mention.span
+    fact_first, fact_last = p.span
+    return max(0, fact_first.year - last.year, first.year - fact_last.year)
 
 
 def _gap(mention: Mention, p: Profile) -> float:

@@ -53,7 +53,13 @@ _FRACTION = re.compile(
     r"\b(?P<w>(?:one|two|three|four)-(?:thirds?|quarters?|fifths?|halves)|a third|a quarter|half)\b", re.IGNORECASE
 )
 #: "one of the few", "one of its largest": a kind, not a count.
-_ONE_OF_MANY = re.compile(r"\s+of\s+(?:the|its|their|china['’]s)\s+(?:few|many|most|main|\w+est)\b", re.I)
+_ONE_OF_MANY = re.compile(
+    r"\s+of\s+(?:the|its|their|china['’]s)\s+(?:few|many|most|main|\w+est|[0-9][0-9,]*|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozen)\b",  # "one of the two batches": the count is the second number
+    re.I,
+)
+#: Words before a bare number that make it one the writer rejects ("15 policemen …, not 16"): no claim.
+_REJECTED = re.compile(r"\b(?:not|rather than|instead of)\s+$", re.I)
 #: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
 #: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
@@ -241,7 +247,8 @@ _DAY_OR_TIME_AFTER = re.compile(
 
 def _no_amount(sentence: str, m: re.Match[str]) -> bool:
     """A reference ("Section 3"), part of a name ("1540 Committee", "Shanghai Five"), a day of a month
-    ("September 11"), or "one" as a pronoun ("one of", "one of the few")."""
+    ("September 11"), a figure the writer rejects ("not 16"), or "one" as a pronoun ("one of", "one of the
+    few", "one of the two batches")."""
     start, end, word = m.start(), m.end(), m.group("word")
     if REFERENCE_BEFORE.search(sentence[max(0, start - 24) : start]) or _NAME_AFTER.match(sentence[end:]):
         return True
@@ -251,6 +258,8 @@ def _no_amount(sentence: str, m: re.Match[str]) -> bool:
         return True
     if word and word[0].isupper() and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
         return True
+    if m.group().strip()[:1].isdigit() and _REJECTED.search(sentence[max(0, start - 16) : start]):
+        return True  # "in January 2000, not 16"
     if word and word.lower() == "one":
         noun = noun_after(sentence, end)
         return not (noun and noun[0] not in {"s", "another"}) or bool(_ONE_OF_MANY.match(sentence, end))
