@@ -3,6 +3,9 @@ read sentence after sentence (``figures``, ``events``), each leaning on what the
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from factcli.extract.context import Memory, Statement
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
@@ -10,6 +13,21 @@ from factcli.extract.names import happenings
 from factcli.extract.when import spans
 from factcli.reading import mentions
 from factcli.reading.document import Passage
+
+#: What opens a line and is none of the sentence's words: a list's bullet ("-   The 13th … Talks were held …"), a
+#: transcript's turn ("Q: Reuters: …", "A: The two sides …", "Liu Weiming: Good afternoon …").
+_LINE_LABEL = re.compile(
+    r"^(?:[-*•–]\s+|\(?[0-9a-z]{1,2}[.)]\s+)|^(?:[QA]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)"
+)
+
+
+def _unlabelled(p: Passage) -> Passage:
+    """The sentence without its bullet or its speaker's label, so that a quote starts at its words."""
+    label = _LINE_LABEL.match(p.text)
+    while label and label.end() < len(p.text):
+        p = dataclasses.replace(p, start=p.start + label.end(), text=p.text[label.end() :])
+        label = _LINE_LABEL.match(p.text)
+    return p
 
 
 class Sentence(Figures, Events):
@@ -20,6 +38,7 @@ class Reader(Memory):
     """Reads the passages of one document in order, keeping what later sentences lean on."""
 
     def read(self, p: Passage) -> list[Statement]:
+        p = _unlabelled(p)
         if p.paragraph != self.paragraph:
             self.paragraph, self.previous, self.since = p.paragraph, None, None
         found = mentions.find(p.text)
