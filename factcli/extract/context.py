@@ -76,6 +76,8 @@ class Memory:
 
     vocab: Vocabulary
     as_of: str
+    #: When the document was published, if known: it vouches for nothing after.
+    published: str | None = None
     paragraph: int = -1
     #: The start of what the paragraph's first sentence says runs since ("Since 1990", "Since its first … in 1990").
     since: str | None = None
@@ -198,7 +200,7 @@ class Context:
                 return _from(t, "document", f"the date the document gives the {h.name}", h.name), False
         if previous is not None and kind != "quantity" and len(previous[1]) == 1:
             before = previous[1][0]
-            if before.kind in ("since", "past", "range"):
+            if before.kind in ("since", "past", "range", "year-to-date"):
                 return _from(before.time(as_of), "paragraph", "it lists what the sentence before dates"), True
             if before.kind == "point" and _ALSO.search(self.p.text):
                 t = Time(start=before.first, end=as_of, words=before.text)

@@ -2,7 +2,8 @@
 
 They are the reading package's mentions, minus what is no claim of the document's: numbers inside a time
 expression ("the past two years"), "the two sides", "several dozen", "the 21st Century", "any third party",
-a money amount in brackets after another (a conversion), and an ordinal of a meeting already numbered.
+a money amount in brackets after another (a conversion), an ordinal of a meeting already numbered, a footer's
+telephone number and the questions a transcript's talk counts ("I have two questions").
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
 )
+#: A contact number of a page's footer ("tel. 86-10-6676 8051, fax …"): no figure.
+_CONTACT = re.compile(r"\b(?:tel|telephone|phone|fax|mobile)\b\.?:?\s*[0-9()+\s-]*$", re.I)
+#: The talk's own questions ("I have two questions", "On your first question"): a transcript's frame, no claim.
+_OF_THE_TALK = re.compile(r"\s+questions?\b", re.I)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -109,10 +114,13 @@ class Figures(Context):
         return -1, None
 
     def _no_claim(self, m: Mention) -> bool:
-        """No claim: part of a time expression, "the two sides", "several dozen", "21st Century", "third party"."""
+        """No claim: part of a time expression, "the two sides", "several dozen", "21st Century", "third party",
+        a telephone number, the questions of a transcript's talk."""
         if any(s.start < m.end and m.start < s.end for s in self.times):
             return True
         before, after = self.p.text[max(0, m.start - 12) : m.start], self.p.text[m.end :]
+        if _CONTACT.search(self.p.text, max(0, m.start - 30), m.start) or _OF_THE_TALK.match(after):
+            return True
         if m.kind == "ordinal":
             return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()
         return bool(_FEW.search(before)) or (m.text.lower() == "two" and bool(_THE.search(before)))

@@ -49,6 +49,14 @@ class Reader(Memory):
         out = [*context.figures(found), *context.events()]
         sentence_time = context.time_at(times[0].start, "quantity")[0] if times else context.carried()
         self.previous = (p, times, sentence_time)
-        years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range")]
+        years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range", "year-to-date")]
         self.last_year = years[-1] if years else self.last_year
-        return sorted(out, key=lambda s: (s.start, s.end))
+        if p.text.rstrip(" \"”’')").endswith("?"):
+            return []  # a question (a reporter's, in a transcript) asks; it states nothing
+        return sorted((s for s in out if not self._to_come(s)), key=lambda s: (s.start, s.end))
+
+    def _to_come(self, s: Statement) -> bool:
+        """A happening dated after the document was published is a plan ("The next … will be held on January 31,
+        2013"), not a fact the document can vouch for."""
+        first, limit = s.time.first, max(self.published or "", self.as_of)
+        return s.kind == "event" and first is not None and first[: len(limit)] > limit

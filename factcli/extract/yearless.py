@@ -4,7 +4,7 @@ year", and days or months written without a year ("on December 11", "from Septem
 
 They are read against the document's as-of time: "this year" is its year, up to the as-of time when that year
 has not ended ("In 2012 …" in a briefing of 27 December 2012 is 2012 to 2012-12: a document vouches for no
-later time); "last year" the year before; a month without a year is of the as-of year, or of the year before
+later time), a span of kind "year-to-date": what happened in it is counted, it dates no one happening; "last year" the year before; a month without a year is of the as-of year, or of the year before
 when it comes after the as-of month (a January briefing's "in December").
 """
 
@@ -60,7 +60,7 @@ def yearless(sentence: str, out: list[Span], as_of: str) -> list[Span]:
             found.append(Span(m.start(), m.end(), m.group(), "point", str(int(as_of[:4]) - 1)))
             continue
         # "the last press conference of this year", "this year's exercises": of a noun, weaker than a date
-        kind = "of-year" if m.group("of") or m.group("s") else "range"
+        kind = "of-year" if m.group("of") or m.group("s") else "year-to-date"
         found.append(Span(m.start(), m.end(), m.group(), kind, as_of[:4], _to(as_of)))
     for m in _DAY_RANGE.finditer(sentence):
         first = _day(as_of, m.group("m1") or m.group("m3"), m.group("d1") or m.group("d3"))
@@ -101,13 +101,13 @@ def weak_years(out: list[Span]) -> list[Span]:
     strong = [s for s in out if s.kind != "of-year"]
     if strong:
         return strong
-    return [Span(s.start, s.end, s.text, "range", s.first, s.last) for s in out]
+    return [Span(s.start, s.end, s.text, "year-to-date", s.first, s.last) for s in out]
 
 
 def _to_date(span: Span, as_of: str) -> Span:
     """ "In 2012 …" in a document of December 2012: the year up to the as-of time, as "this year" is."""
     if span.kind == "point" and span.first == as_of[:4] and len(as_of) > 4:
-        return Span(span.start, span.end, span.text, "range", span.first, _to(as_of))
+        return Span(span.start, span.end, span.text, "year-to-date", span.first, _to(as_of))
     return span
 
 
