@@ -4,8 +4,9 @@ year", and days or months written without a year ("on December 11", "from Septem
 
 They are read against the document's as-of time: "this year" is its year, up to the as-of time when that year
 has not ended ("In 2012 …" in a briefing of 27 December 2012 is 2012 to 2012-12: a document vouches for no
-later time), a span of kind "year-to-date": what happened in it is counted, it dates no one happening; "last year" the year before; a month without a year is of the as-of year, or of the year before
-when it comes after the as-of month (a January briefing's "in December").
+later time), a span of kind "year-to-date": what happened in it is counted, it dates no one happening; "last
+year" the year before; a month without a year is of the as-of year, or of the year before when it comes after
+the as-of month (a January briefing's "in December").
 """
 
 from __future__ import annotations
