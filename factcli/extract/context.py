@@ -22,7 +22,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcli.store.vocab import Vocabulary
 
-_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They)\b")
+_REFERS_BACK = re.compile(
+    r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
+)
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
@@ -210,7 +212,7 @@ class Context:
         now = found is None or holds_now(text[:at], text[at:])
         if previous is not None and kind == "quantity" and len(previous[1]) == 1:
             before = previous[1][0]
-            if before.kind == "point" and found and not now and not found[1] and not self.named:
+            if before.kind in ("point", "range") and found and not now and not found[1] and not self.named:
                 t = before.time(as_of)  # "Some 5,000 troops took part": the happening of the sentence before
                 self.tells_of_before = True
                 return _from(t, "paragraph", "it tells of what the sentence before dates"), False
