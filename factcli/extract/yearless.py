@@ -64,6 +64,8 @@ def yearless(sentence: str, out: list[Span], as_of: str) -> list[Span]:
         kind = "of-year" if m.group("of") or m.group("s") else "year-to-date"
         found.append(Span(m.start(), m.end(), m.group(), kind, as_of[:4], _to(as_of)))
     for m in _DAY_RANGE.finditer(sentence):
+        if m.group("m3") and "respectively" in sentence:
+            continue  # "left … on September 2 and September 19 respectively": a day each
         first = _day(as_of, m.group("m1") or m.group("m3"), m.group("d1") or m.group("d3"))
         last = _day(as_of, m.group("m2") or m.group("m1") or m.group("m3"), m.group("d2"))
         if first and last and first < last and not _inside(m.start(), m.end(), [*dated, *found]):
