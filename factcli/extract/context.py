@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from factcli.store.vocab import Vocabulary
 
 _REFERS_BACK = re.compile(
-    r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
+    r"^(?:Among (?:them|these|those|the\s+[a-z]+)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
 )
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")

@@ -45,6 +45,8 @@ class Reader(Memory):
         times = spans(p.text, found, 0, self.as_of, self.last_year)
         if p.position == 0:
             self.since = next((s.first for s in times if s.kind == "since" or s.opens_at is not None), None)
+        if self.since is None:  # "So far this year …": what the paragraph goes on to tell is of the year too
+            self.since = next((s.first for s in times if s.kind == "year-to-date"), None)
         context = Sentence(self, p, times, happenings(p.text, self.vocab))
         out = [*context.figures(found), *context.events()]
         sentence_time = context.time_at(times[0].start, "quantity")[0] if times else context.carried()

@@ -46,6 +46,9 @@ _YEAR = re.compile(
     r"(?!\s+(?:and|or)\s+(?:next|last|this)\b)"
 )
 
+#: "Over the years, nearly 5,500 … have come": all the years up to the as-of time, no start said.
+_OVER_THE_YEARS = re.compile(r"\b(?:[Oo]ver|[Tt]hrough(?:out)?)\s+the\s+(?:past\s+)?years\b")
+
 
 def yearless(sentence: str, out: list[Span], as_of: str) -> list[Span]:
     """``out`` with the times the sentence dates by the document's own date; a span they overlap gives way."""
@@ -63,6 +66,8 @@ def yearless(sentence: str, out: list[Span], as_of: str) -> list[Span]:
         # "the last press conference of this year", "this year's exercises": of a noun, weaker than a date
         kind = "of-year" if m.group("of") or m.group("s") else "year-to-date"
         found.append(Span(m.start(), m.end(), m.group(), kind, as_of[:4], _to(as_of)))
+    for m in _OVER_THE_YEARS.finditer(sentence):
+        found.append(Span(m.start(), m.end(), m.group(), "by", None, _to(as_of)))
     for m in _DAY_RANGE.finditer(sentence):
         if m.group("m3") and "respectively" in sentence:
             continue  # "left … on September 2 and September 19 respectively": a day each
