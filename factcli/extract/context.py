@@ -128,7 +128,7 @@ class Context:
             after = [s for s in points if s.start >= at]
             return (after[0] if after else points[-1]).time(as_of), False
         if self.times:
-            chosen = min(self.times, key=lambda s: (s.start > at, abs(s.start - at)))
+            chosen = self._own_clause(at, min(self.times, key=lambda s: (s.start > at, abs(s.start - at))))
             if chosen.kind == "so-far":
                 return Time(start=self.r.since, end=as_of, words=chosen.text), False
             if chosen.kind == "by":  # "By the end of December 2010 the task forces …": since the time before's
@@ -137,6 +137,17 @@ class Context:
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _own_clause(self, at: int, chosen: Span) -> Span:
+        """ "So far this year …, up from 98 delegations last year": a date later in the figure's own clause, when
+        the one before it is in a clause before."""
+        text = self.p.text
+        if chosen.start > at or not re.search(r"[,;]", text[chosen.end : at]):
+            return chosen
+        later = [
+            s for s in self.times if s.start > at and s.kind == "point" and not re.search(r"[,;]", text[at : s.start])
+        ]
+        return later[0] if later else chosen
 
     def _relative_date(self, at: int) -> Span | None:
         """The date of the relative clause ("…, which it set up … in 2011") that ``at`` is in, if it has one."""
