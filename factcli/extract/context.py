@@ -91,6 +91,9 @@ class Memory:
     last_year: int | None = None
     #: What the last figure counted: "10 and … another one of the 12 conventions".
     last_counts: tuple[str, ...] = ()
+    #: In a transcript, the question being answered (its span in the document) and the answer's paragraph.
+    question: tuple[int, int] | None = None
+    answer: int = -1
 
 
 class Context:

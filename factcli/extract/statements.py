@@ -20,6 +20,9 @@ _LINE_LABEL = re.compile(
     r"^(?:[-*•–]\s+|\(?[0-9a-z]{1,2}[.)]\s+)|^(?:[QA]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)"
 )
 
+_QUESTION = re.compile(r"^Q\s*:\s")
+_ANSWER = re.compile(r"^A\s*:\s")
+
 
 def _unlabelled(p: Passage) -> Passage:
     """The sentence without its bullet or its speaker's label, so that a quote starts at its words."""
@@ -38,7 +41,24 @@ class Reader(Memory):
     """Reads the passages of one document in order, keeping what later sentences lean on."""
 
     def read(self, p: Passage) -> list[Statement]:
-        p = _unlabelled(p)
+        out = self._read(_unlabelled(self._turn(p)))
+        if self.question is None or p.paragraph != self.answer:
+            return out
+        return [dataclasses.replace(s, who=(*s.who, self.question)) for s in out]
+
+    def _turn(self, p: Passage) -> Passage:
+        """A transcript's turns: an answer ("A: …") is about what its question ("Q: …") names."""
+        if _QUESTION.match(p.text) and p.position == 0:
+            self.question, self.answer = (p.start, p.end), -1
+        elif self.question is not None and self.answer < 0 and p.position > 0 and p.start >= self.question[1]:
+            self.question = (self.question[0], p.end)  # the question's next sentence
+        elif _ANSWER.match(p.text) and p.position == 0 and self.question is not None:
+            self.answer = p.paragraph
+        elif p.paragraph != self.answer:
+            self.question, self.answer = None, -1
+        return p
+
+    def _read(self, p: Passage) -> list[Statement]:
         if p.paragraph != self.paragraph:
             self.paragraph, self.previous, self.since = p.paragraph, None, None
         found = mentions.find(p.text)
