@@ -36,7 +36,8 @@ def dated(text: str) -> list[tuple[str, object, str]]:
     ("text", "expected"),
     [
         (  # the year to date; "last year" in the figure's own clause
-            "So far this year, the PLA has received 126 foreign military delegations, up from 98 delegations last year.",
+            "So far this year, the PLA has received 126 foreign military delegations, up from 98 delegations "
+            "last year.",
             [("quantity", 126, "2012/2012-12"), ("quantity", 98, "2011")],
         ),
         (  # a year the as-of time is inside is read up to it; no event for a count over it
@@ -70,7 +71,7 @@ def dated(text: str) -> list[tuple[str, object, str]]:
                 ("quantity", 1842, "2012-12-20"),
                 ("quantity", 9, "2012-12-20"),
             ],
-        ),  # fmt: skip
+        ),
         (  # "Over the years": up to the as-of time, no start
             "Over the years, nearly 5,500 foreign military personnel have come to China to study.",
             [("quantity", 5500, "/2012-12")],

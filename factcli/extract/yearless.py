@@ -52,8 +52,17 @@ _OVER_THE_YEARS = re.compile(r"\b(?:[Oo]ver|[Tt]hrough(?:out)?)\s+the\s+(?:past\
 
 def yearless(sentence: str, out: list[Span], as_of: str) -> list[Span]:
     """``out`` with the times the sentence dates by the document's own date; a span they overlap gives way."""
-    found: list[Span] = []
     dated = [s for s in out if s.kind in ("point", "range", "since", "by")]  # a year written wins
+    found = _relative(sentence, as_of)
+    found = _days(sentence, as_of, dated, found)
+    found = _months(sentence, as_of, dated, found)
+    kept = [_to_date(s, as_of) for s in out if not _inside(s.start, s.end, found)]
+    return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _relative(sentence: str, as_of: str) -> list[Span]:
+    """ "in February this year", "so far this year", "last year", "Over the years"."""
+    found: list[Span] = []
     for m in _MONTH_OF.finditer(sentence):
         year = int(as_of[:4]) - (m.group("which") == "last")
         found.append(Span(m.start(), m.end(), m.group(), "point", f"{year}-{_number(m.group('month')):02d}"))
@@ -68,28 +77,34 @@ def yearless(sentence: str, out: list[Span], as_of: str) -> list[Span]:
         found.append(Span(m.start(), m.end(), m.group(), kind, as_of[:4], _to(as_of)))
     for m in _OVER_THE_YEARS.finditer(sentence):
         found.append(Span(m.start(), m.end(), m.group(), "by", None, _to(as_of)))
+    return found
+
+
+def _days(sentence: str, as_of: str, dated: list[Span], found: list[Span]) -> list[Span]:
+    """ "from September 5 to 7", "on June 14 and 15", "on December 11", "As of December 25"."""
     for m in _DAY_RANGE.finditer(sentence):
         if m.group("m3") and "respectively" in sentence:
             continue  # "left … on September 2 and September 19 respectively": a day each
         first = _day(as_of, m.group("m1") or m.group("m3"), m.group("d1") or m.group("d3"))
         last = _day(as_of, m.group("m2") or m.group("m1") or m.group("m3"), m.group("d2"))
         if first and last and first < last and not _inside(m.start(), m.end(), [*dated, *found]):
-            found.append(Span(m.start(), m.end(), m.group(), "range", first, last))
+            found = [*found, Span(m.start(), m.end(), m.group(), "range", first, last)]
     for m in _MONTH_DAY.finditer(sentence):
         day = _day(as_of, m.group("month"), m.group("day"))
         if day and not _inside(m.start(), m.end(), [*dated, *found]):
-            found.append(_until(sentence, m, day))
+            found = [*found, _until(sentence, m, day)]
+    return found
+
+
+def _months(sentence: str, as_of: str, dated: list[Span], found: list[Span]) -> list[Span]:
+    """ "in May", "in March and October": each month of the as-of year (or the year before)."""
     for m in _MONTHS.finditer(sentence):
         for x in _ONE_MONTH.finditer(m.group("months")):
             start = m.start("months") + x.start()
-            at = m.start() if x.start() == 0 else start
-            if not _inside(at, start + len(x.group()), [*dated, *found]):
-                first = _year(as_of, _number(x.group()))
-                found.append(Span(at, start + len(x.group()), sentence[at : start + len(x.group())], "point", first))
-    if not found:
-        return [_to_date(s, as_of) for s in out]
-    kept = [_to_date(s, as_of) for s in out if not _inside(s.start, s.end, found)]
-    return sorted([*kept, *found], key=lambda s: s.start)
+            at, end = (m.start() if x.start() == 0 else start), start + len(x.group())
+            if not _inside(at, end, [*dated, *found]):
+                found = [*found, Span(at, end, sentence[at:end], "point", _year(as_of, _number(x.group())))]
+    return found
 
 
 #: "As of December 25 they had completed …": a count up to then, not a state on that day.
