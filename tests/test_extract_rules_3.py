@@ -7,25 +7,12 @@ from typing import Any
 
 import pytest
 
-from factcli.extract.candidates import extract
-from factcli.index.build import memory_index
-from factcli.model import Source
-from factcli.store.files import bundled_store
-from factcli.store.load import load_store
-
-STORE = load_store(bundled_store())
+from .test_extract_rules import _records as _records_of
+from .test_extract_rules import _when
 
 
 def _records(text: str) -> list[dict[str, Any]]:
-    source = Source("wp2017-asia-pacific", "A briefing", "A ministry", "press-briefing", "2012-12-27")
-    return [c.record for c in extract(memory_index(STORE), text, source).candidates]
-
-
-def _when(record: dict[str, Any]) -> str:
-    if "date" in record:
-        return str(record["date"])
-    period = record["period"]
-    return f"{period['start'] or ''}/{period['end'] or ''}"
+    return _records_of(text, published="2012-12-27")  # a briefing's date: its as-of time is 2012-12
 
 
 def dated(text: str) -> list[tuple[str, object, str]]:
