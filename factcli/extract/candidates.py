@@ -61,7 +61,7 @@ def extract(
         (as_of, "as given (--as-of)") if as_of else document_time(source.title, source.published, source.accessed, text)
     )
     vocab = index.vocab
-    reader = Reader(vocab, when)
+    reader = Reader(vocab, when, source.published)
     passages = document.passages(text, markdown=markdown)
     statements: list[Statement] = []
     for done, passage in enumerate(passages, 1):

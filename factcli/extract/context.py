@@ -22,7 +22,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factcli.store.vocab import Vocabulary
 
-_REFERS_BACK = re.compile(r"^(?:Among (?:them|these|those)|Of (?:them|these|those)|This|These|That|It was|They)\b")
+_REFERS_BACK = re.compile(
+    r"^(?:Among (?:them|these|those|the\s+[a-z]+)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
+)
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
@@ -76,6 +78,8 @@ class Memory:
 
     vocab: Vocabulary
     as_of: str
+    #: When the document was published, if known: it vouches for nothing after.
+    published: str | None = None
     paragraph: int = -1
     #: The start of what the paragraph's first sentence says runs since ("Since 1990", "Since its first … in 1990").
     since: str | None = None
@@ -87,6 +91,9 @@ class Memory:
     last_year: int | None = None
     #: What the last figure counted: "10 and … another one of the 12 conventions".
     last_counts: tuple[str, ...] = ()
+    #: In a transcript, the question being answered (its span in the document) and the answer's paragraph.
+    question: tuple[int, int] | None = None
+    answer: int = -1
 
 
 class Context:
@@ -124,7 +131,7 @@ class Context:
             after = [s for s in points if s.start >= at]
             return (after[0] if after else points[-1]).time(as_of), False
         if self.times:
-            chosen = min(self.times, key=lambda s: (s.start > at, abs(s.start - at)))
+            chosen = self._own_clause(at, min(self.times, key=lambda s: (s.start > at, abs(s.start - at))))
             if chosen.kind == "so-far":
                 return Time(start=self.r.since, end=as_of, words=chosen.text), False
             if chosen.kind == "by":  # "By the end of December 2010 the task forces …": since the time before's
@@ -133,6 +140,17 @@ class Context:
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _own_clause(self, at: int, chosen: Span) -> Span:
+        """ "So far this year …, up from 98 delegations last year": a date later in the figure's own clause, when
+        the one before it is in a clause before."""
+        text = self.p.text
+        if chosen.start > at or not re.search(r"[,;]", text[chosen.end : at]):
+            return chosen
+        later = [
+            s for s in self.times if s.start > at and s.kind == "point" and not re.search(r"[,;]", text[at : s.start])
+        ]
+        return later[0] if later else chosen
 
     def _relative_date(self, at: int) -> Span | None:
         """The date of the relative clause ("…, which it set up … in 2011") that ``at`` is in, if it has one."""
@@ -198,7 +216,7 @@ class Context:
                 return _from(t, "document", f"the date the document gives the {h.name}", h.name), False
         if previous is not None and kind != "quantity" and len(previous[1]) == 1:
             before = previous[1][0]
-            if before.kind in ("since", "past", "range"):
+            if before.kind in ("since", "past", "range", "year-to-date"):
                 return _from(before.time(as_of), "paragraph", "it lists what the sentence before dates"), True
             if before.kind == "point" and _ALSO.search(self.p.text):
                 t = Time(start=before.first, end=as_of, words=before.text)
@@ -208,7 +226,7 @@ class Context:
         now = found is None or holds_now(text[:at], text[at:])
         if previous is not None and kind == "quantity" and len(previous[1]) == 1:
             before = previous[1][0]
-            if before.kind == "point" and found and not now and not found[1] and not self.named:
+            if before.kind in ("point", "range") and found and not now and not found[1] and not self.named:
                 t = before.time(as_of)  # "Some 5,000 troops took part": the happening of the sentence before
                 self.tells_of_before = True
                 return _from(t, "paragraph", "it tells of what the sentence before dates"), False

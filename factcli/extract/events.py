@@ -13,6 +13,7 @@ from factcli.extract.names import Happening
 from factcli.extract.times import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_STATE_OPENS = re.compile(r"(?:as of|as at|by)\s", re.I)
 #: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
 _FIGURE_NEXT = re.compile(r".*?\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
 
@@ -45,7 +46,7 @@ class Events(Context):
             yield self._statement("event", 0, end, back, time, value_text=time.words, name=h.name, who=who,
                                   subject=(0, named[0].start) if many else None,
                                   listed=(i, len(named)) if many else None, claim=claim)  # fmt: skip
-        if not named and len(dated) == 1 and not _STATE_DATE.search(text[: dated[0].start]) and not self._counts_only():
+        if not named and len(dated) == 1 and not self._state_or_count(dated[0]):
             span = dated[0]
             limit = span.opens_at - 1 if span.opens_at else len(text)
             end = quotes.clause_end(text, span.end, limit, [])
@@ -53,6 +54,14 @@ class Events(Context):
             rest = quotes.resumed(text, end, limit)
             told = ((0, end),) if rest is None else ((0, end), rest)
             yield self._statement("event", 0, end, False, time, value_text=span.text, who=told)
+
+    def _state_or_count(self, span: Span) -> bool:
+        """A sentence that dates a state ("As of December 20, 1,842 … were serving") or counts ("In 2010 … held
+        14 …"; "So far this year …, up from 98 last year"): no happening of its own."""
+        text = self.p.text
+        if _STATE_DATE.search(text[: span.start]) or _STATE_OPENS.match(span.text):
+            return True
+        return any(s.kind == "year-to-date" for s in self.times) or self._counts_only()
 
     def _counts_only(self) -> bool:
         """A sentence dated by one point whose main verb's object is a figure ("In 2010 the spokesperson … held

@@ -2,7 +2,8 @@
 
 They are the reading package's mentions, minus what is no claim of the document's: numbers inside a time
 expression ("the past two years"), "the two sides", "several dozen", "the 21st Century", "any third party",
-a money amount in brackets after another (a conversion), and an ordinal of a meeting already numbered.
+a money amount in brackets after another (a conversion), an ordinal of a meeting already numbered, a footer's
+telephone number and the questions a transcript's talk counts ("I have two questions").
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
 )
+#: A contact number of a page's footer ("tel. 86-10-6676 8051, fax …"): no figure.
+_CONTACT = re.compile(r"\b(?:tel|telephone|phone|fax|mobile)\b\.?:?\s*[0-9()+\s-]*$", re.I)
+#: The talk's own questions ("I have two questions", "On your first question"): a transcript's frame, no claim.
+_OF_THE_TALK = re.compile(r"\s+questions?\b", re.I)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -46,6 +51,8 @@ class Figures(Context):
             if value is None:
                 continue
             time, back = self.time_at(m.start, "ordinal" if ordinal else "quantity")
+            if ordinal:
+                time = self._respective(found, m) or time
             seg_start, seg_end = quotes.segment(text, m.start)
             if self.opens_at is not None and m.start < self.opens_at:
                 seg_end = min(seg_end, self.opens_at - 1)
@@ -100,6 +107,16 @@ class Figures(Context):
             time = Time(date=self.r.as_of, source="document", why=why)
         return end, counts, who, time
 
+    def _respective(self, found: list[Mention], m: Mention) -> Time | None:
+        """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date."""
+        if "respectively" not in self.p.text:
+            return None
+        ordinals = [x.start for x in found if x.kind == "ordinal" and not self._no_claim(x)]
+        points = [s for s in self.times if s.kind == "point"]
+        if len(points) < 2 or len(ordinals) != len(points) or m.start not in ordinals:
+            return None
+        return points[ordinals.index(m.start)].time(self.r.as_of)
+
     def _happening_of(self, m: Mention) -> tuple[int, Happening | None]:
         """The happening an ordinal numbers ("the Eighth SCO Meeting …", "the seventh and eighth China-Japan
         Defense and Security Consultation"), and its place among the sentence's."""
@@ -109,10 +126,13 @@ class Figures(Context):
         return -1, None
 
     def _no_claim(self, m: Mention) -> bool:
-        """No claim: part of a time expression, "the two sides", "several dozen", "21st Century", "third party"."""
+        """No claim: part of a time expression, "the two sides", "several dozen", "21st Century", "third party",
+        a telephone number, the questions of a transcript's talk."""
         if any(s.start < m.end and m.start < s.end for s in self.times):
             return True
         before, after = self.p.text[max(0, m.start - 12) : m.start], self.p.text[m.end :]
+        if _CONTACT.search(self.p.text, max(0, m.start - 30), m.start) or _OF_THE_TALK.match(after):
+            return True
         if m.kind == "ordinal":
             return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()
         return bool(_FEW.search(before)) or (m.text.lower() == "two" and bool(_THE.search(before)))

@@ -30,7 +30,7 @@ PERSONS = frozenset(
 #: Nouns that count countries in a document on states: "the six SCO member states", "nine of its 14 land neighbors".
 COUNTRIES = frozenset("countries states nations neighbors neighbours partners".split())
 #: Words that make a compound unit with the noun after them: "mission areas", "task forces", "press conferences".
-MODIFIERS = frozenset("mission nautical task press person man square".split())
+MODIFIERS = frozenset("mission nautical task press person man square port".split())
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b")
 CURRENCIES = {"A$": "AUD", "AU$": "AUD", "US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "RMB": "CNY",
               "yuan": "CNY", "euros": "EUR", "pounds": "GBP", "dollars": "USD"}  # fmt: skip
@@ -49,6 +49,12 @@ _STRONG = re.compile(r"-strong\b")
 _LOST = re.compile(r"(?:them|these|those|whom)\s+(?:have\s+|had\s+|has\s+)?(?:lost|laid down|died)\b")
 _VERBS = frozenset("lost laid were was have had died remain remained are is".split())
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+#: "34 ship-times", "person-times": a count of times, its hyphen kept.
+_TIMES = re.compile(r"[a-z]-times?$", re.I)
+#: Nouns that are their own plural: "30 aircraft".
+_SAME_PLURAL = frozenset("aircraft spacecraft hovercraft equipment sheep deer fish".split())
+#: "up to 1,200 of them a day": the rate follows what the figure refers back to.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b")
 
 
 def noun_phrase(text: str, end: int) -> tuple[str, ...]:
@@ -68,7 +74,7 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
             break
         pos = m.end()
         raw = m.group(1)
-        word = _INNER_HYPHEN.sub("", raw).lower().rstrip("'’")
+        word = raw.lower() if _TIMES.search(raw) else _INNER_HYPHEN.sub("", raw).lower().rstrip("'’")
         if not words and word in _VERBS:
             return ("personnel",) if word in _DIED else ("/verb",)
         if raw.endswith(("'", "’")) and word not in DURATIONS:
@@ -81,7 +87,7 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
         if word in _BREAK:
             break
         words.append(word)
-        if counts(word.split("/")[0]) or len(words) >= 6:
+        if counts(word.split("/")[0]) or word in _SAME_PLURAL or len(words) >= 6:
             break
     return tuple(words)
 
@@ -115,13 +121,13 @@ def rate_of(text: str, end: int, words: tuple[str, ...]) -> tuple[str, ...]:
     the figure a rate ("40 major operations a day")."""
     if not words:
         return words
+    them = _OF_THEM.match(text, end)
     at = text.lower().find(words[-1], end)
-    m = _RATE.match(text, at + len(words[-1])) if 0 <= at - end < 60 else None
+    if them:
+        m = _RATE.match(text, them.end())
+    else:
+        m = _RATE.match(text, at + len(words[-1])) if 0 <= at - end < 60 else None
     return (*words, f"/per-{m.group(1)}") if m else words
-
-
-#: Nouns that are their own plural: "30 aircraft".
-_SAME_PLURAL = frozenset("aircraft spacecraft hovercraft equipment sheep deer fish".split())
 
 
 def plural(word: str) -> str:

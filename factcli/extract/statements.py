@@ -3,6 +3,9 @@ read sentence after sentence (``figures``, ``events``), each leaning on what the
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from factcli.extract.context import Memory, Statement
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
@@ -10,6 +13,24 @@ from factcli.extract.names import happenings
 from factcli.extract.when import spans
 from factcli.reading import mentions
 from factcli.reading.document import Passage
+
+#: What opens a line and is none of the sentence's words: a list's bullet ("-   The 13th … Talks were held …"), a
+#: transcript's turn ("Q: Reuters: …", "A: The two sides …", "Liu Weiming: Good afternoon …").
+_LINE_LABEL = re.compile(
+    r"^(?:[-*•–]\s+|\(?[0-9a-z]{1,2}[.)]\s+)|^(?:[QA]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)"
+)
+
+_QUESTION = re.compile(r"^Q\s*:\s")
+_ANSWER = re.compile(r"^A\s*:\s")
+
+
+def _unlabelled(p: Passage) -> Passage:
+    """The sentence without its bullet or its speaker's label, so that a quote starts at its words."""
+    label = _LINE_LABEL.match(p.text)
+    while label and label.end() < len(p.text):
+        p = dataclasses.replace(p, start=p.start + label.end(), text=p.text[label.end() :])
+        label = _LINE_LABEL.match(p.text)
+    return p
 
 
 class Sentence(Figures, Events):
@@ -20,16 +41,44 @@ class Reader(Memory):
     """Reads the passages of one document in order, keeping what later sentences lean on."""
 
     def read(self, p: Passage) -> list[Statement]:
+        out = self._read(_unlabelled(self._turn(p)))
+        if self.question is None or p.paragraph != self.answer:
+            return out
+        return [dataclasses.replace(s, who=(*s.who, self.question)) for s in out]
+
+    def _turn(self, p: Passage) -> Passage:
+        """A transcript's turns: an answer ("A: …") is about what its question ("Q: …") names."""
+        if _QUESTION.match(p.text) and p.position == 0:
+            self.question, self.answer = (p.start, p.end), -1
+        elif self.question is not None and self.answer < 0 and p.position > 0 and p.start >= self.question[1]:
+            self.question = (self.question[0], p.end)  # the question's next sentence
+        elif _ANSWER.match(p.text) and p.position == 0 and self.question is not None:
+            self.answer = p.paragraph
+        elif p.paragraph != self.answer:
+            self.question, self.answer = None, -1
+        return p
+
+    def _read(self, p: Passage) -> list[Statement]:
         if p.paragraph != self.paragraph:
             self.paragraph, self.previous, self.since = p.paragraph, None, None
         found = mentions.find(p.text)
         times = spans(p.text, found, 0, self.as_of, self.last_year)
         if p.position == 0:
             self.since = next((s.first for s in times if s.kind == "since" or s.opens_at is not None), None)
+        if self.since is None:  # "So far this year …": what the paragraph goes on to tell is of the year too
+            self.since = next((s.first for s in times if s.kind == "year-to-date"), None)
         context = Sentence(self, p, times, happenings(p.text, self.vocab))
         out = [*context.figures(found), *context.events()]
         sentence_time = context.time_at(times[0].start, "quantity")[0] if times else context.carried()
         self.previous = (p, times, sentence_time)
-        years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range")]
+        years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range", "year-to-date")]
         self.last_year = years[-1] if years else self.last_year
-        return sorted(out, key=lambda s: (s.start, s.end))
+        if p.text.rstrip(" \"”’')").endswith("?"):
+            return []  # a question (a reporter's, in a transcript) asks; it states nothing
+        return sorted((s for s in out if not self._to_come(s)), key=lambda s: (s.start, s.end))
+
+    def _to_come(self, s: Statement) -> bool:
+        """A happening dated after the document was published is a plan ("The next … will be held on January 31,
+        2013"), not a fact the document can vouch for."""
+        first, limit = s.time.first, max(self.published or "", self.as_of)
+        return s.kind == "event" and first is not None and first[: len(limit)] > limit

@@ -44,7 +44,8 @@ class Span:
     start: int
     end: int
     text: str
-    #: "point", "range", "since", "past", "present" or "so-far".
+    #: "point", "range", "since", "past", "present", "so-far", "by", or "year-to-date" (the as-of year up to the
+    #: as-of time: "this year", "In 2012" in a briefing of December 2012).
     kind: str
     first: str | None = None
     last: str | None = None

@@ -13,6 +13,7 @@ import re
 
 from factcli.extract.ranges import MONTH, MONTH_NUMBER, day_ranges, month_lists, ranges, year_pairs, year_ranges
 from factcli.extract.times import Span, iso
+from factcli.extract.yearless import weak_years, yearless
 from factcli.reading.mention import Mention
 
 _PAST_YEARS = re.compile(
@@ -22,7 +23,6 @@ _PAST_YEARS = re.compile(
 _PRESENT = re.compile(r"\b(?:at present|currently|at the moment|as of now|nowadays|now)\b", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|up to now|thus far)\b", re.IGNORECASE)
 _SAME_YEAR = re.compile(rf"\b(?:in\s+)?(?P<month>{MONTH})?\s*(?:of\s+)?the same year\b", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"\bon\s+(?P<month>{MONTH})\s+(?P<day>[0-3]?[0-9])\b(?!,?\s*(?:19|20)[0-9]{{2}})")
 #: "By the end of December 2010 the task forces had conducted …": a count up to then.
 _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 #: "… opened in June 2009, has since trained …": what follows runs since the date before it.
@@ -37,7 +37,8 @@ _TITLE_YEAR = re.compile(r"\b(?:in|of|for)\s+((?:19|20)[0-9]{2})\b")
 def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_year: int | None) -> list[Span]:
     """Every time expression of ``sentence`` in order: the dates of ``found`` (its mentions, at ``offset``),
     month lists ("January and July 2015"), ranges ("from December 2008 to January 2016"), "the past two
-    years", "at present", "so far", "the same year" and "on Jan. 11" (the year the document is of)."""
+    years", "at present", "so far", "the same year", and what the document dates by its own date ("this
+    year", "on Jan. 11": ``yearless``)."""
     out: list[Span] = []
     for m in found:
         if m.kind != "date" or m.span is None or m.document:
@@ -66,8 +67,9 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
                 out.append(Span(x.start(), x.end(), x.group(), "present", as_of))
             else:
                 out.append(Span(x.start(), x.end(), x.group(), "so-far"))
-    out.extend(_undated(sentence, as_of, last_year))
-    return _since_after(sentence, _opening(sentence, sorted(out, key=lambda s: s.start)))
+    out.extend(_same_year(sentence, last_year))
+    out = weak_years(yearless(sentence, sorted(out, key=lambda s: s.start), as_of))
+    return _since_after(sentence, _opening(sentence, _by_since(out)))
 
 
 def _by(sentence: str, span: Span) -> Span:
@@ -100,20 +102,14 @@ def _since_after(sentence: str, out: list[Span]) -> list[Span]:
     return [opened if s is point else s for s in out]
 
 
-def _undated(sentence: str, as_of: str, last_year: int | None) -> list[Span]:
-    """ "In October the same year" (the year of the sentence before) and "on Jan. 11" (the document's year)."""
+def _same_year(sentence: str, last_year: int | None) -> list[Span]:
+    """ "In October the same year": the year of the sentence before."""
     out = []
     if last_year is not None:
         for m in _SAME_YEAR.finditer(sentence):
             month = m.group("month")
             first = f"{last_year}-{MONTH_NUMBER[month[:3].lower()]:02d}" if month else str(last_year)
             out.append(Span(m.start(), m.end(), m.group().strip(), "point", first))
-    for m in _MONTH_DAY.finditer(sentence):
-        month, day = MONTH_NUMBER[m.group("month")[:3].lower()], int(m.group("day"))
-        try:
-            out.append(Span(m.start(), m.end(), m.group(), "point", dt.date(int(as_of[:4]), month, day).isoformat()))
-        except ValueError:
-            continue
     return out
 
 

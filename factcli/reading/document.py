@@ -154,10 +154,10 @@ def _label(line: str) -> bool:
 
 
 def _is_prose(lines: list[_Line]) -> bool:
-    """A paragraph of prose, not a frame line: it ends a sentence or runs over lines, and says something in
-    words (a pager "< 1 2 3 >" or "Updated: 2008-11-06 09:13" does not)."""
+    """A paragraph of prose, not a frame line: it ends a sentence (or leads in a list: "… Among them:") or runs
+    over lines, and says something in words (a pager "< 1 2 3 >" or "Updated: 2008-11-06 09:13" does not)."""
     joined = " ".join(line.text.strip() for line in lines)
     words = [w for w in _WORD.findall(joined) if w[0].islower() and len(w) > 2]
     if len(words) < 2:
         return False
-    return len(lines) > 1 or joined.rstrip("\"”’') ").endswith((".", "!", "?"))
+    return len(lines) > 1 or joined.rstrip("\"”’') ").endswith((".", "!", "?", ":"))  # ":" leads in a list
