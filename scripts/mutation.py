@@ -32,6 +32,7 @@ MODULES = {
     "factcli/reading/mentions.py": [
         "tests/test_mentions.py",
         "tests/test_written_dates.py",
+        "tests/test_mention_readings.py",
         "tests/test_draft_proof.py",
         "tests/test_draft.py",
     ],
