@@ -31,6 +31,7 @@ EVERY_KIND = [
     "It held its 7th round of talks.",
     "The summit in January 2007 and the forum that November.",
     "It gave 20 million Australian dollars (about US$14 million).",
+    "Australia gave 20 million Australian dollars and the US gave US$14 million (in 2008).",
 ]
 
 
@@ -121,6 +122,7 @@ def test_from_one_figure_to_another_is_two_figures(sentence: str) -> None:
     [
         ("It gave 20 million Australian dollars (about US$14 million).", [False, True]),
         ("It pledged US$7 million and US$8 million.", [False, False]),
+        ("Australia gave 20 million Australian dollars and the US gave US$14 million (in 2008).", [False] * 3),
         ("It sent 335 engineers (including 43 medical staff) to Darfur.", [False, False]),
     ],
 )
@@ -147,6 +149,7 @@ def test_the_currency_the_noun_names(sentence: str, currency: str) -> None:
     "sentence",
     [
         "The ship docked at 11:42 on Tuesday.",
+        "The ship docked at 9:30 on Tuesday.",
         "The air force flew J-10 fighters.",
         "It fitted 30mm guns to the frigates.",
         "It kept a 24/7 watch.",
