@@ -27,6 +27,7 @@ EVERY_KIND = [
     "It trained officers from between 15 and 20 countries.",
     "The fund holds 15–20 million dollars.",
     "From more than 70 to 98 observers served.",
+    "Observers rose from 70 to 98, then to 120.",
     "In 2010 China held the seventh and eighth rounds of talks.",
     "It held its 7th round of talks.",
     "The summit in January 2007 and the forum that November.",
