@@ -24,8 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Each core module and the tests that exercise it.
 MODULES = {
     "factcli/reading/numbers.py": ["tests/test_numbers.py", "tests/test_mentions.py"],
-    "factcli/reading/written_dates.py": ["tests/test_mentions.py", "tests/test_draft_proof.py"],
-    "factcli/reading/mentions.py": ["tests/test_mentions.py", "tests/test_draft_proof.py", "tests/test_draft.py"],
+    "factcli/reading/written_dates.py": [
+        "tests/test_mentions.py",
+        "tests/test_written_dates.py",
+        "tests/test_draft_proof.py",
+    ],
+    "factcli/reading/mentions.py": [
+        "tests/test_mentions.py",
+        "tests/test_written_dates.py",
+        "tests/test_mention_readings.py",
+        "tests/test_draft_proof.py",
+        "tests/test_draft.py",
+    ],
     "factcli/store/rules.py": ["tests/test_store.py", "tests/test_validation.py", "tests/test_claims.py"],
     "factcli/formats/cite.py": ["tests/test_cite.py"],
     "factcli/index/engine.py": [
