@@ -44,6 +44,9 @@ _EVENT_WORDS = 1.0
 _UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
 
 
+Outcome = tuple[Verdict, Bound | None, str]
+
+
 def judge_date(
     mention: Mention,
     sentence: context.Sentence,
@@ -52,7 +55,7 @@ def judge_date(
     names: context.Names,
     claims: Sequence[Judged],
     dated: set[str],
-) -> tuple[Verdict, Bound | None, str] | None:
+) -> Outcome | None:
     """A date that frames a figure is judged against the time of the figure's fact; a date that says when
     something happened, against the event's fact. An event another date of the sentence is bound to is left to
     that date while another candidate remains."""
@@ -65,10 +68,28 @@ def judge_date(
         frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
         if frames is not None or not verdicts.is_span(mention):
             return frames  # "from May to October 2002": a span that frames no figure may still date an event
+    judged = _as_time_or_event(mention, sentence, candidates, weight, names, framed, dated)
+    if judged is not None:
+        return judged
+    clause = sentence.text[first - sentence.start : last - sentence.start]
+    return ("not-found", None, "") if _a_happening(mention, sentence, clause, before) else None
+
+
+def _as_time_or_event(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+    framed: Sequence[Judged],
+    dated: set[str],
+) -> Outcome | None:
+    """The time of a figure its clause holds and fits ("In 2002, 35 military observers were serving"), else the
+    date of the event it is bound to, else the time of a figure bound with doubt, else an event bound loosely."""
     sure = [j for j in framed if j.verdict != "unverified"]  # a figure bound with doubt decides no date
     frames = _framing(mention, sure) if sure else None
     if frames is not None:
-        return frames  # "In 2002, 35 military observers were serving": the figure's time, not an event's
+        return frames
     bound = ranked(mention, sentence, candidates, weight, names)
     bound = [b for b in bound if b.profile.fact.id not in dated] or bound
     if bound and (not framed or bound[0].score >= verdicts.CONTRADICT_DATE):
@@ -79,15 +100,17 @@ def judge_date(
     if frames is not None:
         return frames
     loose = _loosely(mention, sentence, candidates, weight, names)
-    if loose is not None:
-        return "supported", loose, "bound only loosely, but it is this fact's day or month"
-    clause = sentence.text[first - sentence.start : last - sentence.start]
-    inside = any(d is not mention and d.span is not None and mention.span is not None and
-                 mention.span[0] <= d.span[0] and d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
-    attributive = _ATTRIBUTIVE.search(before) and mention.text.isdigit()  # "double the 2002 toll": which toll
-    if not inside and not mention.since and not attributive and _EVENT.search(clause):
-        return "not-found", None, ""
-    return None
+    return ("supported", loose, "bound only loosely, but it is this fact's day or month") if loose else None
+
+
+def _a_happening(mention: Mention, sentence: context.Sentence, clause: str, before: str) -> bool:
+    """The date says when something happened (no fact dates it: not found): its clause tells of a happening,
+    and it is neither inside another date of the sentence, nor "since …", nor a year naming which thing."""
+    assert mention.span is not None
+    inside = any(d is not mention and d.span is not None and mention.span[0] <= d.span[0] and
+                 d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
+    attributive = bool(_ATTRIBUTIVE.search(before)) and mention.text.isdigit()  # "double the 2002 toll"
+    return not inside and not mention.since and not attributive and bool(_EVENT.search(clause))
 
 
 def _loosely(
