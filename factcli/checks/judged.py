@@ -4,6 +4,7 @@ dates (dates.py) both start from."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -39,9 +40,22 @@ def ranked(
     weight: dict[str, float],
     names: context.Names,
 ) -> list[Bound]:
+    least = BIND_DATE if mention.kind == "date" else BIND
+    return [b for b in _all_bound(mention, sentence, candidates, weight, names) if b.score >= least]
+
+
+def _all_bound(
+    mention: Mention,
+    sentence: context.Sentence,
+    candidates: Sequence[Profile],
+    weight: dict[str, float],
+    names: context.Names,
+) -> list[Bound]:
+    """Every candidate bound to the number at all, best first, worked out once a sentence (ranked() and
+    loosely() both ask)."""
     key = (mention.start, mention.end)
     if key not in sentence.bound:
-        sentence.bound[key] = _bound(binding.read(mention, sentence), sentence, candidates, weight, names)
+        sentence.bound[key] = _bound(binding.read(mention, sentence), sentence, candidates, weight, names, -math.inf)
     return list(sentence.bound[key])
 
 
@@ -54,7 +68,7 @@ def loosely(
 ) -> list[Bound]:
     """The best candidates bound at least ``LOOSE`` (those within ``verdicts.NEAR`` of the best), best first: for
     a number no fact is clearly enough about, the facts that may yet bear it out."""
-    best = _bound(binding.read(mention, sentence), sentence, candidates, weight, names, LOOSE)
+    best = [b for b in _all_bound(mention, sentence, candidates, weight, names) if b.score >= LOOSE]
     return [b for b in best if b.score >= best[0].score - verdicts.NEAR] if best else []
 
 
