@@ -411,3 +411,15 @@ def test_numbers_the_writer_rejects_or_picks_from_are_no_claims(bundled: Index) 
 def test_each_date_of_a_list_dates_the_name_of_its_own_item(bundled: Index) -> None:
     text = "China sent flood relief to three countries: Malaysia in January 2015, Myanmar in August 2015 and Sri Lanka."
     assert found(bundled, text)["August 2015"] == ("contradicted", "disaster-relief-2015-myanmar-floods-relief-date")
+
+
+def test_a_fact_bears_out_a_number_only_if_it_counts_what_the_number_counts(bundled: Index) -> None:
+    """ "over 170 countries" allows 11,063, but 11,063 personnel do not bear it out: the count of countries with
+    military ties ("over 150") neither implies nor refutes it (the README's example draft)."""
+    from pathlib import Path
+
+    example = Path(__file__).parents[1] / "examples" / "draft.md"
+    got = found(bundled, example.read_text(encoding="utf-8"))
+    assert got["over 170"] == ("unverified", "military-diplomacy-2008-countries-with-military-ties")
+    text = "> - **3** flood-hit neighbours sent relief supplies in 2015–16\n"
+    assert found(bundled, text)["3"] == ("supported", "disaster-relief-2015-2016-flood-relief-countries")

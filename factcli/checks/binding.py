@@ -56,6 +56,8 @@ class Bound:
     missing: frozenset[str] = frozenset()
     #: What the words the sentence shares with the fact add (binding.words_part).
     shared: float = 0.0
+    #: What the number counts (its noun, its label) is what the fact counts, at least in part.
+    counts: bool = False
 
 
 def weights(candidates: Iterable[Profile]) -> dict[str, float]:
@@ -210,7 +212,8 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         certain.add("dated")
     if reading.timed:
         certain.add("timed")  # its time is its own sentence's, not only the title's
-    return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score)
+    what = parts["what"].score > 0
+    return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score, what)
 
 
 def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None:

@@ -26,6 +26,7 @@ from factcli.checks import likeness
 from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
+from factcli.reading.nouns import counts
 
 Verdict = Literal["supported", "contradicted", "unverified", "not-found"]
 VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not-found")
@@ -75,7 +76,7 @@ def decide(
     facts bound as if the sentence gave no date, for a contradiction's last test."""
     best = ranked[0]
     for bound in (b for b in ranked if b.score >= best.score - NEAR):
-        if relation(mention, bound.profile) == "supported":
+        if relation(mention, bound.profile) == "supported" and _counts_it(mention, bound):
             return "supported", bound, ""
     if "what" in PROOF.get(mention.kind, PROOF["amount"]) - best.certain:
         # "35 military observers": the count of observers on duty, sure of what it counts, before the count of
@@ -94,6 +95,13 @@ def decide(
     if not doubt and best.missing:
         doubt = _named_elsewhere(best, [*ranked[1:], *untimed()])
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
+
+
+def _counts_it(mention: Mention, bound: Bound) -> bool:
+    """A fact bears a number out only if it counts what the number counts, when the number says what that is
+    ("over 170 countries" is not borne out by 11,063 personnel, whatever "over" allows)."""
+    said = mention.kind in ("amount", "percent") and mention.noun and counts(mention.noun[-1])
+    return bound.counts or not said
 
 
 def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) -> str:

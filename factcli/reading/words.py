@@ -50,7 +50,7 @@ def _stemmer() -> Any:
 _SAME_COUNT = (
     "personnel troop soldier servicemen men peacekeep officer",
     "polic policemen policeman",
-    "countri nation state partner navi",
+    "countri nation state partner navi neighbour neighbor",
     "medic medical",
     "ship vessel",
     "engin engineer",
