@@ -423,3 +423,24 @@ def test_a_fact_bears_out_a_number_only_if_it_counts_what_the_number_counts(bund
     assert got["over 170"] == ("unverified", "military-diplomacy-2008-countries-with-military-ties")
     text = "> - **3** flood-hit neighbours sent relief supplies in 2015–16\n"
     assert found(bundled, text)["3"] == ("supported", "disaster-relief-2015-2016-flood-relief-countries")
+
+
+def test_a_qualifier_in_a_cell_of_its_own_reads_with_its_number(bundled: Index) -> None:
+    text = (
+        "| what | qualifier | figure | when |\n|---|---|---|---|\n"
+        "| countries with attaché offices in China | more than | 70 | by 2002 |\n"
+        "| countries with attaché offices in China | exactly | 98 | by 2008 |\n"
+    )
+    got = {" ".join(k.split()): v for k, v in found(bundled, text).items()}
+    assert got["more than 70"] == ("supported", "foreign-military-attache-offices-in-china-2002")
+    assert got["exactly 98"] == ("supported", "military-diplomacy-2008-foreign-attache-offices-in-china")
+
+
+def test_a_count_of_countries_sharing_nothing_else_with_a_fact_is_not_refuted_by_it(bundled: Index) -> None:
+    """ "the Fourth (November 2002, officers from 31 countries)": "countries" alone does not make it a count of
+    the countries with attaché offices in China."""
+    from pathlib import Path
+
+    notes = Path(__file__).parent / "data" / "drafts-r10" / "data-notes-engagement-dataset.md"
+    findings = draft.check(bundled, notes.read_text(encoding="utf-8"))
+    assert [f.verdict for f in findings if f.line == 33 and f.text == "31"] != ["contradicted"]

@@ -27,6 +27,7 @@ from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
 from factcli.reading.nouns import counts
+from factcli.reading.words import counted, stem
 
 Verdict = Literal["supported", "contradicted", "unverified", "not-found"]
 VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "unverified", "not-found")
@@ -51,6 +52,9 @@ PROOF = {
 #: A wrong figure is a slip of a digit or a word, within this factor of the right one; further off, the number
 #: is more likely about something else.
 MAGNITUDE = 3.0
+#: A count of a generic thing (countries) is refuted only by a fact whose other words the sentence shares this
+#: much of (binding.words_part): "countries" alone says nothing of which countries.
+GENERIC_WORDS = 1.0
 #: A wrong date is a slip of a month or a year or two; a date further from the fact's is more likely another
 #: event's ("the forum's first meeting in 1994" is no date of what the forum adopted in 2007).
 DATE_SLIP = 3
@@ -97,6 +101,11 @@ def decide(
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
 
 
+def _generic(mention: Mention) -> bool:
+    """The number counts a generic thing (countries, states, partners): what they did must tell the facts apart."""
+    return bool(mention.noun) and bool(counted(stem(mention.noun[-1])) & likeness.GENERIC)
+
+
 def _counts_it(mention: Mention, bound: Bound) -> bool:
     """A fact bears a number out only if it counts what the number counts, when the number says what that is
     ("over 170 countries" is not borne out by 11,063 personnel, whatever "over" allows)."""
@@ -124,6 +133,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         return "a pledge or a plan, not a figure of what was done"
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
+    if _generic(mention) and best.shared < GENERIC_WORDS:  # "officers from 31 countries" and a count of
+        return "it shares little but what it counts with the fact"  # countries with attaché offices
     if mention.kind == "date" and _years_apart(mention, best.profile) > DATE_SLIP:
         return "years from the fact's date: more likely another event"
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcli.reading.numbers import QUALIFIERS
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 #: Inline spans that are not prose, in Markdown: each is blanked where it stands.
 _NOT_PROSE = re.compile(
@@ -244,7 +246,7 @@ def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentenc
     headers: list[str] = []
     for number, line in enumerate(table.splitlines(keepends=True)):
         cells = _cells(line)
-        clean = _blank(line, _NOT_PROSE, _EMPHASIS)  # pipes kept: no number runs across cells
+        clean = _joined(_blank(line, _NOT_PROSE, _EMPHASIS), cells)  # pipes kept: no number runs across cells
         if number == 0:
             headers = [" ".join(clean[a:b].split()) for a, b in cells]
         elif line.strip() and not _TABLE_RULE.match(line):
@@ -253,6 +255,16 @@ def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentenc
             )
             yield Sentence(offset, clean.rstrip("\n"), heading, before, named)
         offset += len(line)
+
+
+def _joined(line: str, cells: list[tuple[int, int]]) -> str:
+    """A row whose qualifier stands in a cell of its own ("| more than | 70 |") with the pipe after that cell
+    blanked, so the qualifier reads with its number (offsets kept)."""
+    row = list(line)
+    for a, b in cells:
+        if " ".join(line[a:b].split()).lower() in QUALIFIERS and b < len(row) and row[b] == "|":
+            row[b] = " "
+    return "".join(row)
 
 
 def _blank(text: str, *patterns: re.Pattern[str]) -> str:
