@@ -28,3 +28,29 @@ def test_a_date_the_document_says_its_figures_are_of_is_its_as_of_time() -> None
     text = _NOTE + "1.   Since 2000 China has sent some 2,600 police officers to nine mission areas.\n"
     assert dated(text) == [("quantity", 2600.0, "2000/2015-08-31"), ("quantity", 9.0, "2000/2015-08-31")]
     assert dated(text.replace(_NOTE, "")) == [("quantity", 2600.0, "2000/2015-09"), ("quantity", 9.0, "2000/2015-09")]
+
+
+_PAGES = (
+    "         Permanent Mission to the United Nations\n"
+    "                  350 East 35th Street, New York, NY 10016\n\n" + _NOTE + "I. Peacekeeping Training\n\n"
+    "17.  From 11 to 29 May 2015 the Center ran, jointly with the UN Department of Peacekeeping\n"
+    "     Operations, the third course to be held in China, for 36 officers[1] from 19 countries.\n\n"
+    "________________________\n"
+    "[1] An officer who has served on two missions is counted twice.\n\n\n"
+    "                                  — 1 —\n\f"
+    "                                  A Fact Sheet\n\n"
+    "18.  In October 2014 China hosted a conference attended by more than 200 representatives.\n\n\n"
+    "                                  — 2 —\n\f"
+    "                                  A Fact Sheet\n\n"
+    "19.  China has trained 12 police officers.\n"
+)
+
+
+def test_a_pages_frame_is_no_prose_and_a_hanging_indent_goes_on_with_its_paragraph() -> None:
+    records = _records(_PAGES)
+    assert [r.get("value") for r in records if r["kind"] == "quantity"] == [3.0, 36.0, 19.0, 200.0, 12.0]
+    course = records[1]
+    assert course["citations"][0]["quote"].startswith("From 11 to 29 May 2015 the Center ran")
+    assert "[1]" in course["citations"][0]["quote"]  # the quote is the document's own words
+    assert _when(course) == "2015-05-11/2015-05-29"
+    assert {r["citations"][0]["section"] for r in records} == {"I. Peacekeeping Training"}  # no running header

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcli.extract import held, labels, quotes
+from factcli.extract import held, labels, layout, quotes
 from factcli.extract.context import Statement
 from factcli.extract.names import MEETINGS, Entities
 from factcli.extract.statements import Reader
@@ -62,7 +62,7 @@ def extract(
     )
     vocab = index.vocab
     reader = Reader(vocab, when, source.published)
-    passages = document.passages(text, markdown=markdown)
+    passages = document.passages(layout.reading_copy(text), markdown=markdown)
     statements: list[Statement] = []
     for done, passage in enumerate(passages, 1):
         statements.extend(reader.read(passage))
