@@ -54,3 +54,29 @@ def test_a_pages_frame_is_no_prose_and_a_hanging_indent_goes_on_with_its_paragra
     assert "[1]" in course["citations"][0]["quote"]  # the quote is the document's own words
     assert _when(course) == "2015-05-11/2015-05-29"
     assert {r["citations"][0]["section"] for r in records} == {"I. Peacekeeping Training"}  # no running header
+
+
+_TABLE = (
+    _NOTE + "5.   As of 31 August 2015, 171 police officers were serving in UN peacekeeping operations.\n\n"
+    "Table 1. Chinese peacekeepers by mission, 31 August 2015\n\n"
+    "     Mission       Host country or area                  Military      Police      Total\n"
+    "     UNMIL         Liberia                                    671         140        811\n"
+    "     UNIFIL        Lebanon                                    424           –        424\n"
+    "     Total                                                  3,057         171      3,228\n"
+)
+
+
+def test_a_column_table_is_read_cell_by_cell_against_its_row_and_column() -> None:
+    cells = [r for r in _records(_TABLE) if r["citations"][0]["quote"].startswith(("UNMIL", "UNIFIL", "Total"))]
+    # a total equal to its row's only figure, and a figure the prose states of the same time, add nothing
+    assert [(r["value"], r["unit"], _when(r)) for r in cells] == [
+        (671.0, "personnel", "2015-08-31"),
+        (140.0, "personnel", "2015-08-31"),
+        (811.0, "personnel", "2015-08-31"),
+        (424.0, "personnel", "2015-08-31"),
+        (3057.0, "personnel", "2015-08-31"),
+        (3228.0, "personnel", "2015-08-31"),
+    ]
+    assert cells[0]["citations"][0]["quote"] == _TABLE.splitlines()[7].strip()  # the row as laid out
+    assert "Liberia" in cells[0]["entities"]
+    assert "Police" in cells[1]["claim"]
