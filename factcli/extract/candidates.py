@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcli.extract import held, labels, quotes
+from factcli.extract import held, labels, layout, quotes, tables
 from factcli.extract.context import Statement
 from factcli.extract.names import MEETINGS, Entities
 from factcli.extract.statements import Reader
@@ -62,12 +62,19 @@ def extract(
     )
     vocab = index.vocab
     reader = Reader(vocab, when, source.published)
-    passages = document.passages(text, markdown=markdown)
+    framed = layout.reading_copy(text)
+    found = tables.find(framed)
+    laid_out = tuple((t.caption[0] if t.caption else t.start, t.end) for t in found)
+    passages = document.passages(layout.reading_copy(text, laid_out) if found else framed, markdown=markdown)
     statements: list[Statement] = []
     for done, passage in enumerate(passages, 1):
         statements.extend(reader.read(passage))
         if progress is not None:
             progress(done, len(passages))
+    if found:
+        headings = [(p.start, p.heading) for p in passages]
+        cells = tables.read(framed, statements, headings, when)
+        statements = sorted([*statements, *cells], key=lambda s: s.start)
     labeller = _Labeller(index, text, source, when, why, passages)
     records = [labeller.record(s) for s in statements]
     lines = Lines(text)

@@ -8,6 +8,7 @@ dated to it, an undated activity is a period that ends at it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -32,6 +33,15 @@ _OPENING = re.compile(r"^(?:Since|After|Following)\b[^,;]{0,160}?,")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _TITLE_YEAR = re.compile(r"\b(?:in|of|for)\s+((?:19|20)[0-9]{2})\b")
+#: "Figures are as of 31 August 2015 unless otherwise indicated": the date a document states its figures are
+#: of, in its opening (a fact sheet's or a statistical report's note under the title).
+_STATED = re.compile(
+    r"\b(?:figures|data|statistics|numbers|information|all\s+figures)\b[^.]{0,60}?\bas\s+(?:of|at)\s+"
+    rf"(?:(?P<d1>[0-3]?[0-9])\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>[0-3]?[0-9]),?)\s+(?P<year>(?:19|20)[0-9]{{2}})\b",
+    re.IGNORECASE,
+)
+#: How far into a document its note on the time of its figures may stand (its opening, before the body).
+_OPENING_CHARS = 2000
 
 
 def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_year: int | None) -> list[Span]:
@@ -128,7 +138,17 @@ def _opening(sentence: str, out: list[Span]) -> list[Span]:
 
 def as_of(title: str, published: str | None, accessed: str | None, text: str) -> tuple[str, str]:
     """The time a document speaks from, and why: the year its title reports on ("… in 2008"), else its
-    publication month, else when it was read, else the latest year it names."""
+    publication month, else when it was read, else the latest year it names. A date its opening states its
+    figures are of ("Figures are as of 31 August 2015 unless otherwise indicated") comes first: the document
+    says it itself."""
+    stated = _STATED.search(text, 0, _OPENING_CHARS)
+    if stated:
+        month = MONTH_NUMBER[(stated.group("m1") or stated.group("m2"))[:3].lower()]
+        day = int(stated.group("d1") or stated.group("d2"))
+        words = " ".join(stated.group().split())
+        with contextlib.suppress(ValueError):  # "as of 31 June 2015" is no day
+            day_of = dt.date(int(stated.group("year")), month, day).isoformat()
+            return day_of, f"the date it says its figures are of: '{words}'"
     m = _TITLE_YEAR.search(title)
     if m:
         return m.group(1), f"the year its title reports on: '{m.group()}'"
