@@ -444,3 +444,14 @@ def test_a_count_of_countries_sharing_nothing_else_with_a_fact_is_not_refuted_by
     notes = Path(__file__).parent / "data" / "drafts-r10" / "data-notes-engagement-dataset.md"
     findings = draft.check(bundled, notes.read_text(encoding="utf-8"))
     assert [f.verdict for f in findings if f.line == 33 and f.text == "31"] != ["contradicted"]
+
+
+def test_an_answer_is_read_with_its_question(bundled: Index) -> None:
+    """A quiz, an FAQ, an interview: "Q. China's first civilian police went … How many officers went? A. 15."
+    The answer's number is about what its question asks."""
+    text = (
+        "Quiz on China and UN peacekeeping.\n\n"
+        "Q. China's first civilian police went to UN missions in January 2000. How many officers went?\n"
+        "A. 15.\n"
+    )
+    assert found(bundled, text, markdown=False)["15"] == ("supported", "peacekeeping-2000-first-police-dispatch-size")

@@ -40,7 +40,9 @@ class Sentence:
         self.cells = sentence.cells
         self.major = _clauses(sentence.text, _CLAUSE)
         self.clauses = sorted(self.major + _clauses(sentence.text, _COORDINATED))
-        self.words = content(sentence.text)
+        answer = _answers(sentence.text, sentence.before)
+        #: An answer's words are its question's too ("Q. How many … end of November 2008? A. 1,949.").
+        self.words = content(sentence.text) | (content(sentence.before) if answer else set())
         #: Its words as written, for the full-text index (which stems them itself).
         self.written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(sentence.text)))
         self.around = content(f"{sentence.heading} {sentence.before}") - self.words
@@ -53,7 +55,7 @@ class Sentence:
         self.amounts = [m for m in found if m.kind in ("amount", "percent", "duration")]
         #: The dates of the draft's title, when nothing nearer says when.
         self.title_dates: list[Mention] = []
-        follows_on = _FOLLOWS_ON.match(sentence.text.lstrip())
+        follows_on = answer or _FOLLOWS_ON.match(sentence.text.lstrip())
         self.context_dates = (_dates(sentence.before) if follows_on else []) or _dates(sentence.heading)
         #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
         self.previous: set[str] = set()
@@ -201,6 +203,11 @@ _PAIRED = re.compile(r"\s+(?:and|or|to|&)\s+[A-Za-z0-9]+(?:st|nd|rd|th)\b", re.I
 
 
 #: A sentence that goes on about the one before, and so takes its time: "That is nearly 2,000 …", "Of these, 88 …".
+def _answers(text: str, before: str) -> bool:
+    """The sentence answers the one before: it starts with an answer's label, and the one before is a question."""
+    return bool(prose.ANSWER.match(text)) and (bool(prose.QUESTION.match(before)) or before.rstrip().endswith("?"))
+
+
 _FOLLOWS_ON = re.compile(
     r"(?:that|this|these|those|it|they|its|their|of these|of them|then|by then|at that (?:point|time)|at the time|"
     r"the same|there|another|the rest|still|also|and|but)\b",

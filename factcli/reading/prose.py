@@ -123,6 +123,7 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     from syntok import segmenter
 
     heading, before = "", ""
+    asked = _Asked()
     for kind, start, block in _blocks(text, markdown=markdown):
         if kind == "heading":
             if states(block):  # '## Claim 1: "China's navy visited 12 countries …"': a claim, judged
@@ -144,13 +145,38 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                 cut = begin
                 for m in _MISSED_END.finditer(body):  # "… says exactly 160 ??.) Military students …"
                     part = block[cut : begin + m.start()]
-                    yield Sentence(start + cut, part, heading, before)
+                    yield Sentence(start + cut, part, heading, asked.before(part, before))
                     before, cut = part, begin + m.end()
                 body = block[cut : last.offset + len(last.value)]
                 for at, part in pieces(body):  # a "sentence" of thousands of figures, read in pieces
-                    yield Sentence(start + cut + at, part, heading, before)
+                    yield Sentence(start + cut + at, part, heading, asked.before(part, before))
                     before = part
                 begin = None
+
+
+#: A question's label and an answer's: "Q. How many …? A. 1,949.", "Question: … Answer: …".
+QUESTION = re.compile(r"\s*(?:Q[.:]|Question\s*[.:]?|QUESTION\s*[.:]?)\s")
+ANSWER = re.compile(r"\s*(?:A[.:]|Answer\s*[.:]?|ANSWER\s*[.:]?)\s")
+
+
+class _Asked:
+    """The question being answered: the sentences from one labelled as a question to the answer's label. An
+    answer's sentence before is its whole question ("Q. China's first police went in January 2000. How many
+    officers went? A. 15.")."""
+
+    def __init__(self) -> None:
+        self.question: list[str] = []
+
+    def before(self, sentence: str, before: str) -> str:
+        if QUESTION.match(sentence):
+            self.question = [sentence]
+            return before
+        if ANSWER.match(sentence) and self.question:
+            asked, self.question = " ".join(" ".join(self.question).split()), []
+            return asked
+        if self.question and len(self.question) < 4:
+            self.question.append(sentence)
+        return before
 
 
 #: A sentence longer than this is read in pieces cut after a comma or semicolon (a list of figures, a line of
