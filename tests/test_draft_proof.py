@@ -455,3 +455,9 @@ def test_an_answer_is_read_with_its_question(bundled: Index) -> None:
         "A. 15.\n"
     )
     assert found(bundled, text, markdown=False)["15"] == ("supported", "peacekeeping-2000-first-police-dispatch-size")
+
+
+def test_a_figure_the_writer_says_is_their_own_working_is_no_claim(bundled: Index) -> None:
+    text = "Liberia hosted the largest Chinese presence, with a full 558 troops across its three units (our sum)."
+    assert "558" not in found(bundled, text)
+    assert "800" not in found(bundled, "That works out at more than 800 ships a year, by our arithmetic.")

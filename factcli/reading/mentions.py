@@ -89,6 +89,12 @@ _SUM_BEFORE = re.compile(
 )
 #: An emoji as chat programs write it (":100:", ":+1:"): no number of the writer's.
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[0-9][a-z0-9_+-]*:(?![\w:])")
+#: The writer saying a figure is their own working: "(our sum)", "by our arithmetic", "(author's calculation)".
+_OURS = re.compile(
+    r"\((?:our|my|the author['’]?s?|authors['’]) (?:own )?(?:sum|total|calculation|arithmetic|estimate|count)\)"
+    r"|\bby (?:our|my) (?:own )?(?:arithmetic|calculation|count|reckoning)\b",
+    re.I,
+)
 #: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
 _RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
 _SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
@@ -302,6 +308,8 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
         return True
     if percent and _CHANGE_BEFORE.search(sentence[max(0, start - 40) : start]):
         return True
+    if _OURS.search(sentence[end : end + 80].split(".")[0]):
+        return True  # "a full 558 troops across its three units (our sum)", "… by our arithmetic"
     if _RATE_LABEL.search(sentence[max(0, start - 60) : start]):
         return True  # "Ships per mission, on average: **6.7**"
     return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))
