@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from factcli.extract.context import Memory, Statement
+from factcli.extract.dateline import dateline_times
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
@@ -62,7 +63,7 @@ class Reader(Memory):
         if p.paragraph != self.paragraph:
             self.paragraph, self.previous, self.since = p.paragraph, None, None
         found = mentions.find(p.text)
-        times = spans(p.text, found, 0, self.as_of, self.last_year)
+        times = dateline_times(p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.published, self.as_of)
         if p.position == 0:
             self.since = next((s.first for s in times if s.kind == "since" or s.opens_at is not None), None)
         if self.since is None:  # "So far this year …": what the paragraph goes on to tell is of the year too
