@@ -89,6 +89,8 @@ class Memory:
     numbered: set[tuple[float, str]] = field(default_factory=set)
     evented: set[str] = field(default_factory=set)
     last_year: int | None = None
+    #: The last date a sentence gave itself: what "Since then" starts from.
+    last_day: str | None = None
     #: What the last figure counted: "10 and … another one of the 12 conventions".
     last_counts: tuple[str, ...] = ()
     #: In a transcript, the question being answered (its span in the document) and the answer's paragraph.
