@@ -51,8 +51,7 @@ class Figures(Context):
             if value is None:
                 continue
             time, back = self.time_at(m.start, "ordinal" if ordinal else "quantity")
-            if ordinal:
-                time = self._respective(found, m) or time
+            time = self._respective(found, m) or time
             seg_start, seg_end = quotes.segment(text, m.start)
             if self.opens_at is not None and m.start < self.opens_at:
                 seg_end = min(seg_end, self.opens_at - 1)
@@ -108,14 +107,17 @@ class Figures(Context):
         return end, counts, who, time
 
     def _respective(self, found: list[Mention], m: Mention) -> Time | None:
-        """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date."""
-        if "respectively" not in self.p.text:
+        """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date;
+        "In 2013 and 2014 China paid US$ 545.2 million and US$ 598.7 million respectively": each amount its year."""
+        at = self.p.text.find("respectively")
+        if at < 0:
             return None
-        ordinals = [x.start for x in found if x.kind == "ordinal" and not self._no_claim(x)]
         points = [s for s in self.times if s.kind == "point"]
-        if len(points) < 2 or len(ordinals) != len(points) or m.start not in ordinals:
+        kinds = ("ordinal",) if m.kind == "ordinal" else ("amount", "percent")
+        listed = [x.start for x in found if x.kind in kinds and x.start < at and not self._no_claim(x)]
+        if len(points) < 2 or len(listed) != len(points) or m.start not in listed:
             return None
-        return points[ordinals.index(m.start)].time(self.r.as_of)
+        return points[listed.index(m.start)].time(self.r.as_of)
 
     def _happening_of(self, m: Mention) -> tuple[int, Happening | None]:
         """The happening an ordinal numbers ("the Eighth SCO Meeting …", "the seventh and eighth China-Japan
