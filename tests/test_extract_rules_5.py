@@ -1,0 +1,79 @@
+"""How extract reads a news story's times and frame, one rule each (rules learnt on the fifth blind document,
+#30: a news agency feature datelined 26 December 2018, a Wednesday; and on the fourth, "respectively")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .test_extract_rules import _records as _records_of
+from .test_extract_rules import _when
+
+
+def _records(text: str) -> list[dict[str, Any]]:
+    return _records_of(text, published="2018-12-26")  # its as-of time is 2018-12, its day a Wednesday
+
+
+def dated(text: str) -> list[tuple[str, object, str]]:
+    return sorted(((r["kind"], r.get("value"), _when(r)) for r in _records(text)), key=str)
+
+
+def _expected(rows: list[tuple[str, object, str]]) -> list[tuple[str, object, str]]:
+    return sorted(((k, float(v) if isinstance(v, int) else v, w) for k, v, w in rows), key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the dateline is frame; "ten years ago on Wednesday" is the story's day ten years before
+            "BEIJING, Dec. 26 (Xinhua) -- Exactly ten years ago on Wednesday, three Chinese warships sailed out "
+            "of Sanya.",
+            [("quantity", 3, "2008-12-26"), ("event", None, "2008-12-26")],
+        ),
+        (  # a weekday is the last one up to the story's day
+            "The 31st task force, with about 700 officers and men on board, took over from the 30th task force "
+            "on Sunday.",
+            [
+                ("quantity", 31, "2018-12-23"),
+                ("quantity", 700, "2018-12-23"),
+                ("quantity", 30, "2018-12-23"),
+                ("event", None, "2018-12-23"),
+            ],
+        ),
+        (  # the first months of the year
+            "In the first nine months of this year, 57 attacks were reported in the Gulf of Guinea.",
+            [("quantity", 57, "2018-01/2018-09"), ("event", None, "2018-01/2018-09")],
+        ),
+        (  # "Since then": since the date the document last gave a sentence; a paragraph in the perfect goes on
+            "Ten years ago on Wednesday, three warships sailed out of Sanya.\n\nSince then, the navy has sent 31 "
+            "escort task forces to the region.\n\nThe fleets have escorted 6,595 merchant vessels.",
+            [
+                ("quantity", 3, "2008-12-26"),
+                ("event", None, "2008-12-26"),
+                ("quantity", 31, "2008-12-26/2018-12"),
+                ("quantity", 6595, "2008-12-26/2018-12"),
+            ],
+        ),
+        (  # days "last year"
+            "It hosted the group's 20th plenary session in Beijing from Sept. 12 to 14 last year.",
+            [("quantity", 20, "2017-09-12/2017-09-14"), ("event", None, "2017-09-12/2017-09-14")],
+        ),
+        (  # "respectively" pairs each amount with its year, and the years date no happening
+            "Piracy peaked in 2010 and 2011, when pirates attacked 219 and 237 ships respectively.",
+            [("quantity", 219, "2010"), ("quantity", 237, "2011")],
+        ),
+    ],
+)
+def test_how_a_news_story_is_dated(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert dated(text) == _expected(expected)
+
+
+def test_the_past_decade_is_the_ten_years_up_to_the_as_of_time() -> None:
+    text = "Chinese escort ships have driven off more than 3,000 suspicious boats over the past decade."
+    assert [d for d in dated(text) if d[0] == "quantity"] == [("quantity", 3000.0, "2008-12/2018-12")]
+
+
+def test_a_dateline_is_no_part_of_a_quote() -> None:
+    (record, *_) = _records("BEIJING, Dec. 26 (Xinhua) -- The navy has sent 31 escort task forces to the region.")
+    assert record["citations"][0]["quote"].startswith("The navy has sent 31")
