@@ -91,6 +91,8 @@ class Memory:
     last_year: int | None = None
     #: The last date a sentence gave itself: what "Since then" starts from.
     last_day: str | None = None
+    #: An item of a list led in by a perfect ("Since 1990, … units have:"): its verb is done, no state.
+    done: bool = False
     #: What the last figure counted: "10 and … another one of the 12 conventions".
     last_counts: tuple[str, ...] = ()
     #: In a transcript, the question being answered (its span in the document) and the answer's paragraph.
@@ -225,7 +227,7 @@ class Context:
                 return _from(t, "paragraph", f"'also' ties it to the sentence before, read up to {as_of}"), True
         text = self.p.text
         found = verb(text[:at], text[at:])
-        now = found is None or holds_now(text[:at], text[at:])
+        now = not self.r.done and (found is None or holds_now(text[:at], text[at:]))
         if previous is not None and kind == "quantity" and len(previous[1]) == 1:
             before = previous[1][0]
             if before.kind in ("point", "range") and found and not now and not found[1] and not self.named:

@@ -11,7 +11,7 @@ from factcli.extract.dateline import dateline_times
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
-from factcli.extract.times import Span
+from factcli.extract.times import Span, Time
 from factcli.extract.when import spans
 from factcli.reading import mentions
 from factcli.reading.document import Passage
@@ -34,6 +34,8 @@ _SINCE_THEN = re.compile(r"\b[Ss]ince\s+then\b")
 _POINTS_BACK = re.compile(r"^(?:It\s+was|They|This\s+was|That\s+was)\b")
 #: A paragraph opening on a count in the perfect, its subject a plural noun: "The fleets have escorted 6,595 …".
 _PERFECT_COUNT = re.compile(r"^The\s+[a-z]+s\s+(?:have|had)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\(?[0-9a-z]{1,2}[.)])\s+")
+_PERFECT_LEAD = re.compile(r"\b(?:has|have|had)\s*:\s*$")
 _QUESTION = re.compile(r"^Q\s*:\s")
 _ANSWER = re.compile(r"^A\s*:\s")
 
@@ -54,8 +56,18 @@ class Sentence(Figures, Events):
 class Reader(Memory):
     """Reads the passages of one document in order, keeping what later sentences lean on."""
 
+    #: A sentence that leads in a list ("Since 1990, Chinese peacekeeping units have:"): what it left the next
+    #: sentence (its passage, times and time) and the start it gave, for each item of the list.
+    lead_in: tuple[tuple[Passage, list[Span], Time | None], str | None] | None = None
+    item = False
+
     def read(self, p: Passage) -> list[Statement]:
+        self.item = bool(_ITEM.match(p.text))
         out = self._read(_unlabelled(self._turn(p)))
+        if p.text.rstrip().endswith(":") and self.previous is not None:
+            self.lead_in = (self.previous, self.since)
+        elif not self.item:
+            self.lead_in = None
         if self.question is None or p.paragraph != self.answer:
             return out
         return [dataclasses.replace(s, who=(*s.who, self.question)) for s in out]
@@ -102,6 +114,11 @@ class Reader(Memory):
         The fleets have escorted 6,595 …")."""
         previous, since = self.previous, self.since
         self.paragraph, self.previous, self.since = p.paragraph, None, None
+        if self.item and self.lead_in is not None:  # an item of a list goes on from the sentence that leads it in
+            self.previous, self.since = self.lead_in
+            self.done = bool(_PERFECT_LEAD.search(self.previous[0].text))
+            return
+        self.done = False
         if times or previous is None:
             return
         if _POINTS_BACK.match(p.text):
