@@ -29,7 +29,8 @@ _LINE_LABEL = re.compile(
     r"^(?:[-*•–]\s+|\(?[0-9a-z]{1,2}[.)]\s+)|^(?:[QA]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)"
 )
 
-_SINCE_THEN = re.compile(r"\b[Ss]ince\s+then\b")
+#: "Since then, …"; "It has since trained …" (a sentence without a date of its own): since the last date given.
+_SINCE_THEN = re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+(?:also\s+)?(?P<since>since)\b")
 #: A paragraph opening on the sentence before's happening: "It was the first time …", "They …".
 _POINTS_BACK = re.compile(r"^(?:It\s+was|They|This\s+was|That\s+was)\b")
 #: A paragraph opening on a count in the perfect, its subject a plural noun: "The fleets have escorted 6,595 …".
@@ -127,11 +128,15 @@ class Reader(Memory):
             self.since = since
 
     def _since_then(self, text: str, times: list[Span]) -> list[Span]:
-        """ "Since then, the navy has sent 31 …": since the date the document last gave a sentence of its own."""
+        """ "Since then, the navy has sent 31 …", "It has since trained …": since the date the document last gave
+        a sentence of its own."""
         m = _SINCE_THEN.search(text)
         if m is None or self.last_day is None or any(s.start < m.end() and m.start() < s.end for s in times):
             return times
-        return sorted([*times, Span(m.start(), m.end(), m.group(), "since", self.last_day)], key=lambda s: s.start)
+        if m.group("since") and times:
+            return times  # "…, opened in June 2009, has since trained …": its own date opens it (``when``)
+        start, end = m.span("since") if m.group("since") else m.span()
+        return sorted([*times, Span(start, end, text[start:end], "since", self.last_day)], key=lambda s: s.start)
 
     def _to_come(self, s: Statement) -> bool:
         """A happening dated after the document was published is a plan ("The next … will be held on January 31,
