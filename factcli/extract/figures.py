@@ -24,6 +24,10 @@ from factcli.reading.numbers import implied_qualifier
 _FEW = re.compile(r"\b(?:several|a few)\s*$", re.I)
 _THE = re.compile(r"\bthe\s*$", re.I)
 _NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b", re.I)
+_NUMBERED_OF_YEAR = re.compile(r"\s*\((?:19|20)[0-9]{2}\)")
+#: "first" before a verb in the past: an adverb ("China first sent civilian police …").
+_ADVERB_FIRST = re.compile(r"\s+(?:took|sent|went|came|made|began|joined|set|won|held|met|[a-z]{3,}ed)\b")
+_OWNER = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|whose)\s*$", re.I)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
@@ -135,7 +139,11 @@ class Figures(Context):
         before, after = self.p.text[max(0, m.start - 12) : m.start], self.p.text[m.end :]
         if _CONTACT.search(self.p.text, max(0, m.start - 30), m.start) or _OF_THE_TALK.match(after):
             return True
+        if _NUMBERED_OF_YEAR.match(after):
+            return True  # "resolutions 1816 (2008), 1846 (2008)": a document's number and its year
         if m.kind == "ordinal":
+            if m.text.lower() == "first" and _ADVERB_FIRST.match(after) and not _OWNER.search(before):
+                return True  # "China first took part in …": when it began, no ordinal of a thing
             return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()
         return bool(_FEW.search(before)) or (m.text.lower() == "two" and bool(_THE.search(before)))
 
