@@ -28,6 +28,7 @@ _REFERS_BACK = re.compile(
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
+_RIGHT_AFTER = re.compile(r"[0-9.,]+(?:\s+[a-z-]+){0,2}\s+(?:for|in|during)\s+")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 #: A subject that is the sentence before's, once the sentence's time is set aside: "They", "the task forces had".
 _SUBJECT = re.compile(
@@ -121,7 +122,7 @@ class Context:
         for s in self.times:
             if s.opens_at is not None:
                 return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
-        own = self._relative_date(at)
+        own = self._relative_date(at) or self._right_after(at)
         if own is not None:  # "… the Fund, which it set up with 3 billion yuan in 2011": the clause's own date
             return own.time(as_of), False
         if self.clause_dates():  # "In November 2018 they held …, and in 2018 they held 11 …": each its clause's
@@ -155,6 +156,12 @@ class Context:
             s for s in self.times if s.start > at and s.kind == "point" and not re.search(r"[,;]", text[at : s.start])
         ]
         return later[0] if later else chosen
+
+    def _right_after(self, at: int) -> Span | None:
+        """ "rose from 3.94 per cent for 2010–2012 to 6.64 per cent for 2013–2015": the time right after a figure
+        and its words ("for", "in", "during") is its own, when the sentence has another."""
+        after = [s for s in self.times if s.start > at and _RIGHT_AFTER.fullmatch(self.p.text, at, s.start)]
+        return after[0] if after and len(self.times) > 1 else None
 
     def _relative_date(self, at: int) -> Span | None:
         """The date of the relative clause ("…, which it set up … in 2011") that ``at`` is in, if it has one."""
