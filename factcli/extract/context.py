@@ -122,6 +122,9 @@ class Context:
         for s in self.times:
             if s.opens_at is not None:
                 return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+        text = self.p.text
+        if self.times and all(";" in text[min(at, s.start) : max(at, s.end)] for s in self.times):
+            return self.untimed(at, kind)  # "The 31st has 32 …; the 11th …, which sailed in March 2012, …"
         own = self._relative_date(at) or self._right_after(at)
         if own is not None:  # "… the Fund, which it set up with 3 billion yuan in 2011": the clause's own date
             return own.time(as_of), False
