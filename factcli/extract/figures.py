@@ -28,6 +28,8 @@ _NUMBERED_OF_YEAR = re.compile(r"\s*\((?:19|20)[0-9]{2}\)")
 #: "first" before a verb in the past: an adverb ("China first sent civilian police …").
 _ADVERB_FIRST = re.compile(r"\s+(?:took|sent|went|came|made|began|joined|set|won|held|met|[a-z]{3,}ed)\b")
 _OWNER = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|whose)\s*$", re.I)
+_AND_CLAUSE = re.compile(r",\s+and\s+(?!the\s)")
+_AND_PERFECT = re.compile(r"\s+and\s+(?:has|have)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
@@ -55,6 +57,8 @@ class Figures(Context):
             if value is None:
                 continue
             time, back = self.time_at(m.start, "ordinal" if ordinal else "quantity")
+            if not ordinal and self._other_clause(m.start, time):
+                time, back = self.untimed(m.start, "quantity")
             time = self._respective(found, m) or time
             seg_start, seg_end = quotes.segment(text, m.start)
             if self.opens_at is not None and m.start < self.opens_at:
@@ -109,6 +113,17 @@ class Figures(Context):
             why = "how long it has lasted, at the document's as-of time"  # "after four years' development"
             time = Time(date=self.r.as_of, source="document", why=why)
         return end, counts, who, time
+
+    def _other_clause(self, at: int, time: Time) -> bool:
+        """The sentence's only time is another clause's: one opened by ", and" after the figure ("they have paid
+        visits to 66 countries, and since 2009 they have held …"), or the figure's clause is a perfect joined after
+        a dated one ("It hosted … from Sept. 12 to 14 last year and has contributed 2 million …")."""
+        if time.source != "sentence" or len(self.times) != 1:
+            return False
+        span, text = self.times[0], self.p.text
+        if span.start > at:
+            return bool(_AND_CLAUSE.search(text, at, span.start))
+        return bool(_AND_PERFECT.search(text, span.end, at))
 
     def _respective(self, found: list[Mention], m: Mention) -> Time | None:
         """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date;
