@@ -77,3 +77,63 @@ def test_the_past_decade_is_the_ten_years_up_to_the_as_of_time() -> None:
 def test_a_dateline_is_no_part_of_a_quote() -> None:
     (record, *_) = _records("BEIJING, Dec. 26 (Xinhua) -- The navy has sent 31 escort task forces to the region.")
     assert record["citations"][0]["quote"].startswith("The navy has sent 31")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a list's items go on from the sentence that leads them in, in its perfect
+            "Since 1990, Chinese peacekeeping units have:\n\n-   built at least 12,500 kilometres of roads;\n"
+            "-   treated about 149,000 patients.",
+            [("quantity", 12500, "1990/2018-12"), ("quantity", 149000, "1990/2018-12")],
+        ),
+        (  # "has since" after a dated sentence
+            "The Peacekeeping Center opened in June 2009. It has since trained more than 6,800 peacekeepers.",
+            [("event", None, "2009-06"), ("quantity", 6800, "2009-06/2018-12")],
+        ),
+        (  # a resolution's number and year are no figures; "first" before a verb is no ordinal
+            "China first sent an escort task force in December 2008 under resolutions 1846 (2008) and 1851 (2008).",
+            [("event", None, "2008-12")],
+        ),
+        (  # the time right after a figure is its own
+            "China's share rose from 3.94 per cent for 2010–2012 to 6.64 per cent for 2013–2015.",
+            [("quantity", 3.94, "2010/2012"), ("quantity", 6.64, "2013/2015")],
+        ),
+        (  # a semicolon bounds what a time dates
+            "The 31st has 32 female sailors aboard; the 11th task force sailed in March 2012.",
+            [
+                ("quantity", 31, "2018-12"),
+                ("quantity", 32, "2018-12"),
+                ("quantity", 11, "2012-03"),
+                ("event", None, "2012-03"),
+            ],
+        ),
+        (  # a perfect clause joined after a dated one is not dated by it; "U.S. dollars" are USD
+            "It hosted the 20th plenary session in Beijing from Sept. 12 to 14 last year and has contributed 2 "
+            "million U.S. dollars to the fund.",
+            [
+                ("quantity", 20, "2017-09-12/2017-09-14"),
+                ("event", None, "2017-09-12/2017-09-14"),
+                ("quantity", 2000000, "/2018-12"),
+            ],
+        ),
+    ],
+)
+def test_how_lists_and_clauses_are_dated(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert dated(text) == _expected(expected)
+
+
+def test_a_dollar_amount_after_a_dotted_abbreviation_counts_usd() -> None:
+    (record,) = [r for r in _records("Shipowners paid about 5.4 million U.S. dollars per ship in 2010.")
+                 if r["kind"] == "quantity"]  # fmt: skip
+    assert record["unit"] == "USD"
+
+
+def test_a_web_pages_parts_are_no_prose() -> None:
+    text = (
+        "[NAVY-ESCORT (CN) 1200x800]\n\nThe navy has sent 31 escort task forces.\n\nRelated:\n\n"
+        "-   Chinese naval fleet escorts 6,000th ship\n-   10 years of escorts\n\n[Editor: Mu Xuequan]\n\n"
+        "Xinhua URL: http://www.xinhuanet.com/english/2018-12/26/c_137699412.htm\n\n"
+        "Copyright © 2000-2018 XINHUANET.com All rights reserved."
+    )
+    assert [r.get("value") for r in _records(text)] == [31.0]
