@@ -123,6 +123,11 @@ def test_how_lists_and_clauses_are_dated(text: str, expected: list[tuple[str, ob
     assert dated(text) == _expected(expected)
 
 
+def test_a_hyphened_participle_is_no_verb() -> None:
+    text = "April 9, 2017: Sailors of the 25th task force help free the Tuvalu-flagged freighter OS 35 and its crew."
+    assert ("event", None, "2017-04-09") in dated(text)
+
+
 def test_a_dollar_amount_after_a_dotted_abbreviation_counts_usd() -> None:
     (record,) = [r for r in _records("Shipowners paid about 5.4 million U.S. dollars per ship in 2010.")
                  if r["kind"] == "quantity"]  # fmt: skip

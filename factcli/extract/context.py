@@ -41,7 +41,7 @@ _OF_TOTAL = re.compile(r"\bof the total\b")
 FIRST_VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|may|must|held|sent|made|met|took|gave|"
     r"won|began|led|set|put|built|went|came|hosted)\b"
-    r"|\b(?!(?:armed|related|united|advanced|based|limited|shared|detailed|red)\b)[a-z]{3,}ed\b"
+    r"|(?<!-)\b(?!(?:armed|related|united|advanced|based|limited|shared|detailed|red)\b)[a-z]{3,}ed\b"
 )
 
 
