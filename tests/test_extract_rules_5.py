@@ -128,6 +128,11 @@ def test_a_hyphened_participle_is_no_verb() -> None:
     assert ("event", None, "2017-04-09") in dated(text)
 
 
+def test_a_number_in_a_name_is_no_count() -> None:
+    text = "In February last year, two ships joined the Aman-17 multinational exercise hosted by Pakistan."
+    assert ("event", None, "2017-02") in dated(text)
+
+
 def test_a_dollar_amount_after_a_dotted_abbreviation_counts_usd() -> None:
     (record,) = [r for r in _records("Shipowners paid about 5.4 million U.S. dollars per ship in 2010.")
                  if r["kind"] == "quantity"]  # fmt: skip
