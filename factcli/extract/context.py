@@ -28,6 +28,7 @@ _REFERS_BACK = re.compile(
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
+_RIGHT_AFTER = re.compile(r"[0-9.,]+(?:\s+[a-z-]+){0,2}\s+(?:for|in|during)\s+")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 #: A subject that is the sentence before's, once the sentence's time is set aside: "They", "the task forces had".
 _SUBJECT = re.compile(
@@ -40,7 +41,7 @@ _OF_TOTAL = re.compile(r"\bof the total\b")
 FIRST_VERB = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|may|must|held|sent|made|met|took|gave|"
     r"won|began|led|set|put|built|went|came|hosted)\b"
-    r"|\b(?!(?:armed|related|united|advanced|based|limited|shared|detailed|red)\b)[a-z]{3,}ed\b"
+    r"|(?<!-)\b(?!(?:armed|related|united|advanced|based|limited|shared|detailed|red)\b)[a-z]{3,}ed\b"
 )
 
 
@@ -89,6 +90,10 @@ class Memory:
     numbered: set[tuple[float, str]] = field(default_factory=set)
     evented: set[str] = field(default_factory=set)
     last_year: int | None = None
+    #: The last date a sentence gave itself: what "Since then" starts from.
+    last_day: str | None = None
+    #: An item of a list led in by a perfect ("Since 1990, … units have:"): its verb is done, no state.
+    done: bool = False
     #: What the last figure counted: "10 and … another one of the 12 conventions".
     last_counts: tuple[str, ...] = ()
     #: In a transcript, the question being answered (its span in the document) and the answer's paragraph.
@@ -117,7 +122,10 @@ class Context:
         for s in self.times:
             if s.opens_at is not None:
                 return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
-        own = self._relative_date(at)
+        text = self.p.text
+        if self.times and all(";" in text[min(at, s.start) : max(at, s.end)] for s in self.times):
+            return self.untimed(at, kind)  # "The 31st has 32 …; the 11th …, which sailed in March 2012, …"
+        own = self._relative_date(at) or self._right_after(at)
         if own is not None:  # "… the Fund, which it set up with 3 billion yuan in 2011": the clause's own date
             return own.time(as_of), False
         if self.clause_dates():  # "In November 2018 they held …, and in 2018 they held 11 …": each its clause's
@@ -151,6 +159,12 @@ class Context:
             s for s in self.times if s.start > at and s.kind == "point" and not re.search(r"[,;]", text[at : s.start])
         ]
         return later[0] if later else chosen
+
+    def _right_after(self, at: int) -> Span | None:
+        """ "rose from 3.94 per cent for 2010–2012 to 6.64 per cent for 2013–2015": the time right after a figure
+        and its words ("for", "in", "during") is its own, when the sentence has another."""
+        after = [s for s in self.times if s.start > at and _RIGHT_AFTER.fullmatch(self.p.text, at, s.start)]
+        return after[0] if after and len(self.times) > 1 else None
 
     def _relative_date(self, at: int) -> Span | None:
         """The date of the relative clause ("…, which it set up … in 2011") that ``at`` is in, if it has one."""
@@ -223,7 +237,7 @@ class Context:
                 return _from(t, "paragraph", f"'also' ties it to the sentence before, read up to {as_of}"), True
         text = self.p.text
         found = verb(text[:at], text[at:])
-        now = found is None or holds_now(text[:at], text[at:])
+        now = not self.r.done and (found is None or holds_now(text[:at], text[at:]))
         if previous is not None and kind == "quantity" and len(previous[1]) == 1:
             before = previous[1][0]
             if before.kind in ("point", "range") and found and not now and not found[1] and not self.named:

@@ -15,7 +15,12 @@ from factcli.extract.times import Span
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _STATE_OPENS = re.compile(r"(?:as of|as at|by)\s", re.I)
 #: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
-_FIGURE_NEXT = re.compile(r".*?\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
+_FIGURE_NEXT = re.compile(r".*?(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
+
+#: Figures paired with the sentence's dates: "pirates attacked 219 and 237 ships respectively".
+_RESPECTIVE_FIGURES = re.compile(
+    r"\b[0-9][0-9,.]*\s+(?:[a-zA-Z$]+\s+){0,3}?(?:and|or)\s+(?:US\$\s*)?[0-9](?:[^.;]|\.(?=[0-9]))*respectively"
+)
 
 
 class Events(Context):
@@ -29,7 +34,8 @@ class Events(Context):
         named = [h for h in named if h.kind != "submitted" or not (meeting or dated)]
         points = [s for s in dated if s.kind == "point"]
         if len(points) >= 2 and len(points) == len(dated) and not self.clause_dates():
-            yield from self._listed(points, named)
+            if named or not _RESPECTIVE_FIGURES.search(text):  # "… 219 and 237 ships respectively": counts
+                yield from self._listed(points, named)
             return
         parts = parts_of(text, named)
         for i, h in enumerate(named):

@@ -24,6 +24,12 @@ from factcli.reading.numbers import implied_qualifier
 _FEW = re.compile(r"\b(?:several|a few)\s*$", re.I)
 _THE = re.compile(r"\bthe\s*$", re.I)
 _NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b", re.I)
+_NUMBERED_OF_YEAR = re.compile(r"\s*\((?:19|20)[0-9]{2}\)")
+#: "first" before a verb in the past: an adverb ("China first sent civilian police …").
+_ADVERB_FIRST = re.compile(r"\s+(?:took|sent|went|came|made|began|joined|set|won|held|met|[a-z]{3,}ed)\b")
+_OWNER = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|whose)\s*$", re.I)
+_AND_CLAUSE = re.compile(r",\s+and\s+(?!the\s)")
+_AND_PERFECT = re.compile(r"\s+and\s+(?:has|have)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
@@ -51,8 +57,9 @@ class Figures(Context):
             if value is None:
                 continue
             time, back = self.time_at(m.start, "ordinal" if ordinal else "quantity")
-            if ordinal:
-                time = self._respective(found, m) or time
+            if not ordinal and self._other_clause(m.start, time):
+                time, back = self.untimed(m.start, "quantity")
+            time = self._respective(found, m) or time
             seg_start, seg_end = quotes.segment(text, m.start)
             if self.opens_at is not None and m.start < self.opens_at:
                 seg_end = min(seg_end, self.opens_at - 1)
@@ -107,15 +114,29 @@ class Figures(Context):
             time = Time(date=self.r.as_of, source="document", why=why)
         return end, counts, who, time
 
+    def _other_clause(self, at: int, time: Time) -> bool:
+        """The sentence's only time is another clause's: one opened by ", and" after the figure ("they have paid
+        visits to 66 countries, and since 2009 they have held …"), or the figure's clause is a perfect joined after
+        a dated one ("It hosted … from Sept. 12 to 14 last year and has contributed 2 million …")."""
+        if time.source != "sentence" or len(self.times) != 1:
+            return False
+        span, text = self.times[0], self.p.text
+        if span.start > at:
+            return bool(_AND_CLAUSE.search(text, at, span.start))
+        return bool(_AND_PERFECT.search(text, span.end, at))
+
     def _respective(self, found: list[Mention], m: Mention) -> Time | None:
-        """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date."""
-        if "respectively" not in self.p.text:
+        """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date;
+        "In 2013 and 2014 China paid US$ 545.2 million and US$ 598.7 million respectively": each amount its year."""
+        at = self.p.text.find("respectively")
+        if at < 0:
             return None
-        ordinals = [x.start for x in found if x.kind == "ordinal" and not self._no_claim(x)]
         points = [s for s in self.times if s.kind == "point"]
-        if len(points) < 2 or len(ordinals) != len(points) or m.start not in ordinals:
+        kinds = ("ordinal",) if m.kind == "ordinal" else ("amount", "percent")
+        listed = [x.start for x in found if x.kind in kinds and x.start < at and not self._no_claim(x)]
+        if len(points) < 2 or len(listed) != len(points) or m.start not in listed:
             return None
-        return points[ordinals.index(m.start)].time(self.r.as_of)
+        return points[listed.index(m.start)].time(self.r.as_of)
 
     def _happening_of(self, m: Mention) -> tuple[int, Happening | None]:
         """The happening an ordinal numbers ("the Eighth SCO Meeting …", "the seventh and eighth China-Japan
@@ -133,7 +154,11 @@ class Figures(Context):
         before, after = self.p.text[max(0, m.start - 12) : m.start], self.p.text[m.end :]
         if _CONTACT.search(self.p.text, max(0, m.start - 30), m.start) or _OF_THE_TALK.match(after):
             return True
+        if _NUMBERED_OF_YEAR.match(after):
+            return True  # "resolutions 1816 (2008), 1846 (2008)": a document's number and its year
         if m.kind == "ordinal":
+            if m.text.lower() == "first" and _ADVERB_FIRST.match(after) and not _OWNER.search(before):
+                return True  # "China first took part in …": when it began, no ordinal of a thing
             return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()
         return bool(_FEW.search(before)) or (m.text.lower() == "two" and bool(_THE.search(before)))
 

@@ -45,6 +45,8 @@ _BREAK = frozenset(
     "or in to from at with by for on as than that which who while since per of were was is are be been had has have "
     "will would could can did does do may might must should".split()
 )
+#: A currency after a dotted abbreviation of its country: "U.S. dollars", "H.K. dollars".
+_DOTTED_CURRENCY = re.compile(r"\s+(?:[A-Z]\.){2,}\s+(dollars|pounds|euros|yuan)\b")
 _STRONG = re.compile(r"-strong\b")
 _LOST = re.compile(r"(?:them|these|those|whom)\s+(?:have\s+|had\s+|has\s+)?(?:lost|laid down|died)\b")
 _VERBS = frozenset("lost laid were was have had died remain remained are is".split())
@@ -69,6 +71,9 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
         pos = partitive.end()
     if _LOST.match(text, pos):
         return ("personnel",)  # "13 of them have lost their lives": people died
+    dotted = _DOTTED_CURRENCY.match(text, pos)
+    if dotted:
+        return (dotted.group(1).lower(),)  # "5.4 million U.S. dollars": the abbreviation names the currency
     for m in _WORDS.finditer(text, pos):
         if m.start() != pos:
             break
@@ -105,6 +110,8 @@ def unit_of(words: tuple[str, ...], currency: str | None, known: set[str]) -> st
         return f"{unit}-{words[-1][1:]}" if unit else None
     if words == ("percent",):
         return "percent"
+    if words == ("dollars",):
+        return CURRENCIES["dollars"]
     i = max((k for k, w in enumerate(words) if counts(w.split("/")[0])), default=len(words) - 1)
     head = words[i].split("/")[0]
     if i > 0 and (f"{words[i - 1]}-{head}" in known | COMPOUNDS or words[i - 1] in MODIFIERS):

@@ -85,6 +85,32 @@ def _frame(text: str) -> list[tuple[int, int]]:
     for start, line in lines_of(text):
         if len(line.split()) <= 12 and _ADDRESS.search(line.strip()):
             out.append((start, start + len(line)))
+    return [*out, *_page_parts(text)]
+
+
+#: A web page's parts around its story, each a line: a copyright ("Copyright © 2000-2018 …"), a line all in
+#: brackets (an image's alt text "[GULF OF ADEN-CHINA-NAVY-ESCORT (CN) 1200x800]", "[Editor: …]"), a short line
+#: with a link ("Xinhua URL: http://…").
+_PAGE_PART = re.compile(r"^\s*(?:(?:Copyright|©)\b.*|\[[^\]]*\]|(?:\S+\s+){0,3}\S*https?://\S+)\s*$", re.IGNORECASE)
+#: A label that leads in links to other pages: "Related:", "Related stories:", "See also:", "Read more:".
+_LINKS = re.compile(r"^\s*(?:related(?:\s+[a-z]+)?|see\s+also|read\s+more|more\s+on\s+this)\s*:\s*$", re.IGNORECASE)
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]|[0-9]{1,2}\.)\s+\S")
+
+
+def _page_parts(text: str) -> list[tuple[int, int]]:
+    """A web page's parts around its story (``_PAGE_PART``), and the list of links after a label that leads them
+    in ("Related:" then "-   Chinese naval fleet escorts 6,000th ship …"): other stories' headlines, not this
+    one's statements."""
+    out = []
+    links = False
+    for start, line in lines_of(text):
+        if _PAGE_PART.match(line) or _LINKS.match(line):
+            out.append((start, start + len(line)))
+            links = links or bool(_LINKS.match(line))
+        elif links and _LIST_LINE.match(line):
+            out.append((start, start + len(line)))
+        elif line.strip():
+            links = False
     return out
 
 

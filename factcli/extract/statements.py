@@ -7,19 +7,36 @@ import dataclasses
 import re
 
 from factcli.extract.context import Memory, Statement
+from factcli.extract.dateline import dateline_times
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
+from factcli.extract.times import Span, Time
 from factcli.extract.when import spans
 from factcli.reading import mentions
 from factcli.reading.document import Passage
 
+#: A news story's dateline: "BEIJING, Dec. 26 (Xinhua) -- ", "WASHINGTON, March 3, 2015 (AP) — ": the place and
+#: day it was filed from, frame, not the story's words (the day is its publication's).
+_DATELINE = (
+    r"[A-Z][A-Z .'-]{1,30}(?:,\s+[A-Z][A-Za-z .'-]{1,30})?,\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s+[0-9]{4})?"
+    r"\s+\([A-Za-z .'-]{2,30}\)\s*(?:--|—|–)\s*"
+)
 #: What opens a line and is none of the sentence's words: a list's bullet ("-   The 13th … Talks were held …"), a
 #: transcript's turn ("Q: Reuters: …", "A: The two sides …", "Liu Weiming: Good afternoon …").
 _LINE_LABEL = re.compile(
+    rf"^{_DATELINE}|"
     r"^(?:[-*•–]\s+|\(?[0-9a-z]{1,2}[.)]\s+)|^(?:[QA]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)"
 )
 
+#: "Since then, …"; "It has since trained …" (a sentence without a date of its own): since the last date given.
+_SINCE_THEN = re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+(?:also\s+)?(?P<since>since)\b")
+#: A paragraph opening on the sentence before's happening: "It was the first time …", "They …".
+_POINTS_BACK = re.compile(r"^(?:It\s+was|They|This\s+was|That\s+was)\b")
+#: A paragraph opening on a count in the perfect, its subject a plural noun: "The fleets have escorted 6,595 …".
+_PERFECT_COUNT = re.compile(r"^The\s+[a-z]+s\s+(?:have|had)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\(?[0-9a-z]{1,2}[.)])\s+")
+_PERFECT_LEAD = re.compile(r"\b(?:has|have|had)\s*:\s*$")
 _QUESTION = re.compile(r"^Q\s*:\s")
 _ANSWER = re.compile(r"^A\s*:\s")
 
@@ -40,8 +57,18 @@ class Sentence(Figures, Events):
 class Reader(Memory):
     """Reads the passages of one document in order, keeping what later sentences lean on."""
 
+    #: A sentence that leads in a list ("Since 1990, Chinese peacekeeping units have:"): what it left the next
+    #: sentence (its passage, times and time) and the start it gave, for each item of the list.
+    lead_in: tuple[tuple[Passage, list[Span], Time | None], str | None] | None = None
+    item = False
+
     def read(self, p: Passage) -> list[Statement]:
+        self.item = bool(_ITEM.match(p.text))
         out = self._read(_unlabelled(self._turn(p)))
+        if p.text.rstrip().endswith(":") and self.previous is not None:
+            self.lead_in = (self.previous, self.since)
+        elif not self.item:
+            self.lead_in = None
         if self.question is None or p.paragraph != self.answer:
             return out
         return [dataclasses.replace(s, who=(*s.who, self.question)) for s in out]
@@ -59,23 +86,57 @@ class Reader(Memory):
         return p
 
     def _read(self, p: Passage) -> list[Statement]:
-        if p.paragraph != self.paragraph:
-            self.paragraph, self.previous, self.since = p.paragraph, None, None
         found = mentions.find(p.text)
-        times = spans(p.text, found, 0, self.as_of, self.last_year)
+        times = dateline_times(p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.published, self.as_of)
+        times = self._since_then(p.text, times)
+        if p.paragraph != self.paragraph:
+            self._new_paragraph(p, times)
         if p.position == 0:
-            self.since = next((s.first for s in times if s.kind == "since" or s.opens_at is not None), None)
+            opens = (s.first for s in times if s.kind == "since" or s.opens_at is not None)
+            self.since = next(opens, self.since)
         if self.since is None:  # "So far this year …": what the paragraph goes on to tell is of the year too
             self.since = next((s.first for s in times if s.kind == "year-to-date"), None)
         context = Sentence(self, p, times, happenings(p.text, self.vocab))
         out = [*context.figures(found), *context.events()]
         sentence_time = context.time_at(times[0].start, "quantity")[0] if times else context.carried()
         self.previous = (p, times, sentence_time)
+        if sentence_time is not None and sentence_time.date is not None and sentence_time.source == "sentence":
+            self.last_day = sentence_time.date
         years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range", "year-to-date")]
         self.last_year = years[-1] if years else self.last_year
         if p.text.rstrip(" \"”’')").endswith("?"):
             return []  # a question (a reporter's, in a transcript) asks; it states nothing
         return sorted((s for s in out if not self._to_come(s)), key=lambda s: (s.start, s.end))
+
+    def _new_paragraph(self, p: Passage, times: list[Span]) -> None:
+        """A paragraph starts afresh, but for a news story's short paragraphs: one that opens without a time of
+        its own goes on from the one before when it points back to it ("It was the first time …", "They …"),
+        or, in the perfect, counts on what the one before counts since ("Since then, the navy has sent 31 … ¶
+        The fleets have escorted 6,595 …")."""
+        previous, since = self.previous, self.since
+        self.paragraph, self.previous, self.since = p.paragraph, None, None
+        if self.item and self.lead_in is not None:  # an item of a list goes on from the sentence that leads it in
+            self.previous, self.since = self.lead_in
+            self.done = bool(_PERFECT_LEAD.search(self.previous[0].text))
+            return
+        self.done = False
+        if times or previous is None:
+            return
+        if _POINTS_BACK.match(p.text):
+            self.previous = previous
+        elif since is not None and _PERFECT_COUNT.match(p.text):
+            self.since = since
+
+    def _since_then(self, text: str, times: list[Span]) -> list[Span]:
+        """ "Since then, the navy has sent 31 …", "It has since trained …": since the date the document last gave
+        a sentence of its own."""
+        m = _SINCE_THEN.search(text)
+        if m is None or self.last_day is None or any(s.start < m.end() and m.start() < s.end for s in times):
+            return times
+        if m.group("since") and times:
+            return times  # "…, opened in June 2009, has since trained …": its own date opens it (``when``)
+        start, end = m.span("since") if m.group("since") else m.span()
+        return sorted([*times, Span(start, end, text[start:end], "since", self.last_day)], key=lambda s: s.start)
 
     def _to_come(self, s: Statement) -> bool:
         """A happening dated after the document was published is a plan ("The next … will be held on January 31,

@@ -57,8 +57,8 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
         start, end = m.start - offset, m.end - offset
         if m.since:
             out.append(Span(start, end, m.text, "since", first))
-        elif last is not None:
-            out.append(Span(start, end, m.text, "range", first, last))
+        elif last is not None:  # "for 2013–2015" in a document as of August 2015: up to then, no later
+            out.append(Span(start, end, m.text, "range", first, _no_later(last, as_of)))
         else:
             out.append(Span(start, end, m.text, "point", first))
     out = month_lists(sentence, out)
@@ -80,6 +80,12 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
     out.extend(_same_year(sentence, last_year))
     out = weak_years(yearless(sentence, sorted(out, key=lambda s: s.start), as_of))
     return _since_after(sentence, _opening(sentence, _by_since(out)))
+
+
+def _no_later(last: str, as_of: str) -> str:
+    """The end of a range of years, or the as-of time when that year holds it: a document vouches for no later
+    time."""
+    return as_of if len(last) == 4 and len(as_of) > 4 and last == as_of[:4] else last
 
 
 def _by(sentence: str, span: Span) -> Span:

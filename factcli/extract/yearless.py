@@ -22,10 +22,12 @@ MONTH = rf"{_WORD}(?![A-Za-z])"
 
 _NO_YEAR = r"(?![0-9]|,?\s*(?:19|20)[0-9]{2}\b|\s+(?:this|last|next)\s+year\b)"
 _DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
+#: "from Sept. 12 to 14 last year": the days of the year the words after them say.
+_OF_YEAR = r"(?![0-9]|,?\s*(?:19|20)[0-9]{2}\b|\s+next\s+year\b)(?:\s+(?P<which>this|last)\s+year\b)?"
 #: "from September 5 to 7", "From August 16 to November 18", "on June 14 and 15": days, month first.
 _DAY_RANGE = re.compile(
     rf"\b(?:(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?P<d1>{_DAY})\s+(?:to|and|until|till|through)"
-    rf"|[Oo]n\s+(?P<m3>{MONTH})\s+(?P<d3>{_DAY})\s+and)\s+(?:(?P<m2>{MONTH})\s+)?(?P<d2>{_DAY}){_NO_YEAR}"
+    rf"|[Oo]n\s+(?P<m3>{MONTH})\s+(?P<d3>{_DAY})\s+and)\s+(?:(?P<m2>{MONTH})\s+)?(?P<d2>{_DAY}){_OF_YEAR}"
 )
 #: "on December 11", "On October 29", "on the afternoon of December 27", "As of December 20".
 _MONTH_DAY = re.compile(
@@ -85,8 +87,11 @@ def _days(sentence: str, as_of: str, dated: list[Span], found: list[Span]) -> li
     for m in _DAY_RANGE.finditer(sentence):
         if m.group("m3") and "respectively" in sentence:
             continue  # "left … on September 2 and September 19 respectively": a day each
-        first = _day(as_of, m.group("m1") or m.group("m3"), m.group("d1") or m.group("d3"))
-        last = _day(as_of, m.group("m2") or m.group("m1") or m.group("m3"), m.group("d2"))
+        year_of = _year_of(as_of, m.group("which"))
+        first = _day(year_of, m.group("m1") or m.group("m3"), m.group("d1") or m.group("d3"))
+        last = _day(year_of, m.group("m2") or m.group("m1") or m.group("m3"), m.group("d2"))
+        if m.group("which"):  # the year's words are the range's: "last year" dates nothing else
+            found = [s for s in found if not _inside(s.start, s.end, [Span(m.start(), m.end(), "", "")])]
         if first and last and first < last and not _inside(m.start(), m.end(), [*dated, *found]):
             found = [*found, Span(m.start(), m.end(), m.group(), "range", first, last)]
     for m in _MONTH_DAY.finditer(sentence):
@@ -152,6 +157,14 @@ def _year(as_of: str, month: int) -> str:
     if len(as_of) >= 7 and month > int(as_of[5:7]):
         year -= 1
     return f"{year}-{month:02d}"
+
+
+def _year_of(as_of: str, which: str | None) -> str:
+    """The as-of time to read a day by: the as-of year's last day for "this year", the year before's for "last
+    year", else the as-of time itself (a month after it is of the year before)."""
+    if which is None:
+        return as_of
+    return f"{int(as_of[:4]) - (which == 'last')}-12"
 
 
 def _day(as_of: str, month: str, day: str) -> str | None:

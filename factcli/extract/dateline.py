@@ -1,0 +1,99 @@
+"""Times a news story dates by its own day, the day of its dateline ("BEIJING, Dec. 26 (Xinhua) --"): "on
+Sunday" is the last Sunday up to that day (the day itself for its own weekday), "ten years ago on Wednesday"
+that day ten years before; and times counted back from the as-of time: "over the past decade" is the ten
+years up to it, "in the first nine months of this year" the year's first nine months.
+
+They are read after ``when.spans``, and a time they find replaces what those read of the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcli.extract.times import Span
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}  # fmt: skip
+_N = r"(?:[0-9]{1,2}|" + "|".join(_COUNT) + ")"
+#: "on Sunday", "On Tuesday", "ten years ago on Wednesday", "Exactly a year ago on Monday", "ten years ago".
+_AGO_ON = re.compile(
+    rf"\b(?:(?P<n>{_N})\s+years?\s+ago\b(?:\s+(?:on|this|last)\s+(?P<wd1>[A-Z][a-z]+day)\b)?"
+    rf"|(?:[Oo]n|[Ll]ast)\s+(?P<wd2>[A-Z][a-z]+day)\b)",
+    re.IGNORECASE,
+)
+#: "over the past decade", "in the last two decades": decades up to the as-of time.
+_DECADES = re.compile(rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{_N})\s+)?decades?\b", re.I)
+#: "In the first nine months of this year", "in the first half of 2018".
+_FIRST_MONTHS = re.compile(
+    rf"\b(?:[Ii]n\s+|[Dd]uring\s+)?the\s+first\s+(?:(?P<n>{_N})\s+months|(?P<half>half))\s+of\s+"
+    r"(?:(?P<which>this|last)\s+year|(?P<year>(?:19|20)[0-9]{2}))\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_times(sentence: str, out: list[Span], day: str | None, as_of: str) -> list[Span]:
+    """``out`` with the times the sentence dates by the document's day (``day``, ISO, if known) or counts back
+    from its as-of time; a span they overlap gives way."""
+    found = [*_back_in_time(sentence, day), *_decades(sentence, as_of), *_first_months(sentence, as_of)]
+    if not found:
+        return out
+    kept = [s for s in out if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    return int(word) if word.isdigit() else _COUNT[word.lower()]
+
+
+def _back_in_time(sentence: str, day: str | None) -> list[Span]:
+    if day is None or len(day) < 10:
+        return []
+    own = dt.date.fromisoformat(day[:10])
+    out = []
+    for m in _AGO_ON.finditer(sentence):
+        weekday = (m.group("wd1") or m.group("wd2") or "").lower()
+        if weekday and weekday not in _WEEKDAYS:
+            continue
+        when = own
+        if weekday:
+            back = (own.weekday() - _WEEKDAYS.index(weekday)) % 7
+            when = own - dt.timedelta(days=back or 7 * m.group().lower().startswith("last"))
+        if m.group("n"):
+            years = when.year - _count(m.group("n"))
+            first = _same_day(when, years) if weekday else str(years)
+        else:
+            first = when.isoformat()
+        out.append(Span(m.start(), m.end(), m.group(), "point", first))
+    return out
+
+
+def _same_day(day: dt.date, year: int) -> str:
+    try:
+        return day.replace(year=year).isoformat()
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28).isoformat()
+
+
+def _decades(sentence: str, as_of: str) -> list[Span]:
+    out = []
+    for m in _DECADES.finditer(sentence):
+        years = 10 * _count(m.group("n"))
+        first = f"{int(as_of[:4]) - years}{as_of[4:7]}"
+        out.append(Span(m.start(), m.end(), m.group(), "range", first, as_of[:7]))
+    return out
+
+
+def _first_months(sentence: str, as_of: str) -> list[Span]:
+    out = []
+    for m in _FIRST_MONTHS.finditer(sentence):
+        year = int(m.group("year") or int(as_of[:4]) - ((m.group("which") or "").lower() == "last"))
+        months = 6 if m.group("half") else _count(m.group("n"))
+        if not 1 <= months <= 12:
+            continue
+        last = f"{year}-{months:02d}" if months > 1 else None
+        out.append(Span(m.start(), m.end(), m.group(), "range" if last else "point", f"{year}-01", last))
+    return out
