@@ -173,3 +173,16 @@ def test_each_rank_bonus_decides_a_search(
     assert bundled.find(Query(text=words, limit=1)).ids == [first]
     monkeypatch.setattr(search, weight, 0.0)
     assert bundled.find(Query(text=words, limit=1)).ids != [first]
+
+
+def test_reverse_never_puts_a_partial_match_before_a_full_one(bundled: Index) -> None:
+    """--reverse on a search: least relevant first among the facts with every word, then among the rest
+    (found by hypothesis on the lowest versions: two words, one fact with both, one with one)."""
+    words = ["exercise", "navy"]
+    ahead = bundled.find(Query(text=words)).ids
+    back = bundled.find(Query(text=words, reverse=True)).ids
+    full = [i for i in ahead if i in set(bundled.find(Query(text=["exercise"])).ids)
+            and i in set(bundled.find(Query(text=["navy"])).ids)]  # fmt: skip
+    assert 0 < len(full) < len(ahead)
+    assert back[: len(full)] == full[::-1]
+    assert back[len(full) :] == ahead[len(full) :][::-1]

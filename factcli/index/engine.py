@@ -242,8 +242,9 @@ class Index:
                 rows = found.rows
                 if query.sort not in (None, SortKey.relevance):
                     rows = sorted_rows(rows, str(query.sort), reverse=query.reverse)
-                elif query.reverse:
-                    rows.reverse()
+                elif query.reverse:  # least relevant first, but never a partial match before a full one
+                    full = len(rows) if found.full is None else found.full
+                    rows = rows[:full][::-1] + rows[full:][::-1]
                 hits = Hits(self, rows[: query.limit] if query.limit is not None else rows)
                 hits.notes = found.notes
                 return hits

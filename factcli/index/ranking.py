@@ -41,6 +41,8 @@ class Found:
 
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: How many of the rows, first, match every word (None: all of them); the rest match some.
+    full: int | None = None
 
 
 def found(
@@ -71,7 +73,7 @@ def found(
     if len(live) == 1:
         return Found(full, notes)
     partial = _partial(db, live, clauses, params, members, informative, total, {row[0] for row in full})
-    return Found(full + partial, notes)
+    return Found(full + partial, notes, len(full))
 
 
 def _partial(
