@@ -176,6 +176,7 @@ def test_an_older_factclis_open_directory_and_index_are_closed_and_rebuilt(store
 def test_an_index_of_another_user_is_never_trusted(store_dir: Path) -> None:
     """Planted in a shared cache directory: an index of the store with 1949 made 9999, keyed as current."""
     from factcli.index.keys import fingerprint, index_key
+    from factcli.store.survey import survey
 
     path = index_path(store_dir)
     facts = store_dir / "peacekeeping.yaml"
@@ -184,8 +185,9 @@ def test_an_index_of_another_user_is_never_trusted(store_dir: Path) -> None:
     assert '"value": 9999,' in (open_index(store_dir).fact_json("pk-2008-deployed") or "")
     shutil.copyfile(path, path.with_name("planted"))
     facts.write_text(genuine)
+    current = index_key(store_dir, fingerprint(survey(store_dir)))
     with sqlite3.connect(path.with_name("planted")) as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = 'key'", (index_key(store_dir, fingerprint(store_dir)),))
+        db.execute("UPDATE meta SET value = ? WHERE key = 'key'", (current,))
     db.close()
     os.replace(path.with_name("planted"), path)
     os.chmod(path, 0o600)

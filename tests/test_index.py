@@ -338,7 +338,7 @@ def test_the_dictionary_is_read_from_the_first_files_start_alone(
     """With workers, the compression dictionary comes from the first SAMPLE facts read apart (the start of
     the first file); the index is the one the in-process road builds, dictionary and answers alike."""
     from factcli.index import bodies, shard, stream
-    from factcli.store.load import read_vocabulary
+    from factcli.store.survey import survey
 
     store = _copied_with_first_file_of(tmp_path, 80)
     monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "cache"))
@@ -346,13 +346,16 @@ def test_the_dictionary_is_read_from_the_first_files_start_alone(
     read_whole: list[Path] = []
     whole = loader.parse_fact_file
     monkeypatch.setattr(loader, "parse_fact_file", lambda path, **kw: read_whole.append(path) or whole(path, **kw))
-    vocab, _, paths = read_vocabulary(store)
-    zdict, first = stream._dictionary(vocab, paths)
+    found = survey(store)
+    vocab = found.vocabulary()
+    assert vocab is not None
+    first_file = found.fact_files[0]
+    zdict, first = stream._dictionary(found, vocab, found.fact_files)
     assert first is None
     assert read_whole == []
-    shard.start_worker(vocab, b"")  # as the whole first file read in process gives it (plain JSON)
+    shard.start_worker(found, vocab, b"")  # as the whole first file read in process gives it (plain JSON)
     try:
-        rows = shard.rows_of(whole(paths[0], positions=False), paths[0].name, 0).rows
+        rows = shard.rows_of(whole(first_file.path, positions=False).facts, first_file.name, 0).rows
     finally:
         gc.enable()
     assert len(rows) > stream.SAMPLE
@@ -377,7 +380,7 @@ def test_the_dictionary_is_read_from_the_first_files_start_alone(
     ],
 )
 def test_item_start_finds_the_nth_top_level_item(text: str, n: int, expected: int | None) -> None:
-    from factcli.index.stream import _item_start
+    from factcli.store.survey import _item_start
 
     assert _item_start(text, n) == expected
 

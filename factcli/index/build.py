@@ -28,6 +28,7 @@ from factcli.text.fold import fold
 if TYPE_CHECKING:
     from factcli.model import Fact
     from factcli.store.load import Store
+    from factcli.store.survey import Survey
     from factcli.store.vocab import Vocabulary
 
 SCHEMA = """
@@ -58,13 +59,11 @@ SCHEMA = SCHEMA.replace("{COLUMNS}", ", ".join(search.COLUMNS)).replace("{tokeni
 Progress = Callable[[int, int], None]
 
 
-def thorough(root: Path, progress: Progress | None) -> Store:
+def thorough(found: Survey, progress: Progress | None) -> Store:
     """The store read file by file in this process, every problem found: refused when it has errors."""
-    from factcli.store.load import read_store
-
-    store = read_store(root, progress=progress)
+    store = found.read_all(progress)
     if store.errors:
-        raise StoreError(store.problems, f"the store at {root} is invalid")
+        raise StoreError(store.problems, f"the store at {found.root} is invalid")
     return store
 
 

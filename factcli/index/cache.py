@@ -19,6 +19,7 @@ from pathlib import Path
 from factcli.index import place
 from factcli.index.engine import Index
 from factcli.index.keys import fingerprint, index_key
+from factcli.store.survey import survey
 
 CACHE_ENV = "FACTCLI_CACHE_DIR"
 
@@ -82,8 +83,8 @@ def open_index(root: Path, progress: Callable[[int, int], None] | None = None) -
 
     Raises StoreError when the store is invalid; never fails because of the cache.
     """
-    files = fingerprint(root)
-    key = index_key(root, files)
+    found = survey(root)
+    key = index_key(root, fingerprint(found))
     notes: list[str] = []
     path = index_path(root)
     try:
@@ -96,4 +97,4 @@ def open_index(root: Path, progress: Callable[[int, int], None] | None = None) -
         pass  # an unsearchable or foreign cache directory: the builder finds out again, and says why
     from factcli.index import refresh
 
-    return refresh.rebuild(root, cache_dir(), index_name(root), notes, progress)
+    return refresh.rebuild(found, cache_dir(), index_name(root), notes, progress)

@@ -306,6 +306,6 @@ class Index:
         import json
 
         from factcli.model import Location, fact_from_data
-        from factcli.store.files import display_path
+        from factcli.text.chars import display_path
 
         return fact_from_data(json.loads(body), Location(display_path(self.root / row[2]), row[3], row[4]))

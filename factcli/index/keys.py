@@ -11,10 +11,13 @@ would notice more but cost a read of the whole store at every lookup.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcli import __version__
 from factcli.fieldtable import LAYOUT
-from factcli.store.files import store_files
+
+if TYPE_CHECKING:
+    from factcli.store.survey import Survey
 
 #: Bump when the tables change shape (a fact's fields are in the key already: fieldtable.LAYOUT).
 INDEX_FORMAT = 15
@@ -23,15 +26,15 @@ INDEX_FORMAT = 15
 Fingerprint = list[tuple[str, int, int, int, int]]
 
 
-def fingerprint(root: Path) -> Fingerprint:
+def fingerprint(found: Survey) -> Fingerprint:
+    """Each surveyed file's fingerprint, from the stats the survey took."""
     out = []
-    for path in store_files(root):
-        try:
-            st = path.stat()
-        except OSError:
-            out.append((path.name, -1, -1, -1, -1))
-            continue
-        out.append((path.name, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
+    for file in found.files:
+        st = file.stat
+        if st is None:
+            out.append((file.name, -1, -1, -1, -1))
+        else:
+            out.append((file.name, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
     return out
 
 

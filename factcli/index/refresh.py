@@ -15,36 +15,40 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcli.errors import reraise_interrupt
 from factcli.index import bodies, build, place
 from factcli.index.engine import Index
 from factcli.index.keys import Fingerprint, fingerprint, format_key, index_key
-from factcli.store.files import vocabulary_of
+
+if TYPE_CHECKING:
+    from factcli.store.survey import Survey
 
 Progress = Callable[[int, int], None]
 
 
-def rebuild(root: Path, base: Path, name: str, notes: list[str], progress: Progress | None = None) -> Index:
-    """The index of the store at ``root`` in the cache directory ``base``, brought up to date and opened (an
-    index in memory when the cache cannot be used); an invalid store is read the thorough way and refused."""
+def rebuild(found: Survey, base: Path, name: str, notes: list[str], progress: Progress | None = None) -> Index:
+    """The index of the store ``found`` surveyed in the cache directory ``base``, brought up to date and opened
+    (an index in memory when the cache cannot be used); an invalid store is read the thorough way and refused."""
     path = base / name
     try:
         path = place.directory(base, create=True) / name
         with place.exclusive(path):
-            files = fingerprint(root)  # afresh: the store may have changed while another builder held the lock
-            key = index_key(root, files)
-            current = _current(path, root, key)
+            found = found.again()  # afresh: the store may have changed while another builder held the lock
+            files = fingerprint(found)
+            key = index_key(found.root, files)
+            current = _current(path, found.root, key)
             if current is None:
                 place.sweep(path)
-                _refresh(root, path, key, files, progress)
-                current = Index.open(path, root, key)
+                _refresh(found, path, key, files, progress)
+                current = Index.open(path, found.root, key)
     except (OSError, sqlite3.Error, UnicodeError, place.Refused) as exc:
         reraise_interrupt(exc)
         notes.append(f"warning: cannot write the index cache {path}: {_reason(exc)}; lookups will re-read the YAML")
         current = None
     if current is None:
-        return build.memory_index(build.thorough(root, progress), notes)
+        return build.memory_index(build.thorough(found, progress), notes)
     current.notes.extend(notes)
     return current
 
@@ -67,7 +71,7 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def _refresh(root: Path, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> None:
+def _refresh(found: Survey, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> None:
     """Write the index of the store as it is now and put it in place of the one at ``path``: an update of a copy
     when only fact files changed, else a whole new build; the thorough road when either finds an error."""
     from factcli.index import stream
@@ -75,29 +79,29 @@ def _refresh(root: Path, path: Path, key: str, files: Fingerprint, progress: Pro
     stats = _previous_stats(path)
     changed = {name for name, *stat in files if stats.get(name) != tuple(stat)}
     removed = set(stats) - {name for name, *_ in files}
-    if stats and not any(vocabulary_of(name) for name in changed | removed):
+    if stats and not any(found.holds_vocabulary(name) for name in changed | removed):
         try:
             with place.staged(path) as tmp:
                 place.copy(path, tmp)
-                if stream.update(root, tmp, key, files, changed, removed, progress):
+                if stream.update(found, tmp, key, files, changed, removed, progress):
                     place.publish(tmp, path)
                     return
             updated = False  # an error in a changed file, most likely: the thorough road words it
         except (sqlite3.DatabaseError, bodies.Damaged):
             updated = None  # the old index is damaged: build anew
         if updated is False:
-            _thoroughly(root, path, key, files, progress)
+            _thoroughly(found, path, key, files, progress)
             return
     with place.staged(path) as tmp:
-        if stream.build_all(root, tmp, key, files, progress):
+        if stream.build_all(found, tmp, key, files, progress):
             place.publish(tmp, path)
             return
-    _thoroughly(root, path, key, files, progress)
+    _thoroughly(found, path, key, files, progress)
 
 
-def _thoroughly(root: Path, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> None:
+def _thoroughly(found: Survey, path: Path, key: str, files: Fingerprint, progress: Progress | None) -> None:
     """The store read the thorough way (refused with every problem when invalid), and its index written."""
-    store = build.thorough(root, progress)
+    store = build.thorough(found, progress)
     with place.staged(path) as tmp:
         build.write(tmp, key, store, files)
         place.publish(tmp, path)

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from factcli.index import bodies, build, search
 
 if TYPE_CHECKING:
-    from factcli.store.load import ParsedFile
+    from factcli.store.survey import Facts, Survey
     from factcli.store.vocab import Vocabulary
 
+_SURVEY: Survey | None = None
 _VOCAB: Vocabulary | None = None
 _ZDICT = b""
 
@@ -71,32 +72,28 @@ def ids_of(rows: Sequence[build.Row]) -> list[tuple[str, str | None]]:
 
 
 def file_rows(task: tuple[str, int]) -> FileRows:
-    """Read, check and turn into rows one fact file (in a worker: the vocabulary and the compression
-    dictionary are the process's; without a dictionary the JSON stays text)."""
-    from factcli.store.load import parse_fact_file
-
-    path, file_no = task
-    return rows_of(parse_fact_file(Path(path), positions=False), Path(path).name, file_no)
-
-
-def rows_of(parsed: ParsedFile, name: str, file_no: int) -> FileRows:
-    from factcli.store import rules
-
+    """Read, check and turn into rows one fact file (in a worker: the survey, the vocabulary and the
+    compression dictionary are the process's; without a dictionary the JSON stays text)."""
+    assert _SURVEY is not None
     assert _VOCAB is not None
-    if any(p.level == "error" for p in parsed.problems):
+    path, file_no = task
+    return rows_of(_SURVEY.facts(Path(path), _VOCAB), Path(path).name, file_no)
+
+
+def rows_of(facts: Facts | None, name: str, file_no: int) -> FileRows:
+    """A fact file's rows from its checked facts (None: it holds an error)."""
+    assert _VOCAB is not None
+    if facts is None:
         return FileRows(name, False, [])
     rows = []
-    for at, (record, fact) in enumerate(parsed.facts):
-        broken = [*rules.references(_VOCAB, fact), *rules.metric_fit(_VOCAB, fact)]
-        if any(v.level == "error" for v in broken):
-            return FileRows(name, False, [])
+    for at, (record, fact) in enumerate(facts):
         number = build.number(file_no, at)
         columns, (n, body, check), keys, texts = build.fact_row(_VOCAB, name, number, record[0], fact)
         rows.append((columns, (n, bodies.compress(str(body), _ZDICT) if _ZDICT else body, check), keys, texts))
     return FileRows(name, True, rows)
 
 
-def start_worker(vocab: Vocabulary, zdict: bytes, shards: str | None = None) -> None:
-    global _VOCAB, _ZDICT, _SHARDS
-    _VOCAB, _ZDICT, _SHARDS = vocab, zdict, shards
+def start_worker(found: Survey, vocab: Vocabulary, zdict: bytes, shards: str | None = None) -> None:
+    global _SURVEY, _VOCAB, _ZDICT, _SHARDS
+    _SURVEY, _VOCAB, _ZDICT, _SHARDS = found, vocab, zdict, shards
     gc.disable()  # a worker's objects all live until its file is done: collecting only rescans them

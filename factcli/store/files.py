@@ -58,14 +58,6 @@ def vocabulary_of(name: str) -> str | None:
     return stem if stem in VOCABULARIES else None
 
 
-def display_path(path: Path) -> str:
-    """The path as messages show it: relative to where the user stands."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-
-
 def installed_package(root: Path) -> bool:
     """``root`` lies inside an installed package (site-packages), which the next install replaces whole."""
     return any(part in ("site-packages", "dist-packages") for part in root.resolve().parts)

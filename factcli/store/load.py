@@ -9,16 +9,17 @@ the index is current: this is the YAML side of the house.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcli.errors import StoreError
 from factcli.model import Fact, Problem
 from factcli.store import builders, rules
-from factcli.store.files import VOCABULARIES, display_path, store_files, vocabulary_of
+from factcli.store.files import VOCABULARIES, store_files, vocabulary_of
 from factcli.store.vocab import Vocabulary
 from factcli.store.yamlread import LoadedFile, Path_, parse_text, read_yaml_file
+from factcli.text.chars import display_path
 from factcli.text.fold import fold
 
 
@@ -149,22 +150,20 @@ def _read_store(root: Path, progress: Progress | None) -> Store:
     return store
 
 
-def read_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem], list[Path]]:
-    """The store's vocabulary (sources, entities, topics, metrics, thesaurus) with its files' problems, and the paths of
-    its fact files: what the index build needs before it reads the facts, file by file."""
+def read_vocabulary(paths: Iterable[Path]) -> tuple[Vocabulary, list[Problem]]:
+    """The vocabulary (sources, entities, topics, metrics, thesaurus) read from the vocabulary files among
+    ``paths`` (a store's files), with their problems: what the index build needs before it reads the facts."""
     vocab = Vocabulary()
     files: dict[str, list[LoadedFile]] = {kind: [] for kind in VOCABULARIES}
-    fact_paths = []
-    for path in store_files(root):
+    for path in paths:
         kind = vocabulary_of(path.name)
         if kind is None:
-            fact_paths.append(path)
             continue
         lf = read_yaml_file(str(path), display_path(path))
         _warn_if_empty(lf)
         files[kind].append(lf)
     _load_vocabulary(vocab, files)
-    return vocab, [p for group in files.values() for lf in group for p in lf.problems], fact_paths
+    return vocab, [p for group in files.values() for lf in group for p in lf.problems]
 
 
 def _warn_if_empty(lf: LoadedFile) -> None:

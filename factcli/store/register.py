@@ -17,6 +17,7 @@ from factcli import fieldtable as fields
 from factcli.errors import UsageError
 from factcli.model import Source
 from factcli.store import builders, newfact, write
+from factcli.store.files import store_files
 from factcli.store.load import read_vocabulary
 from factcli.store.yamlread import LoadedFile, parse_text
 from factcli.text.chars import os_error_text
@@ -121,7 +122,7 @@ def _checked(root: Path, record: dict[str, Any]) -> Source:
 
 
 def _check_unique(root: Path, source: Source) -> None:
-    vocab, problems, _ = read_vocabulary(root)
+    vocab, problems = read_vocabulary(store_files(root))
     if [p for p in problems if p.level == "error" and "sources" in p.path]:
         msg = f"{root / 'sources.yaml'} has errors; run factcli validate and fix them first"
         raise UsageError(msg)

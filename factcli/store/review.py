@@ -14,8 +14,8 @@ from pathlib import Path
 from factcli.errors import FactcliError
 from factcli.model import Problem
 from factcli.store import builders, jsonfact, write
-from factcli.store.files import display_path
 from factcli.store.yamlread import read_yaml_file
+from factcli.text.chars import display_path
 
 
 class UnreadableReview(FactcliError):

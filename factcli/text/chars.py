@@ -1,4 +1,4 @@
-"""Naming characters and operating-system errors in factcli's own words.
+"""Naming characters, operating-system errors and paths in factcli's own words.
 
 Messages must read the same whatever C library or Unicode database is
 installed: a character is named by its code point and its Unicode name
@@ -9,6 +9,7 @@ OS error by what it means for the user, never by the platform's strerror.
 from __future__ import annotations
 
 import errno
+import os
 import unicodedata
 
 _CONTROL_NAMES = {
@@ -66,3 +67,12 @@ def os_error_text(exc: OSError) -> str:
         return known
     code = errno.errorcode.get(exc.errno or -1, "")
     return f"operating system error {code or exc.errno}".strip()
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The path as messages show it: relative to where the user stands (a store's problems and the facts of
+    its index name their files alike)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
