@@ -127,8 +127,9 @@ HEAD_BYTES = 1 << 20
 
 
 def _head(path: Path) -> str:
-    """The first whole lines of a fact file, at most HEAD_BYTES of them (a FIFO or a device: none)."""
-    with open(path, "rb", buffering=0) as fh:
+    """The first whole lines of a fact file, at most HEAD_BYTES of them (a FIFO or a device: none). Opened
+    without blocking: opening a FIFO to read it would wait for a writer forever."""
+    with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb", buffering=0) as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             return ""
         raw = fh.read(HEAD_BYTES)
