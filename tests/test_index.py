@@ -394,3 +394,13 @@ def test_a_fact_longer_than_the_deflate_window_comes_back_whole() -> None:
     row = (1, "x", "a.yaml", 1, 1)
     check = bodies.seal(row, long.encode())
     assert bodies.opened(row, bodies.compress(long, zdict), check, zdict) == long
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_facts_without_a_value_stay_last_when_sorting_by_value(reverse: bool) -> None:
+    """Events have no value: by value, up or down, they come after every fact that has one."""
+    idx = memory(bundled_store())
+    ids = idx.find(Query(sort=SortKey.value, reverse=reverse)).ids
+    valued = {f.id for f in load_store(bundled_store()).facts if f.value is not None}
+    assert 0 < len(valued) < len(ids)
+    assert set(ids[: len(valued)]) == valued
