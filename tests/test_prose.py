@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcli.reading import prose
+from factcli.reading import prose, titles
 
 
 def texts(text: str, *, markdown: bool = True) -> list[str]:
@@ -69,9 +69,9 @@ def test_markdown_or_text_by_name_or_look() -> None:
 
 
 def test_the_title_is_front_matter_or_first_heading() -> None:
-    assert prose.title('---\ntitle: "At the end of 2008"\n---\n# Other\n', markdown=True) == "At the end of 2008"
-    assert prose.title("# Exercises, 2007–08\n\ntext", markdown=True) == "Exercises, 2007–08"
-    assert prose.title("MEMO\nRe: diplomacy in 2007-08\n", markdown=False) == "diplomacy in 2007-08"
+    assert titles.title('---\ntitle: "At the end of 2008"\n---\n# Other\n', markdown=True) == "At the end of 2008"
+    assert titles.title("# Exercises, 2007–08\n\ntext", markdown=True) == "Exercises, 2007–08"
+    assert titles.title("MEMO\nRe: diplomacy in 2007-08\n", markdown=False) == "diplomacy in 2007-08"
 
 
 def test_a_sentence_of_thousands_of_figures_is_read_in_pieces() -> None:

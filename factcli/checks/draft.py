@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from factcli.checks import amounts, binding, context, dates, profiles
 from factcli.checks.judged import Judged
 from factcli.checks.verdicts import VERDICTS, Verdict
-from factcli.reading import mentions, prose
+from factcli.reading import mentions, prose, titles
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
@@ -50,7 +50,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     lines = prose.Lines(text)
     facts = profiles.Profiles(index)
     out: list[Finding] = []
-    title = prose.title(text, markdown=markdown)
+    title = titles.title(text, markdown=markdown)
     title_dates = context.title_dates(title)
     dateline = _dateline(text, title)
     previous: set[str] = set()
@@ -105,7 +105,7 @@ def _dateline(text: str, title: str) -> tuple[int, int]:
     lines = [line.strip() for line in block.splitlines()]
     if 0 < len(lines) <= _HEADER_LINES and not any(_says(line) for line in lines):
         return lead, lead + len(block)
-    at = text.find(title, 0, 2000) if title and not prose.states(title) else -1
+    at = text.find(title, 0, 2000) if title and not titles.states(title) else -1
     return (at, at + len(title)) if at >= 0 else (0, 0)
 
 
@@ -116,7 +116,7 @@ _LISTS = re.compile(r"^(?:[-*+>|]|[0-9]+[.)]\s)")
 
 
 def _says(line: str) -> bool:
-    return bool(_LISTS.match(line)) or line.endswith((".", "?", "!")) or prose.states(line)
+    return bool(_LISTS.match(line)) or line.endswith((".", "?", "!")) or titles.states(line)
 
 
 def _finding(line: int, column: int, judged: Judged, sentence: str) -> Finding:
