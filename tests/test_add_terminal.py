@@ -8,6 +8,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -78,6 +79,16 @@ class Terminal:
     def type(self, text: str) -> None:
         os.write(self.main, text.encode())
 
+    def interrupt(self) -> None:
+        """Ctrl-C. Like a ^D, a ^C typed while readline is still switching the terminal's mode can be taken as a
+        character rather than a signal; if nothing answers it, the terminal's signal is sent as the kernel would
+        (SIGINT to the foreground process group) once."""
+        os.write(self.main, b"\x03")
+        try:
+            self.wait_for("Interrupted.", timeout=10)
+        except AssertionError:
+            os.killpg(self.proc.pid, signal.SIGINT)
+
     def end_input(self) -> None:
         """Ctrl-D at an empty line. A ^D that arrives while readline is still switching the terminal's mode
         can be lost (the kernel read it as end-of-file for a read nobody made), so it is pressed again until
@@ -106,8 +117,14 @@ class Terminal:
                     break
             elif self.proc.poll() is not None:
                 break
-        code = self.proc.wait(timeout=5)
-        os.close(self.main)
+        try:
+            code = self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()  # never left running into the next test
+            self.proc.wait()
+            raise
+        finally:
+            os.close(self.main)
         return code, self.seen.decode(errors="replace").replace("\r\n", "\n")
 
 
@@ -122,7 +139,7 @@ def test_ctrl_c_at_a_prompt_saves_the_answers_and_exits_130(store: Path, tmp_pat
     term.wait_for("kind")
     term.type("quantity\n")
     term.wait_for("value")
-    term.type("\x03")  # Ctrl-C
+    term.interrupt()
     code, seen = term.finish()
     assert code == 130, seen
     assert "Traceback" not in seen
