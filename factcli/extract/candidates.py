@@ -61,8 +61,8 @@ def extract(
         (as_of, "as given (--as-of)") if as_of else document_time(source.title, source.published, source.accessed, text)
     )
     vocab = index.vocab
-    reader = Reader(vocab, when, source.published)
     framed = layout.reading_copy(text)
+    reader = Reader(vocab, when, source.published).start(framed)
     found = tables.find(framed)
     laid_out = tuple((t.caption[0] if t.caption else t.start, t.end) for t in found)
     passages = document.passages(layout.reading_copy(text, laid_out) if found else framed, markdown=markdown)

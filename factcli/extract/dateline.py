@@ -1,7 +1,10 @@
-"""Times a news story dates by its own day, the day of its dateline ("BEIJING, Dec. 26 (Xinhua) --"): "on
-Sunday" is the last Sunday up to that day (the day itself for its own weekday), "ten years ago on Wednesday"
-that day ten years before; and times counted back from the as-of time: "over the past decade" is the ten
-years up to it, "in the first nine months of this year" the year's first nine months.
+"""Times a news story or a speech dates by its own day, the day of its dateline ("BEIJING, Dec. 26 (Xinhua) --",
+a line "Beijing, 25 October 2018" under a speech's title): "on Sunday" is the last Sunday up to that day (the
+day itself for its own weekday), "this Monday" the Monday of its week, "ten years ago on Wednesday" that day ten
+years before, "Ten years ago this December" that month ten years before; "last month" the month before its
+month, "earlier this month" its month, "This August" and "Last December" the last such month up to its month
+(the year before's for its own month said "last"); and times counted back from the as-of time: "over the past
+decade" is the ten years up to it, "in the first nine months of this year" the year's first nine months.
 
 They are read after ``when.spans``, and a time they find replaces what those read of the same words.
 """
@@ -11,18 +14,50 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcli.extract.ranges import MONTH, MONTH_NUMBER
 from factcli.extract.times import Span
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}  # fmt: skip
 _N = r"(?:[0-9]{1,2}|" + "|".join(_COUNT) + ")"
-#: "on Sunday", "On Tuesday", "ten years ago on Wednesday", "Exactly a year ago on Monday", "ten years ago".
+#: "on Sunday", "On Tuesday", "this Monday", "ten years ago on Wednesday", "Exactly a year ago on Monday", "ten
+#: years ago", "Ten years ago this December".
 _AGO_ON = re.compile(
-    rf"\b(?:(?P<n>{_N})\s+years?\s+ago\b(?:\s+(?:on|this|last)\s+(?P<wd1>[A-Z][a-z]+day)\b)?"
-    rf"|(?:[Oo]n|[Ll]ast)\s+(?P<wd2>[A-Z][a-z]+day)\b)",
+    rf"\b(?:(?P<n>{_N})\s+years?\s+ago\b(?:\s+(?:on|this|last|in)\s+(?:(?P<wd1>[A-Z][a-z]+day)\b|(?P<month>{MONTH})\b))?"
+    rf"|(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?P<wd2>[A-Z][a-z]+day)\b)",
     re.IGNORECASE,
 )
+#: "last month", "Earlier this month", "this month"; "This August", "Last December" (no year after them).
+_MONTH_BACK = re.compile(
+    rf"\b(?:(?P<which>[Ll]ast|(?:[Ee]arlier\s+)?[Tt]his)\s+month\b"
+    rf"|(?P<named>[Tt]his|[Ll]ast)\s+(?P<month>{MONTH})\b(?!\s*[0-9]))"
+)
+#: A line of its own in a document's opening that is its day: "Beijing, 25 October 2018", "October 25, 2018".
+_OWN_DAY = re.compile(
+    rf"^[ \t]*(?:[A-Z][A-Za-z .'-]{{1,30}},\s+)?(?:(?P<d1>[0-3]?[0-9])\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+"
+    rf"(?P<d2>[0-3]?[0-9]),?)\s+(?P<year>(?:19|20)[0-9]{{2}})[ \t]*$",
+    re.MULTILINE,
+)
+#: How far into a document the line with its day may stand (under its title, before the body).
+_OPENING_CHARS = 1500
+
+
+def own_day(text: str, published: str | None) -> str | None:
+    """The day a document gives itself on a line of its own in its opening (a speech's "Beijing, 25 October
+    2018" under its title): the day its "last month" and "this Monday" are counted from; none after its
+    publication."""
+    m = _OWN_DAY.search(text, 0, _OPENING_CHARS)
+    if m is None:
+        return None
+    month = MONTH_NUMBER[(m.group("m1") or m.group("m2"))[:3].lower()]
+    try:
+        day = dt.date(int(m.group("year")), month, int(m.group("d1") or m.group("d2"))).isoformat()
+    except ValueError:
+        return None
+    return None if published and day[: len(published)] > published else day
+
+
 #: "over the past decade", "in the last two decades": decades up to the as-of time.
 _DECADES = re.compile(rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{_N})\s+)?decades?\b", re.I)
 #: "In the first nine months of this year", "in the first half of 2018".
@@ -37,6 +72,9 @@ def dateline_times(sentence: str, out: list[Span], day: str | None, as_of: str) 
     """``out`` with the times the sentence dates by the document's day (``day``, ISO, if known) or counts back
     from its as-of time; a span they overlap gives way."""
     found = [*_back_in_time(sentence, day), *_decades(sentence, as_of), *_first_months(sentence, as_of)]
+    found += [
+        m for m in _months_back(sentence, day or as_of) if not any(m.start < f.end and f.start < m.end for f in found)
+    ]
     if not found:
         return out
     kept = [s for s in out if not any(s.start < f.end and f.start < s.end for f in found)]
@@ -61,13 +99,34 @@ def _back_in_time(sentence: str, day: str | None) -> list[Span]:
         when = own
         if weekday:
             back = (own.weekday() - _WEEKDAYS.index(weekday)) % 7
+            if m.group().lower().startswith("this") and back > own.weekday():
+                back -= 7  # "this Friday" said on a Thursday: the day after
             when = own - dt.timedelta(days=back or 7 * m.group().lower().startswith("last"))
-        if m.group("n"):
+        if m.group("month"):
+            first = f"{when.year - _count(m.group('n'))}-{MONTH_NUMBER[m.group('month')[:3].lower()]:02d}"
+        elif m.group("n"):
             years = when.year - _count(m.group("n"))
             first = _same_day(when, years) if weekday else str(years)
         else:
             first = when.isoformat()
         out.append(Span(m.start(), m.end(), m.group(), "point", first))
+    return out
+
+
+def _months_back(sentence: str, day: str) -> list[Span]:
+    """ "last month", "earlier this month", "This August", "Last December": months counted from the document's."""
+    if len(day) < 7:
+        return []
+    year, month = int(day[:4]), int(day[5:7])
+    out = []
+    for m in _MONTH_BACK.finditer(sentence):
+        if m.group("which"):
+            back = int(m.group("which").lower() == "last")
+        else:
+            named = MONTH_NUMBER[m.group("month")[:3].lower()]
+            back = (month - named) % 12 or 12 * (m.group("named").lower() == "last")
+        y, mo = divmod(year * 12 + month - 1 - back, 12)
+        out.append(Span(m.start(), m.end(), m.group(), "point", f"{y}-{mo + 1:02d}"))
     return out
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from factcli.extract.context import Memory, Statement
-from factcli.extract.dateline import dateline_times
+from factcli.extract.dateline import dateline_times, own_day
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
@@ -61,6 +61,13 @@ class Reader(Memory):
     #: sentence (its passage, times and time) and the start it gave, for each item of the list.
     lead_in: tuple[tuple[Passage, list[Span], Time | None], str | None] | None = None
     item = False
+    #: The day the document gives itself under its title (a speech's "Beijing, 25 October 2018"), else None.
+    day: str | None = None
+
+    def start(self, text: str) -> Reader:
+        """Ready to read ``text``: the day it gives itself, which its relative times count from."""
+        self.day = own_day(text, self.published)
+        return self
 
     def read(self, p: Passage) -> list[Statement]:
         self.item = bool(_ITEM.match(p.text))
@@ -87,7 +94,9 @@ class Reader(Memory):
 
     def _read(self, p: Passage) -> list[Statement]:
         found = mentions.find(p.text)
-        times = dateline_times(p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.published, self.as_of)
+        times = dateline_times(
+            p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.day or self.published, self.as_of
+        )
         times = self._since_then(p.text, times)
         if p.paragraph != self.paragraph:
             self._new_paragraph(p, times)
