@@ -72,7 +72,7 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
         for x in pattern.finditer(sentence):
             if kind == "past":
                 n = _NUMBERS.get(x.group("n").lower()) or int(x.group("n"))
-                out.append(Span(x.start(), x.end(), x.group(), "past", str(year - n + 1), str(year)))
+                out.append(Span(x.start(), x.end(), x.group(), "past", str(year - n + 1), as_of[:7]))
             elif kind == "present":
                 out.append(Span(x.start(), x.end(), x.group(), "present", as_of))
             else:
