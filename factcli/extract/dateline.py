@@ -141,7 +141,7 @@ def _decades(sentence: str, as_of: str) -> list[Span]:
     out = []
     for m in _DECADES.finditer(sentence):
         years = 10 * _count(m.group("n"))
-        first = f"{int(as_of[:4]) - years}{as_of[4:7]}"
+        first = str(int(as_of[:4]) - years + 1)
         out.append(Span(m.start(), m.end(), m.group(), "range", first, as_of[:7]))
     return out
 
