@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcli.extract import held, labels, layout, quotes, tables
-from factcli.extract.context import Statement
 from factcli.extract.names import MEETINGS, Entities
+from factcli.extract.state import Statement
 from factcli.extract.statements import Reader
 from factcli.extract.when import as_of as document_time
 from factcli.index.query import Query

@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 
 from factcli.extract import quotes
-from factcli.extract.context import FIRST_VERB, Context, Statement, parts_of
+from factcli.extract.context import FIRST_VERB, Context, parts_of
 from factcli.extract.names import Happening
+from factcli.extract.state import Statement
 from factcli.extract.times import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)

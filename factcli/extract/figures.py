@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 
 from factcli.extract import quotes
-from factcli.extract.context import Context, Statement
+from factcli.extract.context import Context
 from factcli.extract.labels import noun_phrase, rate_of
 from factcli.extract.names import Happening
+from factcli.extract.state import Statement
 from factcli.extract.times import Time
 from factcli.reading.mention import Mention
 from factcli.reading.names import name_key, ordinal_name

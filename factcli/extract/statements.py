@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from factcli.extract.context import Memory, Statement
 from factcli.extract.dateline import dateline_times, own_day
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
+from factcli.extract.state import Memory, Statement
 from factcli.extract.times import Span, Time
 from factcli.extract.when import spans
 from factcli.reading import mentions

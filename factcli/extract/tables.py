@@ -13,9 +13,9 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from factcli.extract.context import Statement
 from factcli.extract.labels import unit_of
 from factcli.extract.layout import lines_of
+from factcli.extract.state import Statement
 from factcli.extract.times import Time
 from factcli.reading import mentions
 from factcli.reading.document import Passage
