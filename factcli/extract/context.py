@@ -16,6 +16,7 @@ from factcli.extract.names import Happening
 from factcli.extract.state import Memory, Statement
 from factcli.extract.times import Span, Time
 from factcli.extract.verbs import holds_now, verb
+from factcli.extract.when import starts_after
 from factcli.reading.document import Passage
 
 _REFERS_BACK = re.compile(
@@ -65,6 +66,9 @@ class Context:
         text = self.p.text
         if self.times and all(";" in text[min(at, s.start) : max(at, s.end)] for s in self.times):
             return self.untimed(at, kind)  # "The 31st has 32 …; the 11th …, which sailed in March 2012, …"
+        since = starts_after(text, self.times, at) if kind == "quantity" else None
+        if since is not None:  # "… has trained 1,000 … since it opened in June 2009": from then to the as-of time
+            return Time(start=since.first, end=as_of, words=since.text), False
         own = self._relative_date(at) or self._right_after(at)
         if own is not None:  # "… the Fund, which it set up with 3 billion yuan in 2011": the clause's own date
             return own.time(as_of), False

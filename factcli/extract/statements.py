@@ -35,6 +35,8 @@ _SINCE_THEN = re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+(?:also\s+)?
 _POINTS_BACK = re.compile(r"^(?:It\s+was|They|This\s+was|That\s+was)\b")
 #: A paragraph opening on a count in the perfect, its subject a plural noun: "The fleets have escorted 6,595 …".
 _PERFECT_COUNT = re.compile(r"^The\s+[a-z]+s\s+(?:have|had)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
+#: "… during the same period": the period the sentence before gave.
+_SAME_PERIOD = re.compile(r"\b(?:during|in|over|for)\s+the\s+same\s+(?:period|time|years)\b", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:[-*•–]|\(?[0-9a-z]{1,2}[.)])\s+")
 _PERFECT_LEAD = re.compile(r"\b(?:has|have|had)\s*:\s*$")
 _QUESTION = re.compile(r"^Q\s*:\s")
@@ -97,7 +99,7 @@ class Reader(Memory):
         times = dateline_times(
             p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.day or self.published, self.as_of
         )
-        times = self._since_then(p.text, times)
+        times = self._same_period(p.text, self._since_then(p.text, times))
         if p.paragraph != self.paragraph:
             self._new_paragraph(p, times)
         if p.position == 0:
@@ -146,6 +148,21 @@ class Reader(Memory):
             return times  # "…, opened in June 2009, has since trained …": its own date opens it (``when``)
         start, end = m.span("since") if m.group("since") else m.span()
         return sorted([*times, Span(start, end, text[start:end], "since", self.last_day)], key=lambda s: s.start)
+
+    def _same_period(self, text: str, times: list[Span]) -> list[Span]:
+        """ "Officers from some 130 countries have studied … during the same period": the sentence before's."""
+        m = _SAME_PERIOD.search(text)
+        before = self.previous[2] if self.previous else None
+        if (
+            m is None
+            or before is None
+            or before.start is None
+            or any(s.start < m.end() and m.start() < s.end for s in times)
+        ):
+            return times
+        return sorted(
+            [*times, Span(m.start(), m.end(), m.group(), "by", before.start, before.end)], key=lambda s: s.start
+        )
 
     def _to_come(self, s: Statement) -> bool:
         """A happening dated after the document was published is a plan ("The next … will be held on January 31,

@@ -82,6 +82,28 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
     return _since_after(sentence, _opening(sentence, _by_since(out)))
 
 
+#: A clause after a figure whose date starts what the figure counts: "… has trained 1,000 peacekeepers since it
+#: opened in June 2009", "… have fallen by 90 percent from their peak in 2011".
+_STARTS_AFTER = re.compile(
+    r"\b(?:since\s+(?:it|they|its|their|the\s+[a-z]+)\b[^,;.]{0,40}?|from\s+(?:its|their|the)\s+[a-z]+\s+)(?:in|on)\s+$"
+)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|n|t)\b")
+
+
+def starts_after(sentence: str, times: list[Span], at: int) -> Span | None:
+    """The date a clause after the figure at ``at`` gives as the start of what a perfect counts ("… has trained
+    1,000 peacekeepers since it opened in June 2009"): the figure runs from it, the opening is dated by it."""
+    for s in times:
+        if (
+            s.kind == "point"
+            and s.start > at
+            and _PERFECT.search(sentence, 0, at)
+            and _STARTS_AFTER.search(sentence[max(at, s.start - 60) : s.start])
+        ):
+            return s
+    return None
+
+
 def _no_later(last: str, as_of: str) -> str:
     """The end of a range of years, or the as-of time when that year holds it: a document vouches for no later
     time."""
