@@ -53,6 +53,7 @@ QUALIFIERS: dict[str, Qualifier] = {
         ("more or less", "approx", "approx"), ("more than", "more_than", "more_than"),
         ("fewer than", "less_than", "less_than"), ("less than", "less_than", "less_than"),
         ("at least", "at_least", "at_least"), ("at most", "at_most", "at_most"), ("up to", "at_most", "at_most"),
+        ("within", "at_most", "at_most"),
         ("just over", "more_than", "more_than"), ("just under", "less_than", "less_than"),
         ("well over", "more_than", "more_than"), ("a score of", "approx", "approx"),
         ("approximately", "approx", "approx"), ("roughly", "approx", "approx"), ("around", "approx", "approx"),
