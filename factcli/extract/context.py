@@ -25,7 +25,7 @@ _REFERS_BACK = re.compile(
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;]\s+(?:and\s+|but\s+|while\s+)?)(?:(?:in|on|during)\s+)?$", re.I)
-_RIGHT_AFTER = re.compile(r"[0-9.,]+(?:\s+[a-z-]+){0,2}\s+(?:for|in|during)\s+")
+_RIGHT_AFTER = re.compile(r"[0-9.,]+(?:(?:\s+[a-z-]+){0,2}\s+(?:for|in|during)|\s+of\s+(?:them|these|those))\s+")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 #: A subject that is the sentence before's, once the sentence's time is set aside: "They", "the task forces had".
 _SUBJECT = re.compile(
