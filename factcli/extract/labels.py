@@ -25,12 +25,19 @@ if TYPE_CHECKING:
 PERSONS = frozenset(
     "personnel troops troop soldiers soldier observers observer officers officer policemen policeman police "
     "servicemen serviceman men staff students student peacekeepers peacekeeper advisors advisers cadets members "
-    "sailors pilots medics engineers guards".split()
+    "sailors pilots medics engineers guards comrades".split()
 )
 #: Nouns that count countries in a document on states: "the six SCO member states", "nine of its 14 land neighbors".
 COUNTRIES = frozenset("countries states nations neighbors neighbours partners".split())
 #: Words that make a compound unit with the noun after them: "mission areas", "task forces", "press conferences".
-MODIFIERS = frozenset("mission nautical task press person man square port".split())
+MODIFIERS = frozenset("mission nautical task press person man square port chemical working".split())
+#: Nouns the store counts under another word: "drills" are `exercises`.
+SYNONYMS = {"drills": "exercises"}
+#: Ships escorted, rescued or freed are `vessels` (the merchant ships of the store's escort metrics); a navy's own
+#: ships, sent or exercising, stay `ships`.
+_GUARDED = re.compile(r"\b(?:escort|rescu|protect|guard|seiz|hijack)(?:ed|ing)\b[^.;:]{0,50}$|\bfreed\b[^.;:]{0,50}$", re.I)
+#: "43 countries and regions", "67 countries and organizations": one count of a mixed set, one unit.
+_AND_OTHERS = re.compile(r"\s+and\s+(regions|organizations|territories)\b")
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b")
 CURRENCIES = {"A$": "AUD", "AU$": "AUD", "US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "RMB": "CNY",
               "yuan": "CNY", "euros": "EUR", "pounds": "GBP", "dollars": "USD"}  # fmt: skip
@@ -94,7 +101,10 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
         words.append(word)
         if counts(word.split("/")[0]) or word in _SAME_PLURAL or len(words) >= 6:
             break
-    return tuple(words)
+    if words and words[-1] == "ships" and _GUARDED.search(text, max(0, end - 80), end):
+        words[-1] = "vessels"
+    others = _AND_OTHERS.match(text, pos) if words and words[-1] in COUNTRIES else None
+    return (*words[:-1], f"countries-and-{others.group(1)}") if others else tuple(words)
 
 
 def unit_of(words: tuple[str, ...], currency: str | None, known: set[str]) -> str | None:
@@ -120,7 +130,7 @@ def unit_of(words: tuple[str, ...], currency: str | None, known: set[str]) -> st
         return "personnel"
     if head in COUNTRIES:
         return "countries"
-    return plural(head)
+    return SYNONYMS.get(head, plural(head))
 
 
 def rate_of(text: str, end: int, words: tuple[str, ...]) -> tuple[str, ...]:
