@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from factcli.model import Fact, Source
 
 Progress = Callable[[int, int], None]
-_BOTH = re.compile(r"\b(?:the two|both) (?:countries|sides|nations)\b")
+_BOTH = re.compile(r"\b(?:the (?:two|three|four|five|six)|both) (?:countries|sides|nations)\b")
 _MEMBERS = re.compile(r"\bmember (?:states|countries|nations)\b")
 
 
@@ -207,10 +207,14 @@ class _Labeller:
         return found
 
     def _both(self, s: Statement) -> list[str]:
-        """Who "the two countries" or "the two sides" of a sentence are: those the sentence before names ("China
-        and Russia have kept up … In November 2018 the general staffs of the two countries held …")."""
+        """Who "the two countries", "the two sides" or "The four countries" of a sentence are: those the sentence
+        before names ("China and Russia have kept up … In November 2018 the general staffs of the two countries
+        held …"), unless the sentence names them first ("China and the United States held …, and the two sides …")."""
         before = self.before.get(s.passage.start)
-        return self.entities.find(before.text) if before and _BOTH.search(s.passage.text) else []
+        m = _BOTH.search(s.passage.text)
+        if before is None or m is None or self.entities.find(s.passage.text[: m.start()]):
+            return []
+        return self.entities.find(before.text)
 
     def _implied(self, topic: str) -> str | None:
         """The organisation the topic's title names ("UN peacekeeping": the UN), which the store's facts of the
