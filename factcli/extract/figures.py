@@ -2,6 +2,7 @@
 
 They are the reading package's mentions, minus what is no claim of the document's: numbers inside a time
 expression ("the past two years"), "the two sides", "several dozen", "the 21st Century", "any third party",
+"the 40th anniversary", "Six hundred years ago", "zero-sum",
 a money amount in brackets after another (a conversion), an ordinal of a meeting already numbered, a footer's
 telephone number and the questions a transcript's talk counts ("I have two questions").
 """
@@ -24,7 +25,13 @@ from factcli.reading.numbers import implied_qualifier
 
 _FEW = re.compile(r"\b(?:several|a few)\s*$", re.I)
 _THE = re.compile(r"\bthe\s*$", re.I)
-_NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world)\b", re.I)
+_NO_ORDINAL_AFTER = re.compile(r"\s*(?:century|centuries|party|parties|world|anniversary|anniversaries)\b", re.I)
+#: A number that is part of a time, no count: "Six hundred years ago", "the next forty years".
+_AGO = re.compile(r"\s+(?:years?|decades?|centuries|months?)\s+ago\b", re.I)
+_NEXT = re.compile(r"\b(?:next|coming)\s+$", re.I)
+_SPAN_AFTER = re.compile(r"\s+(?:years|decades|months|weeks)\b", re.I)
+#: A number word glued to a word by a hyphen is an adjective: "zero-sum", "one-sided", "two-way".
+_COMPOUND_WORD = re.compile(r"-[a-z]")
 _NUMBERED_OF_YEAR = re.compile(r"\s*\((?:19|20)[0-9]{2}\)")
 #: "first" before a verb in the past: an adverb ("China first sent civilian police …").
 _ADVERB_FIRST = re.compile(r"\s+(?:took|sent|went|came|made|began|joined|set|won|held|met|[a-z]{3,}ed)\b")
@@ -157,6 +164,10 @@ class Figures(Context):
             return True
         if _NUMBERED_OF_YEAR.match(after):
             return True  # "resolutions 1816 (2008), 1846 (2008)": a document's number and its year
+        if _AGO.match(after) or (_NEXT.search(before) and _SPAN_AFTER.match(after)):
+            return True  # "Six hundred years ago", "the next forty years": a time
+        if m.text.isalpha() and _COMPOUND_WORD.match(after):
+            return True  # "zero-sum games", "a one-sided view"
         if m.kind == "ordinal":
             if m.text.lower() == "first" and _ADVERB_FIRST.match(after) and not _OWNER.search(before):
                 return True  # "China first took part in …": when it began, no ordinal of a thing

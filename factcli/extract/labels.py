@@ -35,7 +35,9 @@ MODIFIERS = frozenset("mission nautical task press person man square port chemic
 SYNONYMS = {"drills": "exercises"}
 #: Ships escorted, rescued or freed are `vessels` (the merchant ships of the store's escort metrics); a navy's own
 #: ships, sent or exercising, stay `ships`.
-_GUARDED = re.compile(r"\b(?:escort|rescu|protect|guard|seiz|hijack)(?:ed|ing)\b[^.;:]{0,50}$|\bfreed\b[^.;:]{0,50}$", re.I)
+_GUARDED = re.compile(
+    r"\b(?:escort|rescu|protect|guard|seiz|hijack)(?:ed|ing)\b[^.;:]{0,50}$|\bfreed\b[^.;:]{0,50}$", re.I
+)
 #: "43 countries and regions", "67 countries and organizations": one count of a mixed set, one unit.
 _AND_OTHERS = re.compile(r"\s+and\s+(regions|organizations|territories)\b")
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b")

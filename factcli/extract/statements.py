@@ -40,6 +40,8 @@ _SAME_PERIOD = re.compile(r"\b(?:during|in|over|for)\s+the\s+same\s+(?:period|ti
 _ITEM = re.compile(r"^\s*(?:[-*•–]|\(?[0-9a-z]{1,2}[.)])\s+")
 _PERFECT_LEAD = re.compile(r"\b(?:has|have|had)\s*:\s*$")
 _QUESTION = re.compile(r"^Q\s*:\s")
+#: A sentence that opens on a time to come tells a plan ("Next year, China will co-host …"): no fact.
+_PLAN = re.compile(r"^(?:Next|Later\s+this|In\s+the\s+coming)\s+(?:year|month|week|years|months)\b")
 _ANSWER = re.compile(r"^A\s*:\s")
 
 
@@ -115,7 +117,7 @@ class Reader(Memory):
             self.last_day = sentence_time.date
         years = [int(s.first[:4]) for s in times if s.first and s.kind in ("point", "range", "year-to-date")]
         self.last_year = years[-1] if years else self.last_year
-        if p.text.rstrip(" \"”’')").endswith("?"):
+        if p.text.rstrip(" \"”’')").endswith("?") or _PLAN.match(p.text):
             return []  # a question (a reporter's, in a transcript) asks; it states nothing
         return sorted((s for s in out if not self._to_come(s)), key=lambda s: (s.start, s.end))
 
