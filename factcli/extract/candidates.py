@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from factcli.model import Fact, Source
 
 Progress = Callable[[int, int], None]
-_BOTH = re.compile(r"\b(?:the (?:two|three|four|five|six)|both) (?:countries|sides|nations)\b")
+_BOTH = re.compile(r"\b(?:[Tt]he (?:two|three|four|five|six)|[Bb]oth) (?:countries|sides|nations)\b")
 _MEMBERS = re.compile(r"\bmember (?:states|countries|nations)\b")
 
 
