@@ -48,9 +48,9 @@ def _expected(rows: list[tuple[str, object, str]]) -> list[tuple[str, object, st
                 ("quantity", 1000, "2018-10-22"),
             ],
         ),
-        (  # "Last Saturday", a weekday before the speech's day
-            "Last Saturday, at the 5th ADMM-Plus in Singapore, ministers from the 18 member countries met.",
-            [("event", None, "2018-10-20"), ("quantity", 5, "2018-10-20"), ("quantity", 18, "2018-10-20")],
+        (  # "Last Thursday" said on a Thursday: the week before (from the day it was posted, the day it was given)
+            "Last Thursday, at the 5th ADMM-Plus in Singapore, ministers from the 18 member countries met.",
+            [("event", None, "2018-10-18"), ("quantity", 5, "2018-10-18"), ("quantity", 18, "2018-10-18")],
         ),
         (  # "This August" and "Last December": the last such month up to the speech's
             "This August, an exercise brought together some 3,000 troops. Last December, a conference in Wuzhen "
@@ -164,7 +164,8 @@ def test_the_two_sides_the_sentence_names_are_its_own() -> None:
         "Six hundred years ago, Admiral Zheng He led the largest fleet of his time to the Western Seas.",
         "That is why China advocates win-win cooperation instead of zero-sum games.",
         "I am confident that the next forty years will be even better than the last.",
-        "Next year, China will co-host the meeting, and we look forward to welcoming you to the 9th Forum.",
+        "Next year, China will co-host the ARF Inter-Sessional Meeting on Disaster Relief, and we look forward to "
+        "welcoming you back to the 9th Xiangshan Forum.",
     ],
 )
 def test_no_figure_in_a_speechs_times_anniversaries_and_plans(text: str) -> None:
