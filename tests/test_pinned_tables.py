@@ -102,7 +102,7 @@ def test_every_scale_word_multiplies_the_number_before_it_in_a_draft() -> None:
 #: "almost", "close to" and "just short of" are approx in a fact but below the figure in a draft.
 QUALIFIER_WORDS = {
     ("at_least", "at_least"): "no fewer than|no less than|at least",
-    ("at_most", "at_most"): "no more than|as many as|at most|up to",
+    ("at_most", "at_most"): "no more than|as many as|at most|up to|within",
     ("more_than", "more_than"): "upwards of|upward of|in excess of|more than|just over|well over|over|above",
     ("less_than", "less_than"): "fewer than|less than|just under|under|below",
     ("approx", "approx"): "more or less|a score of|approximately|roughly|around|about|some",
