@@ -108,6 +108,8 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         written = mention.noun or noun_after(" " + sentence.column(mention), 0)  # "| Countries, 2002 paper |"
     first, last = sentence.scope(mention)
     scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
+    siblings = sentence.siblings_words(mention)
+    scope -= siblings
     begin, end = sentence.clause(mention)
     clause = sentence.text[begin - sentence.start : end - sentence.start]
     subjects = sentence.subjects(mention)
@@ -121,7 +123,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(c for w in sentence.words_before(mention) for c in counted(w)),
         frozenset(scope),
         frozenset(sentence.near(mention)),
-        frozenset(sentence.words - scope - sentence.others_words(mention)),
+        frozenset(sentence.words - scope - siblings - sentence.others_words(mention)),
         frozenset(subjects),
         frozenset({name for name, _ in sentence.entities} - subjects),
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),

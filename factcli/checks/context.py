@@ -10,6 +10,7 @@ follows on ("That is nearly 2,000 …"), else its heading's, else the title's.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -53,6 +54,7 @@ class Sentence:
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
         self.amounts = [m for m in found if m.kind in ("amount", "percent", "duration")]
+        self.pairs = _pairs(sentence, found)
         #: The dates of the draft's title, when nothing nearer says when.
         self.title_dates: list[Mention] = []
         follows_on = answer or _FOLLOWS_ON.match(sentence.text.lstrip())
@@ -177,6 +179,19 @@ class Sentence:
             return True  # "As of the end of November 2008, China had 1,949 … in nine mission areas": both
         return not any(mention.start < m.start < date.start for m in self.amounts if m is not mention)
 
+    def siblings_words(self, mention: Mention) -> set[str]:
+        """The words of a count joined to ``mention`` by "and" that are that count's alone: "military ties with
+        nearly 150 countries and military attaché offices in 109 countries" says two things, and "attaché
+        offices" is no word of the 150 (what stands before the first is both counts' subject)."""
+        first, last = (at - self.start for at in self.clause(mention))
+        words: set[str] = set()
+        for one, cut, two in self.pairs:
+            if one is mention and cut < last - 0:
+                words |= content(self.text[cut:last]) - content(self.text[first:cut])
+            elif two is mention and one.start - self.start >= first:
+                words |= content(self.text[one.start - self.start : cut]) - content(self.text[cut:last])
+        return words
+
     def others_words(self, mention: Mention) -> set[str]:
         """The words of the other amounts' clauses: what they are about, not what ``mention`` is."""
         own = self.clause(mention, major=True)
@@ -224,6 +239,18 @@ def title_dates(title: str) -> list[Mention]:
 def _dates(text: str) -> list[Mention]:
     """The dates of a heading or the sentence before (asked again for each sentence after it)."""
     return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
+
+
+def _pairs(sentence: prose.Sentence, found: Sequence[Mention]) -> list[tuple[Mention, int, Mention]]:
+    """Two counts in a row joined by "and" right after the first one's noun, and where that "and" stands."""
+    counts = sorted((m for m in found if m.kind in ("amount", "percent") and m.noun), key=lambda m: m.start)
+    pairs = []
+    for one, two in itertools.pairwise(counts):
+        between = sentence.text[one.end - sentence.start : two.start - sentence.start]
+        joined = re.match(r"\s*" + r"\s+".join(map(re.escape, one.noun)) + r"\s+and\s", between)
+        if joined:  # the first count's noun, then "and": not "123 judicial assistance and extradition treaties"
+            pairs.append((one, one.end - sentence.start + joined.end() - len("and "), two))
+    return pairs
 
 
 def _clauses(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

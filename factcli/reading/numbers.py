@@ -163,11 +163,15 @@ def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     return QUALIFIERS[" ".join(m.group(1).split())].writer, start - (len(before) - m.start(1))
 
 
+#: A round figure allows at most this share either way: "nearly 100" is no count of 60, whatever its rounding.
+ROUND_SLACK = 0.2
+
+
 def interval(value: float, qualifier: str, written: str) -> tuple[float, float]:
     """The values a writer allows by "about 2,000", "more than 100", "1,949"."""
     if qualifier in ("exact",):
         return value, value
-    slack = max(0.05 * value, rounding(written, value) / 2)
+    slack = max(0.05 * value, min(rounding(written, value) / 2, ROUND_SLACK * value))
     return {
         "approx": (value - slack, value + slack),
         "below": (value - slack, value),
