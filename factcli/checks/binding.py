@@ -110,6 +110,8 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
     scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
     siblings = sentence.siblings_words(mention)
     scope -= siblings
+    if mention.kind == "date" and len(scope) < 2:  # "A. July 2002.": the date of what the question asks about
+        scope |= sentence.asked_words
     begin, end = sentence.clause(mention)
     clause = sentence.text[begin - sentence.start : end - sentence.start]
     subjects = sentence.subjects(mention)

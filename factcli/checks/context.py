@@ -42,6 +42,8 @@ class Sentence:
         self.major = _clauses(sentence.text, _CLAUSE)
         self.clauses = sorted(self.major + _clauses(sentence.text, _COORDINATED))
         answer = _answers(sentence.text, sentence.before)
+        #: The question the sentence answers, if it is an answer.
+        self.asked = sentence.before if answer else ""
         #: An answer's words are its question's too ("Q. How many … end of November 2008? A. 1,949.").
         self.words = content(sentence.text) | (content(sentence.before) if answer else set())
         #: Its words as written, for the full-text index (which stems them itself).
@@ -120,7 +122,14 @@ class Sentence:
             return words
         start = mention.end - self.start  # a date that leads: "On September 11, 2002, the UN Security Council …"
         start += len(self.text[start:]) - len(self.text[start:].lstrip(" ,:–—-"))  # "- Mar 2008: ASEAN Plus …"
-        return words | content(self.text[start : last - self.start])
+        words |= content(self.text[start : last - self.start])
+        return words if len(words) >= 2 else words | self.asked_words
+
+    @property
+    def asked_words(self) -> set[str]:
+        """The words of the question an answer answers ("Q. When did the SCO meet in St Petersburg? A. July
+        2002."): a bare date in the answer dates what the question names."""
+        return content(self.asked)
 
     def near(self, mention: Mention) -> set[str]:
         """The words right beside ``mention`` in its scope: "acceded to 10", "signed another one"."""
