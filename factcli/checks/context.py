@@ -115,9 +115,16 @@ class Sentence:
         if self.text[:at].rstrip().endswith("("):  # "floods hit Malaysia (February 2015)": what the bracket dates
             at = self.text.rindex("(", 0, at)
             first = min(first, self.start + len(self.text[:at]) - len(self.text[:at].split(",")[-1]))
-        cut = max([m.end() for m in _PHRASE_END.finditer(self.text, 0, at)] + [first - self.start], default=0)
-        cut = max([cut] + [d.end - self.start for d in self.dates if d is not mention and d.end - self.start <= at])
-        words = content(self.text[cut:at])
+        floor = max(
+            [first - self.start]
+            + [d.end - self.start for d in self.dates if d is not mention and d.end - self.start <= at]
+        )
+        cuts = [m.end() for m in _PHRASE_END.finditer(self.text, floor, at)]
+        words: set[str] = set()
+        for cut in [*reversed(cuts[-3:]), floor]:  # "exercise held in Xinjiang and in Chelyabinsk, Russia, in …"
+            words = content(self.text[cut:at])
+            if words:  # only "in": the phrase goes on before the comma ("signed in" is the signing's)
+                break
         if len(words) >= 2:
             return words
         start = mention.end - self.start  # a date that leads: "On September 11, 2002, the UN Security Council …"
