@@ -58,9 +58,9 @@ GENERIC_WORDS = 1.0
 #: A wrong date is a slip of a month or a year or two; a date further from the fact's is more likely another
 #: event's ("the forum's first meeting in 1994" is no date of what the forum adopted in 2007).
 DATE_SLIP = 3
-#: A round figure ("nearly a thousand", "about 2,000") is wrong within this factor of the fact's; further off, it
-#: rounds another figure ("nearly a thousand" officers studying abroad is no count of 800 engineers).
-ROUGH = 1.15
+#: A round figure ("some 90", "nearly 150") is wrong within this factor of the fact's; further off, it more likely
+#: rounds another figure than misstates this one.
+ROUGH = 1.5
 #: Words before a number that make it a promise or an aim ("pledged a stand-by force of 8,000 troops"): what
 #: was promised is no count of what was done, so a fact's count cannot refute it. Money pledged is another
 #: matter: the pledge is the fact ("pledged US$20 million" against the 20 million Australian dollars given).
