@@ -137,7 +137,7 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         return "it shares little but what it counts with the fact"  # countries with attaché offices
     if mention.kind == "date" and _years_apart(mention, best.profile) > DATE_SLIP:
         return "years from the fact's date: more likely another event"
-    if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH:
+    if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH and not _slipped(mention, best):
         return "a round figure far from the fact's"
     return ""
 
@@ -273,4 +273,15 @@ def _same_order(mention: Mention, p: Profile, within: float = MAGNITUDE) -> bool
     if not theirs or not ours or ours != ours:  # NaN
         return True
     ratio = abs(float(ours) / float(theirs))
-    return 1 / within <= ratio <= within
+    return 1 / within <= ratio <= within or _zeros_slipped(ratio)
+
+
+def _slipped(mention: Mention, bound: Bound) -> bool:
+    theirs = bound.profile.fact.value
+    return bool(mention.value and theirs) and _zeros_slipped(float(mention.value or 0) / float(theirs or 1))
+
+
+def _zeros_slipped(ratio: float) -> bool:
+    """The writer's figure is the fact's with a zero dropped or added ("some 400" for some 4,000): a slip of the
+    pen, not another figure, for all the thousandfold it is off."""
+    return any(abs(ratio - 10.0**k) < 1e-9 * 10.0**k for k in (-3, -2, -1, 1, 2, 3))
