@@ -29,6 +29,28 @@ BARE_MONTH = re.compile(
     r"(?!\s*[0-9])"
 )
 
+_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+#: A day without a year ("was issued on January 13", "on 13 January", "JAN. 11"): its year is the draft's own.
+YEARLESS = re.compile(
+    rf"(?<![\w-])(?:(?P<day>[0-9]{{1,2}})\s+(?P<month>{_NAMES})"
+    rf"|(?P<month2>{_NAMES}|{_NAMES.upper()}|(?:{_SHORT}|{_SHORT.upper()})\.?)\s+(?P<mday>[0-9]{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?![\w-])(?!,?\s*(?:19|20)[0-9]{2})"
+)
+
+
+def read_yearless(m: re.Match[str], offset: int, today: dt.date) -> Mention | None:
+    """A day and month, in the year of the draft's own date ``today`` (the year before, when the day would fall
+    after it): a spokesperson's "issued on January 13" at a briefing of January 16, 2017."""
+    month = MONTH_NUMBER[(m.group("month") or m.group("month2"))[:3].lower()]
+    try:
+        day = dt.date(today.year, month, int(m.group("day") or m.group("mday")))
+        if day > today:
+            day = day.replace(year=today.year - 1)
+    except ValueError:
+        return None
+    return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(day, day))
+
 
 #: The years before its own that a dated document (a biennial white paper) reports on.
 REPORTS_BACK = 1
