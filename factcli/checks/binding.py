@@ -37,6 +37,7 @@ from factcli.checks.likeness import (
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
 from factcli.reading.nouns import counts, noun_after
+from factcli.reading.numbers import ordinals_in
 from factcli.reading.words import STOP, content, counted, stem
 
 TYPE_CHECKING = False
@@ -209,6 +210,9 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
     }
     score = sum(part.score for part in parts.values())
     reasons = tuple(r for part in parts.values() for r in part.reasons)
+    if reading.mention.kind == "date" and _another_ordinal(reading.phrase, p.words):
+        score += WEIGHTS.names_another  # "the Third Symposium …, held in October–November 2000": not the Fourth's
+        reasons = (*reasons, "but its phrase names another ordinal")
     certain = {name for name, part in parts.items() if part.certain}
     if reading.mention.kind == "date" and "words" in certain:
         certain.add("event")  # a date is about the event the words beside it name
@@ -218,6 +222,12 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         certain.add("timed")  # its time is its own sentence's, not only the title's
     what = parts["what"].score > 0
     return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score, what)
+
+
+def _another_ordinal(phrase: frozenset[str], fact_words: frozenset[str]) -> bool:
+    """The phrase a date closes names a meeting by its ordinal, and the fact names the series by another."""
+    ours, theirs = ordinals_in(phrase), ordinals_in(fact_words)
+    return bool(ours and theirs and not ours & theirs)
 
 
 def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None:

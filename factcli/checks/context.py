@@ -17,7 +17,7 @@ from typing import Any
 
 from factcli.reading import mentions, prose
 from factcli.reading.mention import Mention
-from factcli.reading.words import STOP, content
+from factcli.reading.words import STOP, content, stem
 from factcli.text.fold import fold
 
 TYPE_CHECKING = False
@@ -123,7 +123,7 @@ class Sentence:
         words: set[str] = set()
         for cut in [*reversed(cuts[-3:]), floor]:  # "exercise held in Xinjiang and in Chelyabinsk, Russia, in …"
             words = content(self.text[cut:at])
-            if words:  # only "in": the phrase goes on before the comma ("signed in" is the signing's)
+            if words - _HAPPENED:  # only "in", "held in": the phrase goes on before the comma ("signed in" stays)
                 break
         if len(words) >= 2:
             return words
@@ -221,6 +221,9 @@ class Sentence:
 
 #: A dash or colon after a date that opens its line: what follows is what happened then.
 _LEADS = re.compile(r"\s*[–—:-]\s*")
+#: Words that say only that something happened ("…'s Third Symposium on International Issues, held in …"): the
+#: phrase that names what goes on before them.
+_HAPPENED = frozenset(stem(w) for w in "held hold took place happened occurred convened staged".split())
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
 #: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
 _PHRASE_END = re.compile(r"[,;()]")

@@ -66,8 +66,15 @@ def restates(mention: Mention, p: Profile) -> bool:
     more than a dozen': the same figure, rounded (within a tenth of it) or bounded, and borne out by the fact."""
     if mention.kind == "date" or mention.value is None or p.fact.value is None or not p.fact.value:
         return False
-    close = abs(mention.value - float(p.fact.value)) <= 0.1 * abs(float(p.fact.value))
-    return (close or mention.qualifier != "exact") and mention.low <= p.low and p.high <= mention.high
+    gap = abs(mention.value - float(p.fact.value))
+    close = gap <= 0.1 * abs(float(p.fact.value))
+    bounded = mention.qualifier != "exact" and gap <= _BOUND_GAP * abs(float(p.fact.value))
+    return (close or bounded) and mention.low <= p.low and p.high <= mention.high
+
+
+#: A bound restates a figure when it is this near it ("more than a dozen" after fourteen), not any figure it
+#: allows ("more than 60 medical personnel" after 275 engineers is another figure).
+_BOUND_GAP = 0.25
 
 
 def about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:

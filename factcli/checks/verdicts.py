@@ -60,7 +60,7 @@ GENERIC_WORDS = 1.0
 DATE_SLIP = 3
 #: A round figure ("some 90", "nearly 150") is wrong within this factor of the fact's; further off, it more likely
 #: rounds another figure than misstates this one.
-ROUGH = 1.5
+ROUGH = 2.0
 #: Words before a number that make it a promise or an aim ("pledged a stand-by force of 8,000 troops"): what
 #: was promised is no count of what was done, so a fact's count cannot refute it. Money pledged is another
 #: matter: the pledge is the fact ("pledged US$20 million" against the 20 million Australian dollars given).

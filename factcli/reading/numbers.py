@@ -9,10 +9,14 @@ which ``validate`` holds the value and qualifier to. ``qualifier_before`` and ``
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from factcli.reading.words import stem
 
 #: Number words a writer counts with.
 UNITS = {
@@ -154,12 +158,15 @@ _QUALIFIER_BEFORE = re.compile(
 )
 
 
+_SPREAD = re.compile(r"\b(?:spread|spreads|scattered|distributed|stretched|stretching|spanning|ranging|fanned)\s+$")
+
+
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     """The writer's qualifier (an interval kind) in the words just before ``start``, and where they begin."""
     before = sentence[max(0, start - 24) : start].lower()
     m = _QUALIFIER_BEFORE.search(before)
-    if m is None:
-        return "exact", start
+    if m is None or (m.group(1) == "over" and _SPREAD.search(before, 0, m.start(1))):
+        return "exact", start  # "spread over six regions": where, not how many
     return QUALIFIERS[" ".join(m.group(1).split())].writer, start - (len(before) - m.start(1))
 
 
@@ -189,3 +196,19 @@ def rounding(written: str, value: float) -> float:
         return 0.0
     zeros = len(digits) - len(digits.rstrip("0"))
     return float(10 ** min(zeros, max(0, len(digits) - 1)))
+
+
+def ordinals_in(words: Iterable[str]) -> set[int]:
+    """The ordinals among some words or their stems ("third", "fourth", "14th")."""
+    out = set()
+    for word in words:
+        numeric = re.fullmatch(r"([0-9]+)(?:st|nd|rd|th)", word)
+        value = int(numeric.group(1)) if numeric else _ordinal_stems().get(word)
+        if value is not None:
+            out.add(value)
+    return out
+
+
+@functools.cache
+def _ordinal_stems() -> dict[str, int]:
+    return {stem(word): value for word, value in ORDINAL_WORDS.items()} | ORDINAL_WORDS
