@@ -106,7 +106,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
     if mention.kind == "ordinal":
         written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
     else:
-        written = mention.noun or noun_after(" " + sentence.column(mention), 0)  # "| Countries, 2002 paper |"
+        written = mention.noun or noun_after(" " + sentence.column(mention), 0) or sentence.counted_before(mention)
     first, last = sentence.scope(mention)
     scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
     siblings = sentence.siblings_words(mention)

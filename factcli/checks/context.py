@@ -17,6 +17,7 @@ from typing import Any
 
 from factcli.reading import mentions, prose
 from factcli.reading.mention import Mention
+from factcli.reading.nouns import counts
 from factcli.reading.words import STOP, content, stem
 from factcli.text.fold import fold
 
@@ -161,6 +162,9 @@ class Sentence:
         if mention.kind == "date" and len(named) > 1:  # "Malaysia in January 2015, Myanmar in August 2015 and …"
             piece = self._piece(mention)
             named = {name for name, at in self.entities if piece[0] <= at < mention.start} or named
+        elif len(named) > 1 and not self.cells:  # "175 in Congo, 275 each in Sudan, 315 in Darfur and 257 in Liberia"
+            piece = self._piece(mention)
+            named = {name for name, at in self.entities if piece[0] <= at < piece[1]} or named
         if named or self.cells or mention.kind == "ordinal":
             return named
         earlier = [(at, name) for name, at in self.entities if at < first]
@@ -195,6 +199,20 @@ class Sentence:
             return True  # "As of the end of November 2008, China had 1,949 … in nine mission areas": both
         return not any(mention.start < m.start < date.start for m in self.amounts if m is not mention)
 
+    def counted_before(self, mention: Mention) -> tuple[str, ...]:
+        """What a number with no noun of its own counts, said before it: the lead of a list ("Engineers made
+        up the largest contingents: 175 in Congo, … and 257 in Liberia"), or what "of them" stands for ("counts
+        attaché offices: … nearly 100 of them")."""
+        at = mention.start - self.start
+        if _OF_THEM.match(self.text, mention.end - self.start):
+            nouns = [w for w in _WORD.findall(self.text[:at]) if counts(w.lower())]
+            return (nouns[-1].lower(),) if nouns else ()
+        colon = self.text.rfind(":", 0, at)
+        if colon < 0 or mention.kind != "amount":
+            return ()
+        nouns = [w for w in _WORD.findall(self.text[:colon]) if counts(w.lower())]
+        return (nouns[0].lower(),) if nouns else ()
+
     def siblings_words(self, mention: Mention) -> set[str]:
         """The words of a count joined to ``mention`` by "and" that are that count's alone: "military ties with
         nearly 150 countries and military attaché offices in 109 countries" says two things, and "attaché
@@ -224,6 +242,8 @@ _LEADS = re.compile(r"\s*[–—:-]\s*")
 #: Words that say only that something happened ("…'s Third Symposium on International Issues, held in …"): the
 #: phrase that names what goes on before them.
 _HAPPENED = frozenset(stem(w) for w in "held hold took place happened occurred convened staged".split())
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
 #: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
 _PHRASE_END = re.compile(r"[,;()]")
