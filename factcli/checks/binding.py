@@ -308,7 +308,7 @@ def words_part(
     score += min(w.around_cap, w.around_share * weigh(sentence.around & p.words))
     said = sorted(shared | rest, key=lambda word: (-weight.get(word, 0), word))[:4]
     # a date's event is certain when the phrase the date closes names it: "the SCO, founded in June 2002"
-    event = reading.phrase & p.words
+    event = reading.phrase & p.words - sentence.name_words  # "the Shanghai Cooperation Organization" names no event
     named = bool(event) and bool(reading.subjects & p.entities)
     return Part(score, ("shares " + ", ".join(said),) if said else (), named or weigh(event) >= w.event_words)
 
@@ -333,7 +333,7 @@ def context_part(reading: Reading, sentence: Sentence, p: Profile, names: Names,
     """The sentence's topic, and what the draft said just before: a figure of the same passage, or the same
     figure again ("That is nearly 2,000 …")."""
     score, reasons = 0.0, []
-    if about_another_topic(sentence, p, names):
+    if about_another_topic(sentence, p, names, sentence.clause_topics(reading.mention, names)):
         score += w.another_topic
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
     if p.fact.id not in sentence.previous and same_passage(p.passages, sentence.passages):

@@ -53,6 +53,11 @@ class Sentence:
         self.around_written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(f"{sentence.heading} {sentence.before}")))
         self.entities = names.find(sentence.text, sentence.start)
         self.topics = names.topics(sentence.text)
+        #: The words of the organisations it names ("the Shanghai Cooperation Organization"): who, never which
+        #: of its events (a country's name may be an event's: "the Myanmar floods").
+        self.name_words = frozenset(
+            w for name, _ in self.entities if names.kind(name) == "organisation" for w in content(name)
+        )
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
@@ -198,6 +203,15 @@ class Sentence:
         if date.start < mention.start:
             return True  # "As of the end of November 2008, China had 1,949 … in nine mission areas": both
         return not any(mention.start < m.start < date.start for m in self.amounts if m is not mention)
+
+    def clause_topics(self, mention: Mention, names: Names) -> set[str]:
+        """The topics the number's own clause names, when the sentence has several clauses ("In June 2007 the SCO
+        concluded its treaty …; in August 2007 they ran a joint counter-terrorism exercise": the treaty's
+        clause is about no counter-terrorism)."""
+        if len(self.major) == 0:
+            return self.topics
+        first, last = self.clause(mention, major=True)
+        return names.topics(self.text[first - self.start : last - self.start])
 
     def counted_before(self, mention: Mention) -> tuple[str, ...]:
         """What a number with no noun of its own counts, said before it: the lead of a list ("Engineers made

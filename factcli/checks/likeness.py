@@ -77,10 +77,12 @@ def restates(mention: Mention, p: Profile) -> bool:
 _BOUND_GAP = 0.25
 
 
-def about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:
-    """The sentence names a topic (counter-terrorism) that is not the fact's and that the fact says nothing of."""
+def about_another_topic(sentence: Sentence, p: Profile, names: Names, topics: set[str] | None = None) -> bool:
+    """The sentence (or the number's own clause: ``topics``) names a topic (counter-terrorism) that is not the
+    fact's and that the fact says nothing of."""
     topic = p.fact.topic
-    others = sentence.topics - {topic}
+    topics = sentence.topics if topics is None else topics
+    others = topics - {topic}
     if not others or topic in sentence.topics or sentence.words & names.topic_words.get(topic, set()):
         return False
     return not any(names.topic_words.get(t, set()) <= p.words for t in others)
