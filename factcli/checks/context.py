@@ -195,7 +195,15 @@ class Sentence:
         column = _dates(self.column(mention)) if self.cells else []  # "| Countries, 2002 paper |": the column's time
         own = [d for d in self.dates if d is not mention and first <= d.start < last and self._nearest(d, mention)]
         elsewhere = [d for d in self.dates if d is not mention and not first <= d.start < last]
-        return column or own or elsewhere or self.context_dates or self.title_dates
+        return column or own or elsewhere or self.context_dates or self._title_dates()
+
+    def _title_dates(self) -> list[Mention]:
+        """The title's dates; a day there is the draft's own date ("OPINION | 14 April 2026"), the time of what
+        the draft says is so now, not of what it tells in the past ("the contingent counted 257 engineers")."""
+        days = [d for d in self.title_dates if d.span is not None and d.span[0] == d.span[1]]
+        if days and _PAST.search(self.text) and not _PRESENT.search(self.text):
+            return [d for d in self.title_dates if d not in days]
+        return self.title_dates
 
     def _nearest(self, date: Mention, mention: Mention) -> bool:
         """A date before a number times it; one after it, unless another amount stands between ("ties with over
@@ -256,6 +264,9 @@ _LEADS = re.compile(r"\s*[–—:-]\s*")
 #: Words that say only that something happened ("…'s Third Symposium on International Issues, held in …"): the
 #: phrase that names what goes on before them.
 _HAPPENED = frozenset(stem(w) for w in "held hold took place happened occurred convened staged".split())
+#: A sentence that tells of the past, and one that says what is so now.
+_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|now|today|currently|still|remains?)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"

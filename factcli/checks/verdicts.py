@@ -97,7 +97,8 @@ def decide(
     if not doubt and "dated" not in best.certain and "timed" in best.certain:  # the sentence's date ruled out …
         doubt = _another_time(mention, best, untimed())
     if not doubt and best.missing:
-        doubt = _named_elsewhere(best, [*ranked[1:], *untimed()])
+        needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
+        doubt = _named_elsewhere(best, [b for b in [*ranked[1:], *untimed()] if needed <= b.certain])
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
 
 
