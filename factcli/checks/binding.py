@@ -182,6 +182,10 @@ WEIGHTS = Weights()
 ORDINAL_NAME_WORDS = 2
 
 
+#: Words for people that say what they are only by the word before them ("medical staff", "police members").
+_PEOPLE = frozenset(stem(w) for w in "staff people members workers crew".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """One part of a binding: what it adds to the score, why, and whether it is certain (a contradiction needs
@@ -277,7 +281,10 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
     # and the kind the fact counts ("engineering officers") must be in the sentence ("officers to study" is not)
     kinds = p.kinds - PLAIN_KINDS
     named = named and (not kinds or bool(kinds & (reading.scope | reading.rest | reading.near)))
-    if reading.head & p.heads or content(" ".join(reading.written)) & p.unit_words:  # "11,036 person-times"
+    people = reading.head & _PEOPLE and reading.modifiers & (
+        p.heads | p.nouns
+    )  # "43 medical staff" ~ medical personnel
+    if reading.head & p.heads or content(" ".join(reading.written)) & p.unit_words or people:  # "11,036 person-times"
         return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     if reading.head & p.nouns:
         return Part(w.counts_noun + modifiers, (f"counts {' '.join(reading.written)}",), named)
@@ -339,7 +346,7 @@ def context_part(reading: Reading, sentence: Sentence, p: Profile, names: Names,
     if p.fact.id not in sentence.previous and same_passage(p.passages, sentence.passages):
         score += w.same_passage
         reasons.append("same passage as a figure before")
-    if p.fact.id in sentence.previous and restates(reading.mention, p):
+    if p.fact.id in sentence.previous - sentence.here and restates(reading.mention, p):
         score += w.restates
         reasons.append("restates the figure before")
     return Part(score, tuple(reasons))

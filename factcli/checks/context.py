@@ -69,6 +69,8 @@ class Sentence:
         self.context_dates = (_dates(sentence.before) if follows_on else []) or _dates(sentence.heading)
         #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
         self.previous: set[str] = set()
+        #: Facts bound to other numbers of this very sentence (a list gives each figure once: none restates).
+        self.here: set[str] = set()
         #: The passages those facts are quoted from.
         self.passages: set[str] = set()
         #: Each number's bound facts, once worked out (check-draft asks again for dates).
@@ -306,14 +308,15 @@ def _dates(text: str) -> list[Mention]:
 
 
 def _pairs(sentence: prose.Sentence, found: Sequence[Mention]) -> list[tuple[Mention, int, Mention]]:
-    """Two counts in a row joined by "and" right after the first one's noun, and where that "and" stands."""
+    """Two counts in a row joined by "and" or a comma right after the first one's noun ("275 engineers, 100
+    transport troops, 100 medical staff"), and where the join stands."""
     counts = sorted((m for m in found if m.kind in ("amount", "percent") and m.noun), key=lambda m: m.start)
     pairs = []
     for one, two in itertools.pairwise(counts):
         between = sentence.text[one.end - sentence.start : two.start - sentence.start]
-        joined = re.match(r"\s*" + r"\s+".join(map(re.escape, one.noun)) + r"\s+and\s", between)
+        joined = re.match(r"\s*" + r"\s+".join(map(re.escape, one.noun)) + r"(\s+and\s|,\s*(?:and\s+)?)", between)
         if joined:  # the first count's noun, then "and": not "123 judicial assistance and extradition treaties"
-            pairs.append((one, one.end - sentence.start + joined.end() - len("and "), two))
+            pairs.append((one, one.end - sentence.start + joined.start(1), two))
     return pairs
 
 

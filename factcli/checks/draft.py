@@ -80,6 +80,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
                     judged.append(Judged(mention, *result))
                     if result[1] is not None:
                         sentence.previous.add(result[1].profile.fact.id)
+                        sentence.here.add(result[1].profile.fact.id)
                         sentence.passages |= result[1].profile.passages
         claims = [j for j in judged if j.mention.kind != "ordinal"]
         written = [m for m in found if m.kind == "date"]
