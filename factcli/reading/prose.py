@@ -42,6 +42,9 @@ _HEADING_MARKER = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULT
 _QUOTE_MARKER = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.MULTILINE)
 _MARKUP = re.compile(r"[*_|\\]")
+_BOX = re.compile(r"[\u2500-\u257f]")
+#: A line of a fact box: a label, a colon and a figure, and nothing after ("Police sent since 2000: 1,379").
+_LABELLED = re.compile(r"^[^\S\n]*[^\s:][^\n:]{1,80}:[^\S\n]*[~≈]?[0-9][0-9,.]*(?:[^\S\n]*%)?[^\S\n]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_\\]")
 
 
@@ -208,7 +211,12 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
         for m in _LIST_MARKER.finditer(text):
             blank(m.start(), m.end())
             breaks.add(lines.at(m.start())[0] - 1)
+    for m in _BOX.finditer(text):  # "║ Peacekeepers on duty: 1,949 ║": the frame of a fact box
+        blank(m.start(), m.end())
     prose = "".join(masked)
+    for m in _LABELLED.finditer(prose):  # each "label: figure" line of a fact box says one thing
+        line = lines.at(m.start())[0] - 1
+        breaks.update((line, line + 1))
     block_start = None
     skip_to = 0
     for number, start in enumerate(lines.starts):
