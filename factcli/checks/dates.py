@@ -75,6 +75,9 @@ def judge_date(
     framed = [j for j in claims if first <= j.mention.start < last]
     before = _before(mention, sentence)
     clause = sentence.text[first - sentence.start : last - sentence.start]
+    bracketed = [j for j in framed if _brackets(sentence, j.mention, mention)]  # "over 60 (2001–02)"
+    if bracketed:
+        return _framing(mention, bracketed)
     if _framing_words(mention, before) and (framed or _until(before, clause)):
         frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
         if frames is not None or not verdicts.is_span(mention):
@@ -171,6 +174,17 @@ def tops(
         if mention not in out and fact not in out.values():
             out[mention] = fact
     return out
+
+
+def _brackets(sentence: context.Sentence, figure: Mention, date: Mention) -> bool:
+    """The date stands in brackets right after the figure ("over 60 (2001–02)", '"over 150 countries" (2008)'):
+    the time the figure holds for."""
+    between = sentence.text[figure.end - sentence.start : date.start - sentence.start]
+    return bool(_AFTER_FIGURE.fullmatch(between)) and sentence.text.startswith(")", date.end - sentence.start)
+
+
+#: What may stand between a figure and the bracket that dates it: its noun and a closing quote.
+_AFTER_FIGURE = re.compile(r"(?:\s+[A-Za-z-]+){0,2}[\"”’']?\s*\(")
 
 
 def _before(mention: Mention, sentence: context.Sentence) -> str:

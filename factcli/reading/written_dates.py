@@ -70,6 +70,9 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+_FIGURE_BEFORE = re.compile(r"[0-9](?:\s+[A-Za-z-]+){0,2}[\"”’']?\s*\(\s*$")
+
+
 def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
     """'Peace-2007', 'Cooperation for Law Enforcement 2015', '(2017)' after a title, '2002 and 2008 … papers'."""
     if m.group("month") or m.group("day"):
@@ -78,7 +81,8 @@ def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
     if re.search(r"[A-Za-z]-$", before):
         return True
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", sentence[m.end() :]):
-        return True  # a citation's year: "… Security Cooperation (2017)"
+        # a citation's year: "… Security Cooperation (2017)"; not the time of a figure: "over 60 (2001–02)"
+        return not _FIGURE_BEFORE.search(before)
     word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
     if (
         word
