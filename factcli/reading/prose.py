@@ -215,8 +215,8 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
         blank(m.start(), m.end())
     prose = "".join(masked)
     for m in _LABELLED.finditer(prose):  # each "label: figure" line of a fact box says one thing
-        line = lines.at(m.start())[0] - 1
-        breaks.update((line, line + 1))
+        row = lines.at(m.start())[0] - 1
+        breaks.update((row, row + 1))
     block_start = None
     skip_to = 0
     for number, start in enumerate(lines.starts):

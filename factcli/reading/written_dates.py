@@ -70,6 +70,8 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+#: "resolutions 1846 (2008)": a document's number and its year.
+_SERIAL_BEFORE = re.compile(r"(?<![0-9,.])[0-9]{4}\s*\(\s*$")
 _FIGURE_BEFORE = re.compile(r"[0-9](?:\s+[A-Za-z-]+){0,2}[\"”’']?\s*\(\s*$")
 
 
@@ -82,7 +84,7 @@ def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
         return True
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", sentence[m.end() :]):
         # a citation's year: "… Security Cooperation (2017)"; not the time of a figure: "over 60 (2001–02)"
-        return not _FIGURE_BEFORE.search(before)
+        return not _FIGURE_BEFORE.search(before) or bool(_SERIAL_BEFORE.search(before))
     word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
     if (
         word
