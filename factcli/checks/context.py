@@ -131,9 +131,9 @@ class Sentence:
         words: set[str] = set()
         for cut in [*reversed(cuts[-3:]), floor]:  # "exercise held in Xinjiang and in Chelyabinsk, Russia, in …"
             words = content(self.text[cut:at])
-            if words - _HAPPENED:  # only "in", "held in": the phrase goes on before the comma ("signed in" stays)
-                break
-        if len(words) >= 2:
+            if words - _HAPPENED and not _PREDICATE.match(self.text, cut, at):
+                break  # only "in", "held in", "was issued on": the phrase goes on before the comma ("signed in" stays)
+        if len(words) >= 2 or (words and cut > floor):  # "…, signed in January 1998, met in Guam": the signing's
             return words
         start = mention.end - self.start  # a date that leads: "On September 11, 2002, the UN Security Council …"
         start += len(self.text[start:]) - len(self.text[start:].lstrip(" ,:–—-"))  # "- Mar 2008: ASEAN Plus …"
@@ -271,6 +271,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 _PRESENT = re.compile(r"\b(?:is|are|has|have|now|today|currently|still|remains?)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+#: A passive predicate whose subject stands before the comma: '…, "China's Policies …", was issued on'.
+_PREDICATE = re.compile(r"[\s\"”’']*(?:was|were|is|are|has been|had been|have been)\s+\w+\s+(?:in|on|at)?\s*$", re.I)
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
 #: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
 _PHRASE_END = re.compile(r"[,;()]")

@@ -58,9 +58,13 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     previous: set[str] = set()
     passages: set[str] = set()
     heading = ""
+    labels = [(m.start(), m.end()) for m in _LABELS.finditer(text)]
     for raw in prose.sentences(text, markdown=markdown):
+        if _REFERENCES.match(raw.heading):
+            continue  # a bibliography's years, volumes and pages are its entries', no claims
         found = mentions.find(raw.text, raw.start, today)
         found = [m for m in found if not (m.kind == "date" and dateline[0] <= m.start < dateline[1])]
+        found = [m for m in found if not any(a <= m.start < b for a, b in labels)]
         if raw.heading != heading:
             heading, previous, passages = raw.heading, set(), set()
         if not found:
@@ -117,6 +121,13 @@ def _own_date(heading: str) -> dt.date | None:
     2017"): the year of the days it names without one."""
     days = [m.span[0] for m in mentions.find(heading) if m.span is not None and m.span[0] == m.span[1]]
     return max(days, default=None)
+
+
+#: The headings of a draft's list of works cited.
+_REFERENCES = re.compile(r"\W*(?:bibliography|references|works cited|further reading|reading list)\W*$", re.I)
+#: A line of labelled particulars ("**Word count:** 2,180 · **Submitted:** 12 May 2026"): the draft's own
+#: record, no claim.
+_LABELS = re.compile(r"^[ \t]*(?:\*\*[^*\n]{1,30}:\*\*[^\n]*?[·|•][ \t]*){1,}\*\*[^*\n]{1,30}:\*\*[^\n]*$", re.M)
 
 
 #: A draft's heading block is at most this many lines (a title, an occasion, a date, a byline).

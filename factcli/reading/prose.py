@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -116,6 +117,8 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                 body = block[begin : last.offset + len(last.value)]
                 if len(tokens) <= 4 and tokens is not paragraph[-1]:
                     continue  # a lead-in such as "1990." or "May 1997." belongs to the sentence after it
+                if tokens is not paragraph[-1] and _cut_at_a_locator(tokens):
+                    continue  # "Information Office 2009, ch." + "8.": one reference, not a sentence "8."
                 cut = begin
                 for m in _MISSED_END.finditer(body):  # "… says exactly 160 ??.) Military students …"
                     part = block[cut : begin + m.start()]
@@ -126,6 +129,14 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                     yield Sentence(start + cut + at, part, heading, asked.before(part, before))
                     before = part
                 begin = None
+
+
+#: Abbreviations a reference's number follows ("ch. 8", "pp. 77–94", "No. 4"): no sentence ends after them.
+_LOCATORS = frozenset("ch chap p pp no nos vol para art fig sec".split())
+
+
+def _cut_at_a_locator(tokens: list[Any]) -> bool:
+    return len(tokens) >= 2 and tokens[-1].value == "." and tokens[-2].value.lower() in _LOCATORS
 
 
 #: A question's label and an answer's: "Q. How many …? A. 1,949.", "Question: … Answer: …".
