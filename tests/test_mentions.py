@@ -29,7 +29,7 @@ def only(sentence: str) -> mentions.Mention:
         ("It drilled with a score of countries.", "a score of", 19, 21),
         ("It sent more than 650 observers.", "more than 650", math.nextafter(650, math.inf), math.inf),
         ("It sent fewer than 900 students.", "fewer than 900", -math.inf, math.nextafter(900, -math.inf)),
-        ("It sent nearly 2,000 troops.", "nearly 2,000", 1500, 2000),
+        ("It sent nearly 2,000 troops.", "nearly 2,000", 1600, 2000),
         ("It trained officers from 15–20 countries.", "15–20", 15, 20),
         ("It trained officers from between 15 and 20 countries.", "between 15 and 20", 15, 20),
     ],

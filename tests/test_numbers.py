@@ -104,8 +104,9 @@ def test_a_qualifier_at_the_very_start_of_a_sentence() -> None:
         (1949, "exact", "1,949", 1949, 1949),
         (100, "at_least", "100", 100, math.inf),
         (100, "at_most", "100", -math.inf, 100),
-        (2000, "approx", "2,000", 1500, 2500),  # written to the thousand: half a thousand either way
-        (2000, "below", "2,000", 1500, 2000),
+        (2000, "approx", "2,000", 1600, 2400),  # written to the thousand, but a fifth either way at most
+        (2000, "below", "2,000", 1600, 2000),
+        (100, "below", "100", 80, 100),  # "nearly 100" is no count of 60, whatever its rounding
         (12, "approx", "a dozen", 11.4, 12.6),  # no digits: 5 %
     ],
 )

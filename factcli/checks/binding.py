@@ -37,6 +37,7 @@ from factcli.checks.likeness import (
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
 from factcli.reading.nouns import counts, noun_after
+from factcli.reading.numbers import ordinals_in
 from factcli.reading.words import STOP, content, counted, stem
 
 TYPE_CHECKING = False
@@ -105,9 +106,13 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
     if mention.kind == "ordinal":
         written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
     else:
-        written = mention.noun or noun_after(" " + sentence.column(mention), 0)  # "| Countries, 2002 paper |"
+        written = mention.noun or noun_after(" " + sentence.column(mention), 0) or sentence.counted_before(mention)
     first, last = sentence.scope(mention)
     scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
+    siblings = sentence.siblings_words(mention)
+    scope -= siblings
+    if mention.kind == "date" and len(scope) < 2:  # "A. July 2002.": the date of what the question asks about
+        scope |= sentence.asked_words
     begin, end = sentence.clause(mention)
     clause = sentence.text[begin - sentence.start : end - sentence.start]
     subjects = sentence.subjects(mention)
@@ -121,7 +126,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(c for w in sentence.words_before(mention) for c in counted(w)),
         frozenset(scope),
         frozenset(sentence.near(mention)),
-        frozenset(sentence.words - scope - sentence.others_words(mention)),
+        frozenset(sentence.words - scope - siblings - sentence.others_words(mention)),
         frozenset(subjects),
         frozenset({name for name, _ in sentence.entities} - subjects),
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
@@ -177,6 +182,10 @@ WEIGHTS = Weights()
 ORDINAL_NAME_WORDS = 2
 
 
+#: Words for people that say what they are only by the word before them ("medical staff", "police members").
+_PEOPLE = frozenset(stem(w) for w in "staff people members workers crew".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """One part of a binding: what it adds to the score, why, and whether it is certain (a contradiction needs
@@ -205,6 +214,9 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
     }
     score = sum(part.score for part in parts.values())
     reasons = tuple(r for part in parts.values() for r in part.reasons)
+    if reading.mention.kind == "date" and _another_ordinal(reading.phrase, p.words):
+        score += WEIGHTS.names_another  # "the Third Symposium …, held in October–November 2000": not the Fourth's
+        reasons = (*reasons, "but its phrase names another ordinal")
     certain = {name for name, part in parts.items() if part.certain}
     if reading.mention.kind == "date" and "words" in certain:
         certain.add("event")  # a date is about the event the words beside it name
@@ -214,6 +226,12 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         certain.add("timed")  # its time is its own sentence's, not only the title's
     what = parts["what"].score > 0
     return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score, what)
+
+
+def _another_ordinal(phrase: frozenset[str], fact_words: frozenset[str]) -> bool:
+    """The phrase a date closes names a meeting by its ordinal, and the fact names the series by another."""
+    ours, theirs = ordinals_in(phrase), ordinals_in(fact_words)
+    return bool(ours and theirs and not ours & theirs)
 
 
 def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None:
@@ -263,7 +281,10 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
     # and the kind the fact counts ("engineering officers") must be in the sentence ("officers to study" is not)
     kinds = p.kinds - PLAIN_KINDS
     named = named and (not kinds or bool(kinds & (reading.scope | reading.rest | reading.near)))
-    if reading.head & p.heads or content(" ".join(reading.written)) & p.unit_words:  # "11,036 person-times"
+    people = reading.head & _PEOPLE and reading.modifiers & (
+        p.heads | p.nouns
+    )  # "43 medical staff" ~ medical personnel
+    if reading.head & p.heads or content(" ".join(reading.written)) & p.unit_words or people:  # "11,036 person-times"
         return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     if reading.head & p.nouns:
         return Part(w.counts_noun + modifiers, (f"counts {' '.join(reading.written)}",), named)
@@ -294,7 +315,7 @@ def words_part(
     score += min(w.around_cap, w.around_share * weigh(sentence.around & p.words))
     said = sorted(shared | rest, key=lambda word: (-weight.get(word, 0), word))[:4]
     # a date's event is certain when the phrase the date closes names it: "the SCO, founded in June 2002"
-    event = reading.phrase & p.words
+    event = reading.phrase & p.words - sentence.name_words  # "the Shanghai Cooperation Organization" names no event
     named = bool(event) and bool(reading.subjects & p.entities)
     return Part(score, ("shares " + ", ".join(said),) if said else (), named or weigh(event) >= w.event_words)
 
@@ -319,13 +340,13 @@ def context_part(reading: Reading, sentence: Sentence, p: Profile, names: Names,
     """The sentence's topic, and what the draft said just before: a figure of the same passage, or the same
     figure again ("That is nearly 2,000 …")."""
     score, reasons = 0.0, []
-    if about_another_topic(sentence, p, names):
+    if about_another_topic(sentence, p, names, sentence.clause_topics(reading.mention, names)):
         score += w.another_topic
         reasons.append("but the sentence is about " + ", ".join(sorted(sentence.topics)))
     if p.fact.id not in sentence.previous and same_passage(p.passages, sentence.passages):
         score += w.same_passage
         reasons.append("same passage as a figure before")
-    if p.fact.id in sentence.previous and restates(reading.mention, p):
+    if p.fact.id in sentence.previous - sentence.here and restates(reading.mention, p):
         score += w.restates
         reasons.append("restates the figure before")
     return Part(score, tuple(reasons))

@@ -10,13 +10,15 @@ follows on ("That is nearly 2,000 …"), else its heading's, else the title's.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from factcli.reading import mentions, prose
 from factcli.reading.mention import Mention
-from factcli.reading.words import STOP, content
+from factcli.reading.nouns import counts
+from factcli.reading.words import STOP, content, stem
 from factcli.text.fold import fold
 
 TYPE_CHECKING = False
@@ -41,6 +43,8 @@ class Sentence:
         self.major = _clauses(sentence.text, _CLAUSE)
         self.clauses = sorted(self.major + _clauses(sentence.text, _COORDINATED))
         answer = _answers(sentence.text, sentence.before)
+        #: The question the sentence answers, if it is an answer.
+        self.asked = sentence.before if answer else ""
         #: An answer's words are its question's too ("Q. How many … end of November 2008? A. 1,949.").
         self.words = content(sentence.text) | (content(sentence.before) if answer else set())
         #: Its words as written, for the full-text index (which stems them itself).
@@ -49,16 +53,24 @@ class Sentence:
         self.around_written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(f"{sentence.heading} {sentence.before}")))
         self.entities = names.find(sentence.text, sentence.start)
         self.topics = names.topics(sentence.text)
+        #: The words of the organisations it names ("the Shanghai Cooperation Organization"): who, never which
+        #: of its events (a country's name may be an event's: "the Myanmar floods").
+        self.name_words = frozenset(
+            w for name, _ in self.entities if names.kind(name) == "organisation" for w in content(name)
+        )
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
         self.amounts = [m for m in found if m.kind in ("amount", "percent", "duration")]
+        self.pairs = _pairs(sentence, found)
         #: The dates of the draft's title, when nothing nearer says when.
         self.title_dates: list[Mention] = []
         follows_on = answer or _FOLLOWS_ON.match(sentence.text.lstrip())
         self.context_dates = (_dates(sentence.before) if follows_on else []) or _dates(sentence.heading)
         #: Facts bound to numbers in the sentence before (under the same heading) and earlier in this one.
         self.previous: set[str] = set()
+        #: Facts bound to other numbers of this very sentence (a list gives each figure once: none restates).
+        self.here: set[str] = set()
         #: The passages those facts are quoted from.
         self.passages: set[str] = set()
         #: Each number's bound facts, once worked out (check-draft asks again for dates).
@@ -111,14 +123,28 @@ class Sentence:
         if self.text[:at].rstrip().endswith("("):  # "floods hit Malaysia (February 2015)": what the bracket dates
             at = self.text.rindex("(", 0, at)
             first = min(first, self.start + len(self.text[:at]) - len(self.text[:at].split(",")[-1]))
-        cut = max([m.end() for m in _PHRASE_END.finditer(self.text, 0, at)] + [first - self.start], default=0)
-        cut = max([cut] + [d.end - self.start for d in self.dates if d is not mention and d.end - self.start <= at])
-        words = content(self.text[cut:at])
-        if len(words) >= 2:
+        floor = max(
+            [first - self.start]
+            + [d.end - self.start for d in self.dates if d is not mention and d.end - self.start <= at]
+        )
+        cuts = [m.end() for m in _PHRASE_END.finditer(self.text, floor, at)]
+        words: set[str] = set()
+        for cut in [*reversed(cuts[-3:]), floor]:  # "exercise held in Xinjiang and in Chelyabinsk, Russia, in …"
+            words = content(self.text[cut:at])
+            if words - _HAPPENED and not _PREDICATE.match(self.text, cut, at):
+                break  # only "in", "held in", "was issued on": the phrase goes on before the comma ("signed in" stays)
+        if len(words) >= 2 or (words and cut > floor):  # "…, signed in January 1998, met in Guam": the signing's
             return words
         start = mention.end - self.start  # a date that leads: "On September 11, 2002, the UN Security Council …"
         start += len(self.text[start:]) - len(self.text[start:].lstrip(" ,:–—-"))  # "- Mar 2008: ASEAN Plus …"
-        return words | content(self.text[start : last - self.start])
+        words |= content(self.text[start : last - self.start])
+        return words if len(words) >= 2 else words | self.asked_words
+
+    @property
+    def asked_words(self) -> set[str]:
+        """The words of the question an answer answers ("Q. When did the SCO meet in St Petersburg? A. July
+        2002."): a bare date in the answer dates what the question names."""
+        return content(self.asked)
 
     def near(self, mention: Mention) -> set[str]:
         """The words right beside ``mention`` in its scope: "acceded to 10", "signed another one"."""
@@ -143,6 +169,9 @@ class Sentence:
         if mention.kind == "date" and len(named) > 1:  # "Malaysia in January 2015, Myanmar in August 2015 and …"
             piece = self._piece(mention)
             named = {name for name, at in self.entities if piece[0] <= at < mention.start} or named
+        elif len(named) > 1 and not self.cells:  # "175 in Congo, 275 each in Sudan, 315 in Darfur and 257 in Liberia"
+            piece = self._piece(mention)
+            named = {name for name, at in self.entities if piece[0] <= at < piece[1]} or named
         if named or self.cells or mention.kind == "ordinal":
             return named
         earlier = [(at, name) for name, at in self.entities if at < first]
@@ -168,7 +197,15 @@ class Sentence:
         column = _dates(self.column(mention)) if self.cells else []  # "| Countries, 2002 paper |": the column's time
         own = [d for d in self.dates if d is not mention and first <= d.start < last and self._nearest(d, mention)]
         elsewhere = [d for d in self.dates if d is not mention and not first <= d.start < last]
-        return column or own or elsewhere or self.context_dates or self.title_dates
+        return column or own or elsewhere or self.context_dates or self._title_dates()
+
+    def _title_dates(self) -> list[Mention]:
+        """The title's dates; a day there is the draft's own date ("OPINION | 14 April 2026"), the time of what
+        the draft says is so now, not of what it tells in the past ("the contingent counted 257 engineers")."""
+        days = [d for d in self.title_dates if d.span is not None and d.span[0] == d.span[1]]
+        if days and _PAST.search(self.text) and not _PRESENT.search(self.text):
+            return [d for d in self.title_dates if d not in days]
+        return self.title_dates
 
     def _nearest(self, date: Mention, mention: Mention) -> bool:
         """A date before a number times it; one after it, unless another amount stands between ("ties with over
@@ -176,6 +213,42 @@ class Sentence:
         if date.start < mention.start:
             return True  # "As of the end of November 2008, China had 1,949 … in nine mission areas": both
         return not any(mention.start < m.start < date.start for m in self.amounts if m is not mention)
+
+    def clause_topics(self, mention: Mention, names: Names) -> set[str]:
+        """The topics the number's own clause names, when the sentence has several clauses ("In June 2007 the SCO
+        concluded its treaty …; in August 2007 they ran a joint counter-terrorism exercise": the treaty's
+        clause is about no counter-terrorism)."""
+        if len(self.major) == 0:
+            return self.topics
+        first, last = self.clause(mention, major=True)
+        return names.topics(self.text[first - self.start : last - self.start])
+
+    def counted_before(self, mention: Mention) -> tuple[str, ...]:
+        """What a number with no noun of its own counts, said before it: the lead of a list ("Engineers made
+        up the largest contingents: 175 in Congo, … and 257 in Liberia"), or what "of them" stands for ("counts
+        attaché offices: … nearly 100 of them")."""
+        at = mention.start - self.start
+        if _OF_THEM.match(self.text, mention.end - self.start):
+            nouns = [w for w in _WORD.findall(self.text[:at]) if counts(w.lower())]
+            return (nouns[-1].lower(),) if nouns else ()
+        colon = self.text.rfind(":", 0, at)
+        if colon < 0 or mention.kind != "amount":
+            return ()
+        nouns = [w for w in _WORD.findall(self.text[:colon]) if counts(w.lower())]
+        return (nouns[0].lower(),) if nouns else ()
+
+    def siblings_words(self, mention: Mention) -> set[str]:
+        """The words of a count joined to ``mention`` by "and" that are that count's alone: "military ties with
+        nearly 150 countries and military attaché offices in 109 countries" says two things, and "attaché
+        offices" is no word of the 150 (what stands before the first is both counts' subject)."""
+        first, last = (at - self.start for at in self.clause(mention))
+        words: set[str] = set()
+        for one, cut, two in self.pairs:
+            if one is mention and cut < last - 0:
+                words |= content(self.text[cut:last]) - content(self.text[first:cut])
+            elif two is mention and one.start - self.start >= first:
+                words |= content(self.text[one.start - self.start : cut]) - content(self.text[cut:last])
+        return words
 
     def others_words(self, mention: Mention) -> set[str]:
         """The words of the other amounts' clauses: what they are about, not what ``mention`` is."""
@@ -190,6 +263,16 @@ class Sentence:
 
 #: A dash or colon after a date that opens its line: what follows is what happened then.
 _LEADS = re.compile(r"\s*[–—:-]\s*")
+#: Words that say only that something happened ("…'s Third Symposium on International Issues, held in …"): the
+#: phrase that names what goes on before them.
+_HAPPENED = frozenset(stem(w) for w in "held hold took place happened occurred convened staged".split())
+#: A sentence that tells of the past, and one that says what is so now.
+_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|now|today|currently|still|remains?)\b", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+#: A passive predicate whose subject stands before the comma: '…, "China's Policies …", was issued on'.
+_PREDICATE = re.compile(r"[\s\"”’']*(?:was|were|is|are|has been|had been|have been)\s+\w+\s+(?:in|on|at)?\s*$", re.I)
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
 #: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
 _PHRASE_END = re.compile(r"[,;()]")
@@ -224,6 +307,19 @@ def title_dates(title: str) -> list[Mention]:
 def _dates(text: str) -> list[Mention]:
     """The dates of a heading or the sentence before (asked again for each sentence after it)."""
     return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
+
+
+def _pairs(sentence: prose.Sentence, found: Sequence[Mention]) -> list[tuple[Mention, int, Mention]]:
+    """Two counts in a row joined by "and" or a comma right after the first one's noun ("275 engineers, 100
+    transport troops, 100 medical staff"), and where the join stands."""
+    counts = sorted((m for m in found if m.kind in ("amount", "percent") and m.noun), key=lambda m: m.start)
+    pairs = []
+    for one, two in itertools.pairwise(counts):
+        between = sentence.text[one.end - sentence.start : two.start - sentence.start]
+        joined = re.match(r"\s*" + r"\s+".join(map(re.escape, one.noun)) + r"(\s+and\s|,\s*(?:and\s+)?)", between)
+        if joined:  # the first count's noun, then "and": not "123 judicial assistance and extradition treaties"
+            pairs.append((one, one.end - sentence.start + joined.start(1), two))
+    return pairs
 
 
 def _clauses(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -13,10 +13,13 @@ from factcli.checks.judged import Judged, loosely, ranked
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
+from factcli.reading.words import content
 
 _EVENT = re.compile(
     r"\b(?:held|hold|holds|opened|began|started|signed|adopted|launched|established|founded|concluded|took place|"
-    r"met|convened|hosted|joined|set up|submitted|acceded|ratified|created|inaugurated|visited|made|"
+    r"met|convened|hosted|joined|set up|submitted|acceded|ratified|created|inaugurated|visited|made|resumed|restored|"
+    r"suspended|issued|released|published|conducted|staged|completed|entered into force|took effect|resumption|"
+    r"restoration|signing|launch|founding|"
     r"meets?|signs?|joins?|sen[dt]s?|went|gone|sail(?:ed|s)|deployed|dispatched|arrived|killed|died|vanished|"
     r"disappear(?:ed|s)|sank|crashed|pledged|pledges|commissioned|designated|declared|"
     r"earthquake|tsunami|floods?|attacks?|crash|"
@@ -40,8 +43,15 @@ _RANGE_END = re.compile(r"\b(?:between|from)\s+[^,;.]{3,40}?\s*(?:\band|\bto|\bu
 _ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.I)
 #: A loosely bound date bears out an event only when the words beside it share this much with the event's.
 _EVENT_WORDS = 1.0
-#: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008".
-_UNTIL = re.compile(r"\b(?:by|as of|until|till|through|at the end of|end of|before|after)\s+(?:the\s+)?$", re.I)
+#: Framing words that never date an event: "by 2008 China was hosting …", "as of November 2008"; "at the end of"
+#: does when its clause tells of a happening ("ties were resumed at the end of 2001").
+_UNTIL = re.compile(r"\b(?:by|as of|until|till|through|before|after)\s+(?:the\s+)?$", re.I)
+_END_OF = re.compile(r"\bend\s+of\s+$", re.I)
+
+
+def _until(before: str, clause: str) -> bool:
+    """The words before a date make it the time a figure holds for, never an event's."""
+    return bool(_UNTIL.search(before)) or (bool(_END_OF.search(before)) and not _EVENT.search(clause))
 
 
 Outcome = tuple[Verdict, Bound | None, str]
@@ -64,14 +74,17 @@ def judge_date(
     first, last = sentence.clause(mention)
     framed = [j for j in claims if first <= j.mention.start < last]
     before = _before(mention, sentence)
-    if _framing_words(mention, before) and (framed or _UNTIL.search(before)):
+    clause = sentence.text[first - sentence.start : last - sentence.start]
+    bracketed = [j for j in framed if _brackets(sentence, j.mention, mention)]  # "over 60 (2001–02)"
+    if bracketed:
+        return _framing(mention, bracketed)
+    if _framing_words(mention, before) and (framed or _until(before, clause)):
         frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
         if frames is not None or not verdicts.is_span(mention):
             return frames  # "from May to October 2002": a span that frames no figure may still date an event
     judged = _as_time_or_event(mention, sentence, candidates, weight, names, framed, dated)
     if judged is not None:
         return judged
-    clause = sentence.text[first - sentence.start : last - sentence.start]
     return ("not-found", None, "") if _a_happening(mention, sentence, clause, before) else None
 
 
@@ -110,7 +123,8 @@ def _a_happening(mention: Mention, sentence: context.Sentence, clause: str, befo
     inside = any(d is not mention and d.span is not None and mention.span[0] <= d.span[0] and
                  d.span[1] <= mention.span[1] for d in sentence.dates)  # fmt: skip
     attributive = bool(_ATTRIBUTIVE.search(before)) and mention.text.isdigit()  # "double the 2002 toll"
-    return not inside and not mention.since and not attributive and bool(_EVENT.search(clause))
+    asked = sentence.asked if len(content(clause)) < 3 else ""  # "A. July 2002." to "When was … held?"
+    return not inside and not mention.since and not attributive and bool(_EVENT.search(f"{clause} {asked}"))
 
 
 def _loosely(
@@ -160,6 +174,17 @@ def tops(
         if mention not in out and fact not in out.values():
             out[mention] = fact
     return out
+
+
+def _brackets(sentence: context.Sentence, figure: Mention, date: Mention) -> bool:
+    """The date stands in brackets right after the figure ("over 60 (2001–02)", '"over 150 countries" (2008)'):
+    the time the figure holds for."""
+    between = sentence.text[figure.end - sentence.start : date.start - sentence.start]
+    return bool(_AFTER_FIGURE.fullmatch(between)) and sentence.text.startswith(")", date.end - sentence.start)
+
+
+#: What may stand between a figure and the bracket that dates it: its noun and a closing quote.
+_AFTER_FIGURE = re.compile(r"(?:\s+[A-Za-z-]+){0,2}[\"”’']?\s*\(")
 
 
 def _before(mention: Mention, sentence: context.Sentence) -> str:

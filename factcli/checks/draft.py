@@ -13,6 +13,7 @@ something happened, against the event's fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -53,12 +54,17 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
     title = titles.title(text, markdown=markdown)
     title_dates = context.title_dates(title)
     dateline = _dateline(text, title)
+    today = _own_date(text[dateline[0] : dateline[1]] or title)
     previous: set[str] = set()
     passages: set[str] = set()
     heading = ""
+    labels = [(m.start(), m.end()) for m in _LABELS.finditer(text)]
     for raw in prose.sentences(text, markdown=markdown):
-        found = mentions.find(raw.text, raw.start)
+        if _REFERENCES.match(raw.heading):
+            continue  # a bibliography's years, volumes and pages are its entries', no claims
+        found = mentions.find(raw.text, raw.start, today)
         found = [m for m in found if not (m.kind == "date" and dateline[0] <= m.start < dateline[1])]
+        found = [m for m in found if not any(a <= m.start < b for a, b in labels)]
         if raw.heading != heading:
             heading, previous, passages = raw.heading, set(), set()
         if not found:
@@ -78,6 +84,7 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
                     judged.append(Judged(mention, *result))
                     if result[1] is not None:
                         sentence.previous.add(result[1].profile.fact.id)
+                        sentence.here.add(result[1].profile.fact.id)
                         sentence.passages |= result[1].profile.passages
         claims = [j for j in judged if j.mention.kind != "ordinal"]
         written = [m for m in found if m.kind == "date"]
@@ -107,6 +114,20 @@ def _dateline(text: str, title: str) -> tuple[int, int]:
         return lead, lead + len(block)
     at = text.find(title, 0, 2000) if title and not titles.states(title) else -1
     return (at, at + len(title)) if at >= 0 else (0, 0)
+
+
+def _own_date(heading: str) -> dt.date | None:
+    """The draft's own date, to the day, from its heading block or title ("Regular Press Conference, January 16,
+    2017"): the year of the days it names without one."""
+    days = [m.span[0] for m in mentions.find(heading) if m.span is not None and m.span[0] == m.span[1]]
+    return max(days, default=None)
+
+
+#: The headings of a draft's list of works cited.
+_REFERENCES = re.compile(r"\W*(?:bibliography|references|works cited|further reading|reading list)\W*$", re.I)
+#: A line of labelled particulars ("**Word count:** 2,180 · **Submitted:** 12 May 2026"): the draft's own
+#: record, no claim.
+_LABELS = re.compile(r"^[ \t]*(?:\*\*[^*\n]{1,30}:\*\*[^\n]*?[·|•][ \t]*){1,}\*\*[^*\n]{1,30}:\*\*[^\n]*$", re.M)
 
 
 #: A draft's heading block is at most this many lines (a title, an occasion, a date, a byline).

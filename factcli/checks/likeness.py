@@ -66,14 +66,23 @@ def restates(mention: Mention, p: Profile) -> bool:
     more than a dozen': the same figure, rounded (within a tenth of it) or bounded, and borne out by the fact."""
     if mention.kind == "date" or mention.value is None or p.fact.value is None or not p.fact.value:
         return False
-    close = abs(mention.value - float(p.fact.value)) <= 0.1 * abs(float(p.fact.value))
-    return (close or mention.qualifier != "exact") and mention.low <= p.low and p.high <= mention.high
+    gap = abs(mention.value - float(p.fact.value))
+    close = gap <= 0.1 * abs(float(p.fact.value))
+    bounded = mention.qualifier != "exact" and gap <= _BOUND_GAP * abs(float(p.fact.value))
+    return (close or bounded) and mention.low <= p.low and p.high <= mention.high
 
 
-def about_another_topic(sentence: Sentence, p: Profile, names: Names) -> bool:
-    """The sentence names a topic (counter-terrorism) that is not the fact's and that the fact says nothing of."""
+#: A bound restates a figure when it is this near it ("more than a dozen" after fourteen), not any figure it
+#: allows ("more than 60 medical personnel" after 275 engineers is another figure).
+_BOUND_GAP = 0.25
+
+
+def about_another_topic(sentence: Sentence, p: Profile, names: Names, topics: set[str] | None = None) -> bool:
+    """The sentence (or the number's own clause: ``topics``) names a topic (counter-terrorism) that is not the
+    fact's and that the fact says nothing of."""
     topic = p.fact.topic
-    others = sentence.topics - {topic}
+    topics = sentence.topics if topics is None else topics
+    others = topics - {topic}
     if not others or topic in sentence.topics or sentence.words & names.topic_words.get(topic, set()):
         return False
     return not any(names.topic_words.get(t, set()) <= p.words for t in others)

@@ -58,9 +58,9 @@ GENERIC_WORDS = 1.0
 #: A wrong date is a slip of a month or a year or two; a date further from the fact's is more likely another
 #: event's ("the forum's first meeting in 1994" is no date of what the forum adopted in 2007).
 DATE_SLIP = 3
-#: A round figure ("nearly a thousand", "about 2,000") is wrong within this factor of the fact's; further off, it
-#: rounds another figure ("nearly a thousand" officers studying abroad is no count of 800 engineers).
-ROUGH = 1.15
+#: A round figure ("some 90", "nearly 150") is wrong within this factor of the fact's; further off, it more likely
+#: rounds another figure than misstates this one.
+ROUGH = 2.0
 #: Words before a number that make it a promise or an aim ("pledged a stand-by force of 8,000 troops"): what
 #: was promised is no count of what was done, so a fact's count cannot refute it. Money pledged is another
 #: matter: the pledge is the fact ("pledged US$20 million" against the 20 million Australian dollars given).
@@ -97,7 +97,8 @@ def decide(
     if not doubt and "dated" not in best.certain and "timed" in best.certain:  # the sentence's date ruled out …
         doubt = _another_time(mention, best, untimed())
     if not doubt and best.missing:
-        doubt = _named_elsewhere(best, [*ranked[1:], *untimed()])
+        needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
+        doubt = _named_elsewhere(best, [b for b in [*ranked[1:], *untimed()] if needed <= b.certain])
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
 
 
@@ -137,7 +138,7 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         return "it shares little but what it counts with the fact"  # countries with attaché offices
     if mention.kind == "date" and _years_apart(mention, best.profile) > DATE_SLIP:
         return "years from the fact's date: more likely another event"
-    if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH:
+    if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH and not _slipped(mention, best):
         return "a round figure far from the fact's"
     return ""
 
@@ -273,4 +274,15 @@ def _same_order(mention: Mention, p: Profile, within: float = MAGNITUDE) -> bool
     if not theirs or not ours or ours != ours:  # NaN
         return True
     ratio = abs(float(ours) / float(theirs))
-    return 1 / within <= ratio <= within
+    return 1 / within <= ratio <= within or _zeros_slipped(ratio)
+
+
+def _slipped(mention: Mention, bound: Bound) -> bool:
+    theirs = bound.profile.fact.value
+    return bool(mention.value and theirs) and _zeros_slipped(float(mention.value or 0) / float(theirs or 1))
+
+
+def _zeros_slipped(ratio: float) -> bool:
+    """The writer's figure is the fact's with a zero dropped or added ("some 400" for some 4,000): a slip of the
+    pen, not another figure, for all the thousandfold it is off."""
+    return any(abs(ratio - 10.0**k) < 1e-9 * 10.0**k for k in (-3, -2, -1, 1, 2, 3))

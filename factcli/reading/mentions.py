@@ -29,7 +29,15 @@ from factcli.reading.numbers import (
     qualifier_before,
     read_number,
 )
-from factcli.reading.written_dates import AFTER_MONTH, BARE_MONTH, DATE, MONTH_NUMBER, read_date
+from factcli.reading.written_dates import (
+    AFTER_MONTH,
+    BARE_MONTH,
+    DATE,
+    MONTH_NUMBER,
+    YEARLESS,
+    read_date,
+    read_yearless,
+)
 from factcli.text import dates
 
 _AMOUNT = re.compile(
@@ -97,16 +105,27 @@ _OURS = re.compile(
 )
 #: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
 _RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
+#: "…, so nine navies in all": the writer adding up, not a figure of the store's.
+_SO_BEFORE = re.compile(r"\b(?:so|making|that makes|which makes)\s+$", re.I)
+_IN_ALL_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+){0,3}?\s+(?:in all|in total|all told|altogether)\b", re.I)
 _SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
 
 
-def find(sentence: str, offset: int = 0) -> list[Mention]:
+#: "(World, 12 May)": which edition a report ran in, no claim.
+_EDITION = re.compile(r"\([A-Z][\w ]{0,20},\s*$")
+
+
+def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[Mention]:
     """Every mention in ``sentence`` in order; offsets are ``offset`` + position in the sentence. Dates are read
-    first, then ranges, fractions, amounts and ordinal words, each where no earlier reading stands."""
+    first, then ranges, fractions, amounts and ordinal words, each where no earlier reading stands. A day without
+    a year ("on January 13") is read only when the text's own date ``today`` gives it one."""
     found = _Found(sentence, offset)
     found.taken.extend(m.span() for m in _SHORTCODE.finditer(sentence))  # ":100:" is an emoji, no number
     for m in DATE.finditer(sentence):
         found.add(read_date(sentence, m, offset), m.start(), m.end())
+    for m in YEARLESS.finditer(sentence) if today else ():
+        if not _EDITION.search(sentence, 0, m.start()) or not sentence.startswith(")", m.end()):
+            found.add(read_yearless(m, offset, today), m.start(), m.end())  # type: ignore[arg-type]
     for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
         found.add(found.bare_month(m), m.start("month"), m.end())
     for m in _BETWEEN.finditer(sentence):
@@ -310,6 +329,8 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
         return True
     if _OURS.search(sentence[end : end + 80].split(".")[0]):
         return True  # "a full 558 troops across its three units (our sum)", "… by our arithmetic"
+    if _SO_BEFORE.search(sentence[max(0, start - 12) : start]) and _IN_ALL_AFTER.match(after):
+        return True  # "eight other countries plus China, so nine navies in all"
     if _RATE_LABEL.search(sentence[max(0, start - 60) : start]):
         return True  # "Ships per mission, on average: **6.7**"
     return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))

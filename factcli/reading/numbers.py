@@ -9,10 +9,14 @@ which ``validate`` holds the value and qualifier to. ``qualifier_before`` and ``
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from factcli.reading.words import stem
 
 #: Number words a writer counts with.
 UNITS = {
@@ -155,20 +159,27 @@ _QUALIFIER_BEFORE = re.compile(
 )
 
 
+_SPREAD = re.compile(r"\b(?:spread|spreads|scattered|distributed|stretched|stretching|spanning|ranging|fanned)\s+$")
+
+
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     """The writer's qualifier (an interval kind) in the words just before ``start``, and where they begin."""
     before = sentence[max(0, start - 24) : start].lower()
     m = _QUALIFIER_BEFORE.search(before)
-    if m is None:
-        return "exact", start
+    if m is None or (m.group(1) == "over" and _SPREAD.search(before, 0, m.start(1))):
+        return "exact", start  # "spread over six regions": where, not how many
     return QUALIFIERS[" ".join(m.group(1).split())].writer, start - (len(before) - m.start(1))
+
+
+#: A round figure allows at most this share either way: "nearly 100" is no count of 60, whatever its rounding.
+ROUND_SLACK = 0.2
 
 
 def interval(value: float, qualifier: str, written: str) -> tuple[float, float]:
     """The values a writer allows by "about 2,000", "more than 100", "1,949"."""
     if qualifier in ("exact",):
         return value, value
-    slack = max(0.05 * value, rounding(written, value) / 2)
+    slack = max(0.05 * value, min(rounding(written, value) / 2, ROUND_SLACK * value))
     return {
         "approx": (value - slack, value + slack),
         "below": (value - slack, value),
@@ -186,3 +197,19 @@ def rounding(written: str, value: float) -> float:
         return 0.0
     zeros = len(digits) - len(digits.rstrip("0"))
     return float(10 ** min(zeros, max(0, len(digits) - 1)))
+
+
+def ordinals_in(words: Iterable[str]) -> set[int]:
+    """The ordinals among some words or their stems ("third", "fourth", "14th")."""
+    out = set()
+    for word in words:
+        numeric = re.fullmatch(r"([0-9]+)(?:st|nd|rd|th)", word)
+        value = int(numeric.group(1)) if numeric else _ordinal_stems().get(word)
+        if value is not None:
+            out.add(value)
+    return out
+
+
+@functools.cache
+def _ordinal_stems() -> dict[str, int]:
+    return {stem(word): value for word, value in ORDINAL_WORDS.items()} | ORDINAL_WORDS

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,6 +43,9 @@ _HEADING_MARKER = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULT
 _QUOTE_MARKER = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.MULTILINE)
 _MARKUP = re.compile(r"[*_|\\]")
+_BOX = re.compile(r"[\u2500-\u257f]")
+#: A line of a fact box: a label, a colon and a figure, and nothing after ("Police sent since 2000: 1,379").
+_LABELLED = re.compile(r"^[^\S\n]*[^\s:][^\n:]{1,80}:[^\S\n]*[~≈]?[0-9][0-9,.]*(?:[^\S\n]*%)?[^\S\n]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_\\]")
 
 
@@ -113,6 +117,8 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                 body = block[begin : last.offset + len(last.value)]
                 if len(tokens) <= 4 and tokens is not paragraph[-1]:
                     continue  # a lead-in such as "1990." or "May 1997." belongs to the sentence after it
+                if tokens is not paragraph[-1] and _cut_at_a_locator(tokens):
+                    continue  # "Information Office 2009, ch." + "8.": one reference, not a sentence "8."
                 cut = begin
                 for m in _MISSED_END.finditer(body):  # "… says exactly 160 ??.) Military students …"
                     part = block[cut : begin + m.start()]
@@ -123,6 +129,14 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
                     yield Sentence(start + cut + at, part, heading, asked.before(part, before))
                     before = part
                 begin = None
+
+
+#: Abbreviations a reference's number follows ("ch. 8", "pp. 77–94", "No. 4"): no sentence ends after them.
+_LOCATORS = frozenset("ch chap p pp no nos vol para art fig sec".split())
+
+
+def _cut_at_a_locator(tokens: list[Any]) -> bool:
+    return len(tokens) >= 2 and tokens[-1].value == "." and tokens[-2].value.lower() in _LOCATORS
 
 
 #: A question's label and an answer's: "Q. How many …? A. 1,949.", "Question: … Answer: …".
@@ -208,7 +222,12 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
         for m in _LIST_MARKER.finditer(text):
             blank(m.start(), m.end())
             breaks.add(lines.at(m.start())[0] - 1)
+    for m in _BOX.finditer(text):  # "║ Peacekeepers on duty: 1,949 ║": the frame of a fact box
+        blank(m.start(), m.end())
     prose = "".join(masked)
+    for m in _LABELLED.finditer(prose):  # each "label: figure" line of a fact box says one thing
+        row = lines.at(m.start())[0] - 1
+        breaks.update((row, row + 1))
     block_start = None
     skip_to = 0
     for number, start in enumerate(lines.starts):

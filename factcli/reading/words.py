@@ -55,6 +55,7 @@ _SAME_COUNT = (
     "ship vessel",
     "engin engineer",
     "transport transportation",
+    "voyag navig cruis",
     "institution academy school college university",
 )
 

@@ -29,6 +29,28 @@ BARE_MONTH = re.compile(
     r"(?!\s*[0-9])"
 )
 
+_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+#: A day without a year ("was issued on January 13", "on 13 January", "JAN. 11"): its year is the draft's own.
+YEARLESS = re.compile(
+    rf"(?<![\w-])(?:(?P<day>[0-9]{{1,2}})\s+(?P<month>{_NAMES})"
+    rf"|(?P<month2>{_NAMES}|{_NAMES.upper()}|(?:{_SHORT}|{_SHORT.upper()})\.?)\s+(?P<mday>[0-9]{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?![\w-])(?!,?\s*(?:19|20)[0-9]{2})"
+)
+
+
+def read_yearless(m: re.Match[str], offset: int, today: dt.date) -> Mention | None:
+    """A day and month, in the year of the draft's own date ``today`` (the year before, when the day would fall
+    after it): a spokesperson's "issued on January 13" at a briefing of January 16, 2017."""
+    month = MONTH_NUMBER[(m.group("month") or m.group("month2"))[:3].lower()]
+    try:
+        day = dt.date(today.year, month, int(m.group("day") or m.group("mday")))
+        if day > today:
+            day = day.replace(year=today.year - 1)
+    except ValueError:
+        return None
+    return Mention(offset + m.start(), offset + m.end(), m.group(), "date", span=(day, day))
+
 
 #: The years before its own that a dated document (a biennial white paper) reports on.
 REPORTS_BACK = 1
@@ -48,6 +70,11 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+#: "resolutions 1846 (2008)": a document's number and its year.
+_SERIAL_BEFORE = re.compile(r"(?<![0-9,.])[0-9]{4}\s*\(\s*$")
+_FIGURE_BEFORE = re.compile(r"[0-9](?:\s+[A-Za-z-]+){0,2}[\"”’']?\s*\(\s*$")
+
+
 def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
     """'Peace-2007', 'Cooperation for Law Enforcement 2015', '(2017)' after a title, '2002 and 2008 … papers'."""
     if m.group("month") or m.group("day"):
@@ -56,7 +83,8 @@ def _year_in_name(sentence: str, m: re.Match[str]) -> bool:
     if re.search(r"[A-Za-z]-$", before):
         return True
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", sentence[m.end() :]):
-        return True  # a citation's year: "… Security Cooperation (2017)"
+        # a citation's year: "… Security Cooperation (2017)"; not the time of a figure: "over 60 (2001–02)"
+        return not _FIGURE_BEFORE.search(before) or bool(_SERIAL_BEFORE.search(before))
     word = re.search(r"([A-Za-z]+)\W{0,2}\s+$", before)
     if (
         word

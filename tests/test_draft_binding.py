@@ -1,0 +1,188 @@
+"""How check-draft binds a number to the fact it is about, in the ways of writing blind drafts showed (drafts-r9
+to r12): lists, fact boxes, answers to questions, dates beside ordinals and brackets, and titles' days. Each
+case is short and made up here, not copied from a draft; each failed before its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcli.checks import draft
+from factcli.index.engine import Index
+from factcli.store.files import bundled_store
+
+from .conftest import memory
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Index:
+    return memory(bundled_store())
+
+
+def found(index: Index, text: str, *, markdown: bool = True) -> dict[str, tuple[str, str | None]]:
+    """Each finding's text (line breaks as spaces) → (verdict, fact id); a text met twice keeps its last."""
+    return {
+        " ".join(f.text.split()): (f.verdict, f.fact.id if f.fact else None)
+        for f in draft.check(index, text, markdown=markdown)
+    }
+
+
+def test_the_words_after_and_belong_to_the_next_count(bundled: Index) -> None:
+    text = "By 2008 China had military ties with nearly 150 countries and attaché offices in 109 countries."
+    got = found(bundled, text)
+    assert got["nearly 150"] == ("contradicted", "military-diplomacy-2008-countries-with-military-ties")
+    assert got["109"] == ("supported", "military-diplomacy-2008-attache-offices-abroad")
+
+
+def test_and_inside_a_noun_does_not_part_it(bundled: Index) -> None:
+    text = "The 2017 paper lists 123 judicial assistance and extradition treaties with 70 countries."
+    got = found(bundled, text)
+    assert got["123"] == ("supported", "law-enforcement-2017-judicial-extradition-treaties")
+
+
+def test_a_round_figure_allows_a_fifth_either_way_at_most(bundled: Index) -> None:
+    text = "By 2002 China had military relations with nearly 100 countries."
+    assert found(bundled, text)["nearly 100"] == ("contradicted", "military-relations-2002-countries")
+
+
+def test_a_round_figure_well_off_the_facts_is_contradicted(bundled: Index) -> None:
+    text = "In 2001-02 the PLA hosted over 90 delegations of foreign military leaders, who came from some 90 countries."
+    got = found(bundled, text)
+    assert got["some 90"] == ("contradicted", "foreign-military-delegations-received-2001-2002-countries")
+
+
+def test_a_dropped_zero_is_a_slip_not_another_figure(bundled: Index) -> None:
+    text = "By 2008 some 400 foreign military personnel had studied in China."
+    got = found(bundled, text)
+    assert got["some 400"] == ("contradicted", "military-education-foreign-students-in-china-by-2008")
+
+
+def test_a_bare_date_answering_a_question_dates_what_it_asks(bundled: Index) -> None:
+    text = "Q. When did China submit its position paper to the ARF Senior Officials' Conference?\n\nA. April 2002.\n"
+    assert found(bundled, text, markdown=False)["April 2002"] == (
+        "contradicted",
+        "arf-2002-senior-officials-document-date",
+    )
+
+
+def test_at_the_end_of_a_year_may_date_a_happening(bundled: Index) -> None:
+    text = "Military ties between China and Japan were resumed at the end of 2002."
+    assert found(bundled, text)["2002"] == ("contradicted", "china-japan-2001-military-ties-resumed-date")
+    text = "At the end of November 2008 China had 1,949 peacekeepers on duty."
+    assert found(bundled, text)["November 2008"][0] == "supported"
+
+
+def test_a_date_after_a_place_and_a_comma_dates_the_phrase_before(bundled: Index) -> None:
+    text = (
+        "The SCO joint counter-terrorism exercise was held in Xinjiang and in Chelyabinsk, Russia, in September 2007."
+    )
+    got = found(bundled, text)
+    assert got["September 2007"] == ("contradicted", "sco-2007-joint-counter-terrorism-exercise-date")
+
+
+def test_a_signing_keeps_its_own_date(bundled: Index) -> None:
+    text = (
+        "The special meeting under the Military Maritime Consultation Agreement, signed in January 1998, met in Guam."
+    )
+    assert found(bundled, text).get("January 1998", ("none",))[0] != "contradicted"
+
+
+def test_a_date_beside_an_ordinal_is_that_meetings(bundled: Index) -> None:
+    text = (
+        "The National Defense University's Third Symposium on International Issues, held in October–November "
+        "2000, drew officers from 18 countries."
+    )
+    got = found(bundled, text)
+    assert got["October–November 2000"] == ("contradicted", "ndu-2001-third-international-symposium-date")
+
+
+def test_a_day_without_a_year_takes_the_drafts_own(bundled: Index) -> None:
+    text = (
+        "Regular Press Conference, January 16, 2017\n\n"
+        "The State Council Information Office issued its white paper on Asia-Pacific security cooperation on "
+        "January 13.\n"
+    )
+    got = found(bundled, text, markdown=False)
+    assert got["January 13"] == ("contradicted", "wp2017-asia-pacific-white-paper-2017-issued")
+    assert "12 May" not in found(bundled, "A report (World, 12 May) got the count wrong.\n", markdown=False)
+
+
+def test_a_list_of_places_after_a_lead(bundled: Index) -> None:
+    text = "Engineers made up the largest contingents: 175 in Congo, 315 in Darfur and 257 in Liberia."
+    got = found(bundled, text)
+    assert got["257"] == ("contradicted", "peacekeeping-2008-engineers-unmil")
+    assert got["315"] == ("supported", "peacekeeping-2008-engineers-unamid")
+
+
+def test_of_them_counts_what_the_clause_before_names(bundled: Index) -> None:
+    text = "The 2002 paper counts attaché offices: by 2002 China had nearly 100 of them in its embassies abroad."
+    assert found(bundled, text)["nearly 100"] == ("contradicted", "military-attache-offices-abroad-2002")
+
+
+def test_the_figures_of_one_list_do_not_restate_each_other(bundled: Index) -> None:
+    text = "- UNMIS (Sudan), end of November 2008: 275 engineers, 100 transport troops, 100 medical staff\n"
+    got = found(bundled, text)
+    assert got["100"] == ("contradicted", "peacekeeping-2008-medical-unmis")
+
+
+def test_a_fact_box_line_is_a_sentence_of_its_own(bundled: Index) -> None:
+    text = (
+        "╔══════════════════════════════════════════╗\n"
+        "║ KEY FIGURES (end of November 2008)       ║\n"
+        "║                                          ║\n"
+        "║ Peacekeepers on duty: 1,949              ║\n"
+        "║ UN mission areas: 9                      ║\n"
+        "║ Military personnel sent since 1990: 11,063 ║\n"
+        "║ Police sent since 2000: 1,379            ║\n"
+        "║ Lost on duty since 1990: 8               ║\n"
+        "╚══════════════════════════════════════════╝\n"
+    )
+    got = found(bundled, text, markdown=True)
+    assert got["11,063"] == ("supported", "peacekeeping-1990-2008-military-personnel-cumulative")
+    assert got["1,379"] == ("supported", "peacekeeping-2000-2008-police-cumulative")
+    assert got["8"] == ("supported", "peacekeeping-1990-2008-personnel-killed")
+
+
+def test_a_bracketed_date_after_a_figure_is_its_time(bundled: Index) -> None:
+    text = "Senior PLA delegations visited over 60 countries (2001–02)."
+    got = found(bundled, text)
+    assert got["2001–02"] == ("supported", "military-delegations-sent-2001-2002-countries")
+
+
+def test_a_title_day_dates_the_present_not_the_past(bundled: Index) -> None:
+    title = "OPINION | 14 April 2026\n\n"
+    past = found(bundled, title + "In Liberia the Chinese contingent counted 257 engineers.\n", markdown=False)
+    assert past["257"] == ("contradicted", "peacekeeping-2008-engineers-unmil")
+    now = found(bundled, title + "China has 1,949 peacekeepers on duty.\n", markdown=False)
+    assert now["1,949"][0] != "contradicted"
+
+
+def test_spread_over_is_where_not_how_many(bundled: Index) -> None:
+    text = "In 2002, 53 Chinese military observers were still serving, spread over six regions."
+    assert found(bundled, text)["six"][0] == "supported"
+
+
+def test_so_many_in_all_is_the_writers_sum(bundled: Index) -> None:
+    text = "The 2007 exercise had eight other countries plus China, so nine navies in all."
+    assert "nine" not in found(bundled, text)
+
+
+def test_an_organisations_name_names_none_of_its_events(bundled: Index) -> None:
+    text = (
+        "SCO members concluded a treaty on long-term good-neighbourly relations, friendship and cooperation in "
+        "June 2007 and have since signed agreements on joint military exercises."
+    )
+    assert found(bundled, text)["June 2007"] == ("contradicted", "sco-2007-bishkek-treaty-date")
+
+
+def test_a_bibliography_and_a_line_of_particulars_hold_no_claims(bundled: Index) -> None:
+    text = (
+        "# An essay\n\n"
+        "**Module:** POLS 2315 · **Word count:** 2,180 · **Submitted:** 12 May 2026\n\n"
+        "By 2008 China had sent 11,063 military personnel to UN operations.[^1]\n\n"
+        "[^1]: Information Office 2009, ch. 8.\n\n"
+        "## Bibliography\n\n"
+        '- Foot, Rosemary. 2006. "Chinese Strategies." *International Affairs* 82 (1): 77–94.\n'
+    )
+    got = found(bundled, text)
+    assert got["11,063"][0] == "supported"
+    assert not {"2,180", "12 May 2026", "8", "82", "1", "77–94"} & set(got), got
