@@ -12,6 +12,7 @@ from factcli.extract.names import MEETINGS, Entities
 from factcli.extract.state import Statement
 from factcli.extract.statements import Reader
 from factcli.extract.when import as_of as document_time
+from factcli.extract.when import reviewed
 from factcli.index.query import Query
 from factcli.reading import document
 from factcli.reading.names import proper_names
@@ -62,7 +63,7 @@ def extract(
     )
     vocab = index.vocab
     framed = layout.reading_copy(text)
-    reader = Reader(vocab, when, source.published).start(framed)
+    reader = Reader(vocab, when, source.published, reviewed(source.title, when)).start(framed)
     found = tables.find(framed)
     laid_out = tuple((t.caption[0] if t.caption else t.start, t.end) for t in found)
     passages = document.passages(layout.reading_copy(text, laid_out) if found else framed, markdown=markdown)

@@ -20,7 +20,7 @@ from factcli.extract.when import starts_after
 from factcli.reading.document import Passage
 
 _REFERS_BACK = re.compile(
-    r"^(?:Among (?:them|these|those|the\s+[a-z]+)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
+    r"^(?:By then|Among (?:them|these|those|the\s+[a-z]+)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
 )
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")
@@ -196,6 +196,8 @@ class Context:
         if kind == "quantity" and not now and self.r.since:
             t = Time(start=self.r.since, end=as_of, words=self.r.since)
             return _from(t, "paragraph", "done since the start its paragraph's first sentence gives"), False
+        if self.r.reviewed:  # a review of 2020 dated January 2021: "Police recovered 2.94 billion yuan …"
+            return Time(date=self.r.reviewed, source="document", why="of the year the document reviews"), False
         if now:
             return Time(date=as_of, source="document", why="a state, dated to the document's as-of time"), False
         return Time(end=as_of, source="document", why="done by the document's as-of time, no start given"), False

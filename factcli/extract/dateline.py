@@ -39,17 +39,29 @@ _OWN_DAY = re.compile(
     rf"(?P<d2>[0-3]?[0-9]),?)\s+(?P<year>(?:19|20)[0-9]{{2}})[ \t]*$",
     re.MULTILINE,
 )
+#: A news story's dateline: "BEIJING, Dec. 26 (Xinhua) -- ", "WASHINGTON, March 3, 2015 (AP) — ", "BEIJING, Jan. 14
+#: -- ": the place and day it was filed from, frame, not the story's words.
+DATELINE = (
+    r"[A-Z][A-Z .'-]{1,30}(?:,\s+[A-Z][A-Za-z .'-]{1,30})?,\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s+[0-9]{4})?"
+    r"\s+(?:\([A-Za-z .'-]{2,30}\)\s*)?(?:--|—|–)\s*"
+)
+_DATELINE_DAY = re.compile(
+    rf"^[A-Z][A-Z .'-]{{1,30}}(?:,\s+[A-Z][A-Za-z .'-]{{1,30}})?,\s+(?P<month>{MONTH})\.?\s+(?P<day>[0-9]{{1,2}})"
+    rf"(?:,\s+(?P<year>[0-9]{{4}}))?\s+(?:\([A-Za-z .'-]{{2,30}}\)\s*)?(?:--|—|–)",
+    re.MULTILINE,
+)
 #: How far into a document the line with its day may stand (under its title, before the body).
 _OPENING_CHARS = 1500
 
 
 def own_day(text: str, published: str | None) -> str | None:
-    """The day a document gives itself on a line of its own in its opening (a speech's "Beijing, 25 October
-    2018" under its title): the day its "last month" and "this Monday" are counted from; none after its
-    publication."""
+    """The day a document gives itself in its opening, a line of its own (a speech's "Beijing, 25 October 2018"
+    under its title) or a news story's dateline ("BEIJING, Jan. 14 -- "): the day its "last month" and "this
+    Monday" are counted from; none after its publication. A dateline's day without a year is the last such day
+    on or before the publication (a story filed on 14 January and posted on the 15th is of that January)."""
     m = _OWN_DAY.search(text, 0, _OPENING_CHARS)
     if m is None:
-        return None
+        return _dateline_day(text, published)
     month = MONTH_NUMBER[(m.group("m1") or m.group("m2"))[:3].lower()]
     try:
         day = dt.date(int(m.group("year")), month, int(m.group("d1") or m.group("d2"))).isoformat()
@@ -58,20 +70,49 @@ def own_day(text: str, published: str | None) -> str | None:
     return None if published and day[: len(published)] > published else day
 
 
+def _dateline_day(text: str, published: str | None) -> str | None:
+    m = _DATELINE_DAY.search(text, 0, _OPENING_CHARS)
+    if m is None:
+        return None
+    month, day = MONTH_NUMBER[m.group("month")[:3].lower()], int(m.group("day"))
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published and len(published) >= 10:
+        year = int(published[:4]) - ((month, day) > (int(published[5:7]), int(published[8:10])))
+    else:
+        return None
+    try:
+        found = dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return None if published and found[: len(published)] > published else found
+
+
 #: "over the past decade", "in the last two decades": decades up to the as-of time.
 _DECADES = re.compile(rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{_N})\s+)?decades?\b", re.I)
-#: "In the first nine months of this year", "in the first half of 2018".
+#: "In the first nine months of this year", "in the first half of 2018", "in the fourth quarter", "In the first
+#: 10 months" and "in the first half of the year" (of the year the document is about).
 _FIRST_MONTHS = re.compile(
-    rf"\b(?:[Ii]n\s+|[Dd]uring\s+)?the\s+first\s+(?:(?P<n>{_N})\s+months|(?P<half>half))\s+of\s+"
-    r"(?:(?P<which>this|last)\s+year|(?P<year>(?:19|20)[0-9]{2}))\b",
+    rf"\b(?:[Ii]n\s+|[Dd]uring\s+)?the\s+(?:first\s+(?:(?P<n>{_N})\s+months|(?P<half>half))"
+    r"|(?P<q>first|second|third|fourth|last)\s+quarter)(?:\s+of\s+"
+    r"(?:(?P<which>this|last)\s+year|(?P<the>the\s+year)|(?P<year>(?:19|20)[0-9]{2})))?\b",
     re.IGNORECASE,
 )
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+#: "by the end of the year": the last month of the year the document is about.
+_YEAR_END = re.compile(r"\b(?:by\s+)?the\s+end\s+of\s+the\s+year\b", re.IGNORECASE)
 
 
-def dateline_times(sentence: str, out: list[Span], day: str | None, as_of: str) -> list[Span]:
+def dateline_times(
+    sentence: str, out: list[Span], day: str | None, as_of: str, the_year: str | None = None
+) -> list[Span]:
     """``out`` with the times the sentence dates by the document's day (``day``, ISO, if known) or counts back
-    from its as-of time; a span they overlap gives way."""
-    found = [*_back_in_time(sentence, day), *_decades(sentence, as_of), *_first_months(sentence, as_of)]
+    from its as-of time; a span they overlap gives way. ``the_year`` is the year "the year" means (the year a
+    review is of, else the last one named): "the first half of the year", "by the end of the year"."""
+    found = [
+        *_back_in_time(sentence, day), *_decades(sentence, as_of), *_first_months(sentence, as_of, the_year),
+        *_year_end(sentence, the_year),
+    ]  # fmt: skip
     found += [
         m for m in _months_back(sentence, day or as_of) if not any(m.start < f.end and f.start < m.end for f in found)
     ]
@@ -146,13 +187,27 @@ def _decades(sentence: str, as_of: str) -> list[Span]:
     return out
 
 
-def _first_months(sentence: str, as_of: str) -> list[Span]:
+def _first_months(sentence: str, as_of: str, the_year: str | None) -> list[Span]:
     out = []
     for m in _FIRST_MONTHS.finditer(sentence):
-        year = int(m.group("year") or int(as_of[:4]) - ((m.group("which") or "").lower() == "last"))
-        months = 6 if m.group("half") else _count(m.group("n"))
+        if m.group("year") or m.group("which"):
+            year = int(m.group("year") or int(as_of[:4]) - ((m.group("which") or "").lower() == "last"))
+        elif the_year:  # "In the first 10 months alone", "in the fourth quarter": of the year it is about
+            year = int(the_year)
+        else:
+            continue
+        if m.group("q"):
+            first, months = 3 * _QUARTERS[m.group("q").lower()] - 2, 3
+        else:
+            first, months = 1, 6 if m.group("half") else _count(m.group("n"))
         if not 1 <= months <= 12:
             continue
-        last = f"{year}-{months:02d}" if months > 1 else None
-        out.append(Span(m.start(), m.end(), m.group(), "range" if last else "point", f"{year}-01", last))
+        last = f"{year}-{first + months - 1:02d}" if months > 1 else None
+        out.append(Span(m.start(), m.end(), m.group(), "range" if last else "point", f"{year}-{first:02d}", last))
     return out
+
+
+def _year_end(sentence: str, the_year: str | None) -> list[Span]:
+    if the_year is None:
+        return []
+    return [Span(m.start(), m.end(), m.group(), "point", f"{the_year}-12") for m in _YEAR_END.finditer(sentence)]

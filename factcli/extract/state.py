@@ -49,6 +49,9 @@ class Memory:
     as_of: str
     #: When the document was published, if known: it vouches for nothing after.
     published: str | None = None
+    #: The year a document reviews from a later as-of time ("… in 2020", dated January 2021): what it does not
+    #: date is of that year (``when.reviewed``).
+    reviewed: str | None = None
     paragraph: int = -1
     #: The start of what the paragraph's first sentence says runs since ("Since 1990", "Since its first … in 1990").
     since: str | None = None

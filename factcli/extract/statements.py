@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from factcli.extract.dateline import dateline_times, own_day
+from factcli.extract.dateline import DATELINE, dateline_times, own_day
 from factcli.extract.events import Events
 from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
@@ -16,16 +16,10 @@ from factcli.extract.when import spans
 from factcli.reading import mentions
 from factcli.reading.document import Passage
 
-#: A news story's dateline: "BEIJING, Dec. 26 (Xinhua) -- ", "WASHINGTON, March 3, 2015 (AP) — ": the place and
-#: day it was filed from, frame, not the story's words (the day is its publication's).
-_DATELINE = (
-    r"[A-Z][A-Z .'-]{1,30}(?:,\s+[A-Z][A-Za-z .'-]{1,30})?,\s+[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s+[0-9]{4})?"
-    r"\s+\([A-Za-z .'-]{2,30}\)\s*(?:--|—|–)\s*"
-)
 #: What opens a line and is none of the sentence's words: a list's bullet ("-   The 13th … Talks were held …"), a
 #: transcript's turn ("Q: Reuters: …", "A: The two sides …", "Liu Weiming: Good afternoon …").
 _LINE_LABEL = re.compile(
-    rf"^{_DATELINE}|"
+    rf"^{DATELINE}|"
     r"^(?:[-*•–]\s+|\(?[0-9a-z]{1,2}[.)]\s+)|^(?:[QA]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}):\s+(?=\S)"
 )
 
@@ -98,8 +92,10 @@ class Reader(Memory):
 
     def _read(self, p: Passage) -> list[Statement]:
         found = mentions.find(p.text)
+        the_year = self.reviewed or (str(self.last_year) if self.last_year else None)
         times = dateline_times(
-            p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.day or self.published, self.as_of
+            p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.day or self.published, self.as_of,
+            the_year,
         )
         times = self._same_period(p.text, self._since_then(p.text, times))
         if p.paragraph != self.paragraph:

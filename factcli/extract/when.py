@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import re
 
+from factcli.extract.dateline import own_day
 from factcli.extract.ranges import MONTH, MONTH_NUMBER, day_ranges, month_lists, ranges, year_pairs, year_ranges
 from factcli.extract.times import Span, iso
 from factcli.extract.yearless import weak_years, yearless
@@ -42,6 +43,13 @@ _STATED = re.compile(
 )
 #: How far into a document its note on the time of its figures may stand (its opening, before the body).
 _OPENING_CHARS = 2000
+
+
+def reviewed(title: str, as_of: str) -> str | None:
+    """The year a document reviews when it speaks from a later time ("… cooperation in 2020", dated January
+    2021): what it tells without a date of its own is of that year."""
+    m = _TITLE_YEAR.search(title)
+    return m.group(1) if m and m.group(1) < as_of[:4] else None
 
 
 def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_year: int | None) -> list[Span]:
@@ -168,7 +176,8 @@ def as_of(title: str, published: str | None, accessed: str | None, text: str) ->
     """The time a document speaks from, and why: the year its title reports on ("… in 2008"), else its
     publication month, else when it was read, else the latest year it names. A date its opening states its
     figures are of ("Figures are as of 31 August 2015 unless otherwise indicated") comes first: the document
-    says it itself."""
+    says it itself; and a document dated by a day of its own after the year its title names (a year-in-review
+    release datelined "BEIJING, Jan. 14") speaks from that day's month: its "last year" is the year reviewed."""
     stated = _STATED.search(text, 0, _OPENING_CHARS)
     if stated:
         month = MONTH_NUMBER[(stated.group("m1") or stated.group("m2"))[:3].lower()]
@@ -178,6 +187,9 @@ def as_of(title: str, published: str | None, accessed: str | None, text: str) ->
             day_of = dt.date(int(stated.group("year")), month, day).isoformat()
             return day_of, f"the date it says its figures are of: '{words}'"
     m = _TITLE_YEAR.search(title)
+    day = own_day(text, published)
+    if m and day and day[:4] > m.group(1):  # "… reviews … cooperation in 2020", datelined "BEIJING, Jan. 14"
+        return day[:7], f"the day it is dated, {day} (it reviews {m.group(1)}, the year its title names)"
     if m:
         return m.group(1), f"the year its title reports on: '{m.group()}'"
     if published:
