@@ -76,7 +76,7 @@ class Context:
             return max((s for s in points if s.start <= at), default=points[0], key=lambda s: s.start).time(
                 as_of
             ), False
-        if len(points) >= 2 and len(points) == len(self.times):
+        if len(points) >= 2 and len(points) == len(self.times) and not _nested(points):
             if kind == "quantity":
                 first, last = points[0], points[-1]
                 return Time(start=first.first, end=last.first, words=self.p.text[first.start : last.end]), False
@@ -155,10 +155,13 @@ class Context:
         return m.group(1) is None or m.group(1).lower() in previous[0].text.lower()
 
     def carried(self) -> Time | None:
-        """The time a sentence without one of its own takes from the sentence before, if any."""
+        """The time a sentence without one of its own takes from the sentence before, if any: "By then" is the
+        last time it named ("… last year, bringing the total to … by the end of the year. By then, …")."""
         previous = self.r.previous
         if previous is None or not (_REFERS_BACK.match(self.p.text) or _BARE_SUBJECT.match(self.p.text)):
             return None
+        if self.p.text.startswith("By then") and previous[1]:
+            return previous[1][-1].time(self.r.as_of)
         return previous[2]
 
     def untimed(self, at: int, kind: str) -> tuple[Time, bool]:
@@ -227,6 +230,13 @@ class Context:
         lead = (p.start + subject[0], p.start + subject[1]) if subject else None
         return Statement(kind, begin, p.start + end, value, qualifier, value_text or name, time, p, counts, currency,
                          ordinal, name, where, lead, listed, claim)  # fmt: skip
+
+
+def _nested(points: list[Span]) -> bool:
+    """Dates one inside another ("last year, … by the end of the year"; "last year, … in June"): no span from
+    the first to the last, each dates its own clause."""
+    firsts = [s.first or "" for s in points]
+    return any(a != b and b.startswith(a) for a in firsts for b in firsts)
 
 
 def parts_of(text: str, named: list[Happening]) -> list[tuple[int, int]]:

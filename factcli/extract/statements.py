@@ -98,7 +98,7 @@ class Reader(Memory):
             the_year,
         )
         times = self._same_period(p.text, self._since_then(p.text, times))
-        if p.paragraph != self.paragraph:
+        if p.paragraph != self.paragraph or (self.item and p.position > 0):  # each item of a list starts afresh
             self._new_paragraph(p, times)
         if p.position == 0:
             opens = (s.first for s in times if s.kind == "since" or s.opens_at is not None)
