@@ -46,7 +46,10 @@ class Context:
     """One passage being read: its times and happenings, and what the reader knows of those before it."""
 
     def __init__(self, reader: Memory, p: Passage, times: list[Span], named: list[Happening]) -> None:
-        self.r, self.p, self.times, self.named = reader, p, times, named
+        self.r, self.p, self.named = reader, p, named
+        #: The years comparisons measure against date only the figure right before them ("up from 54 in 2014").
+        self.bases = [s for s in times if s.kind == "base"]
+        self.times = [s for s in times if s.kind != "base"]
         self.opens_at = next((s.opens_at for s in times if s.opens_at is not None), None)
         self.parts = parts_of(p.text, named)
         #: Set when a figure of this sentence tells of the sentence before's happening: who it names count too.
@@ -59,6 +62,9 @@ class Context:
     def time_at(self, at: int, kind: str) -> tuple[Time, bool]:
         """The time of a statement at offset ``at`` of the sentence, and whether it is the sentence before's."""
         as_of = self.r.as_of
+        for s in self.bases:
+            if s.start > at and _RIGHT_AFTER.fullmatch(self.p.text, at, s.start):
+                return s.time(as_of), False
         points = [s for s in self.times if s.kind == "point"]
         for s in self.times:
             if s.opens_at is not None:

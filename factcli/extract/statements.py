@@ -12,7 +12,7 @@ from factcli.extract.figures import Figures
 from factcli.extract.names import happenings
 from factcli.extract.state import Memory, Statement
 from factcli.extract.times import Span, Time
-from factcli.extract.when import spans
+from factcli.extract.when import bases, spans
 from factcli.reading import mentions
 from factcli.reading.document import Passage
 
@@ -97,7 +97,7 @@ class Reader(Memory):
             p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.day or self.published, self.as_of,
             the_year,
         )
-        times = self._same_period(p.text, self._since_then(p.text, times))
+        times = bases(p.text, self._same_period(p.text, self._since_then(p.text, times)))
         if p.paragraph != self.paragraph or (self.item and p.position > 0):  # each item of a list starts afresh
             self._new_paragraph(p, times)
         if p.position == 0:

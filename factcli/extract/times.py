@@ -44,7 +44,7 @@ class Span:
     start: int
     end: int
     text: str
-    #: "point", "range", "since", "past", "present", "so-far", "by", or "year-to-date" (the as-of year up to the
+    #: "point", "base" (a year a comparison measures against: "down 6.3 percent from 2019"), "range", "since", "past", "present", "so-far", "by", or "year-to-date" (the as-of year up to the
     #: as-of time: "this year", "In 2012" in a briefing of December 2012).
     kind: str
     first: str | None = None
@@ -54,7 +54,7 @@ class Span:
 
     def time(self, as_of: str, source: str = "sentence") -> Time:
         words = self.text
-        if self.kind == "point":
+        if self.kind in ("point", "base"):
             return Time(date=self.first, words=words, source=source)
         if self.kind in ("since", "so-far"):
             return Time(start=self.first, end=as_of, words=words, source=source)

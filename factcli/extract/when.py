@@ -52,6 +52,26 @@ def reviewed(title: str, as_of: str) -> str | None:
     return m.group(1) if m and m.group(1) < as_of[:4] else None
 
 
+#: A year a comparison measures against: "down 6.3 percent from 2019", "up from 54 in 2014", "than in 2019".
+_BASE = re.compile(
+    r"(?:\b(?:up|down)\s+(?:by\s+)?(?:[0-9][0-9,.]*\s*(?:percent|per\s+cent|%)\s+)?from"
+    r"|\b(?:rose|fell|rising|falling|increased|decreased|dropped|grew|compared)\b(?:[^.;]|\.(?=[0-9])){0,40}?"
+    r"\b(?:from|with)|\bthan)\s+(?:[0-9][0-9,.]*\s+(?:[a-z]+\s+){0,2}in\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def bases(sentence: str, out: list[Span]) -> list[Span]:
+    """``out`` with the years comparisons measure against made kind "base": they date the figure right before
+    them ("54 in 2014"), no period with the sentence's own time ("in 2020, down 6.3 percent from 2019")."""
+    return [
+        Span(s.start, s.end, s.text, "base", s.first)
+        if s.kind == "point" and _BASE.search(sentence[max(0, s.start - 60) : s.start])
+        else s
+        for s in out
+    ]
+
+
 def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_year: int | None) -> list[Span]:
     """Every time expression of ``sentence`` in order: the dates of ``found`` (its mentions, at ``offset``),
     month lists ("January and July 2015"), ranges ("from December 2008 to January 2016"), "the past two
