@@ -203,7 +203,9 @@ def _first_months(sentence: str, as_of: str, the_year: str | None) -> list[Span]
         if not 1 <= months <= 12:
             continue
         last = f"{year}-{first + months - 1:02d}" if months > 1 else None
-        out.append(Span(m.start(), m.end(), m.group(), "range" if last else "point", f"{year}-{first:02d}", last))
+        # a part of a year a report tallies ("In the first half of the year, … brought back 287"): no happening
+        kind = "year-to-date" if last else "point"
+        out.append(Span(m.start(), m.end(), m.group(), kind, f"{year}-{first:02d}", last))
     return out
 
 

@@ -68,6 +68,8 @@ class Events(Context):
         text = self.p.text
         if _STATE_DATE.search(text[: span.start]) or _STATE_OPENS.match(span.text):
             return True
+        if span.kind == "point" and span.first == self.r.reviewed:
+            return True  # "… last year" in a review of that year: the year's tallies, no happening of its own
         return any(s.kind == "year-to-date" for s in self.times) or self._counts_only()
 
     def _counts_only(self) -> bool:
