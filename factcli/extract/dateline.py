@@ -2,7 +2,7 @@
 a line "Beijing, 25 October 2018" under a speech's title): "on Sunday" is the last Sunday up to that day (the
 day itself for its own weekday), "this Monday" the Monday of its week, "ten years ago on Wednesday" that day ten
 years before, "Ten years ago this December" that month ten years before; "last month" the month before its
-month, "earlier this month" its month, "This August" and "Last December" the last such month up to its month
+month, "earlier this month" its month, "so far this month" its days up to that day, "This August" and "Last December" the last such month up to its month
 (the year before's for its own month said "last"); and times counted back from the as-of time: "over the past
 decade" is the ten years up to it, "in the first nine months of this year" the year's first nine months.
 
@@ -30,7 +30,7 @@ _AGO_ON = re.compile(
 )
 #: "last month", "Earlier this month", "this month"; "This August", "Last December" (no year after them).
 _MONTH_BACK = re.compile(
-    rf"\b(?:(?P<which>[Ll]ast|(?:[Ee]arlier\s+)?[Tt]his)\s+month\b"
+    rf"\b(?:(?P<sofar>[Ss]o\s+far\s+)?(?P<which>[Ll]ast|(?:[Ee]arlier\s+)?[Tt]his)\s+month\b"
     rf"|(?P<named>[Tt]his|[Ll]ast)\s+(?P<month>{MONTH})\b(?!\s*[0-9]))"
 )
 #: A line of its own in a document's opening that is its day: "Beijing, 25 October 2018", "October 25, 2018".
@@ -167,6 +167,9 @@ def _months_back(sentence: str, day: str) -> list[Span]:
             named = MONTH_NUMBER[m.group("month")[:3].lower()]
             back = (month - named) % 12 or 12 * (m.group("named").lower() == "last")
         y, mo = divmod(year * 12 + month - 1 - back, 12)
+        if m.group("sofar") and len(day) >= 10:  # "So far this month": its days up to the document's, a tally
+            out.append(Span(m.start(), m.end(), m.group(), "year-to-date", day[:7], day[:10]))
+            continue
         out.append(Span(m.start(), m.end(), m.group(), "point", f"{y}-{mo + 1:02d}"))
     return out
 

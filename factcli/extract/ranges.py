@@ -29,8 +29,11 @@ _DAY_RANGE = re.compile(
 )
 #: "In 2009 and 2010": two years, one span (each its own only with "respectively").
 _YEAR_PAIR = re.compile(r"\b(?P<y1>(?:19|20)[0-9]{2})\s+and\s+(?P<y2>(?:19|20)[0-9]{2})\b(?!\s+respectively)")
+#: "from 2017 to 2020", "between 2001 and 2003", and a period's years in brackets after its name: "During the 13th
+#: Five-Year Plan period (2016-2020)".
 _YEAR_RANGE = re.compile(
-    r"\b(?:from|between)\s+(?P<y1>(?:19|20)[0-9]{2})\s+(?:to|until|till|through|and)\s+(?P<y2>(?:19|20)[0-9]{2})\b",
+    r"\b(?:from|between)\s+(?P<y1>(?:19|20)[0-9]{2})\s+(?:to|until|till|through|and)\s+(?P<y2>(?:19|20)[0-9]{2})\b"
+    r"|\((?P<b1>(?:19|20)[0-9]{2})\s*[-–]\s*(?P<b2>(?:19|20)[0-9]{2})\)",
     re.IGNORECASE,
 )
 
@@ -67,7 +70,7 @@ def year_ranges(sentence: str, out: list[Span], as_of: str) -> list[Span]:
     """ "From 2017 to 2020 China co-chairs …": a range of years, which ends at the document's as-of time when it
     runs past it (a document vouches for no later time): "From 2017" is then its words."""
     for m in _YEAR_RANGE.finditer(sentence):
-        first, last, words = m.group("y1"), m.group("y2"), m.group()
+        first, last, words = m.group("y1") or m.group("b1"), m.group("y2") or m.group("b2"), m.group()
         if int(last) <= int(first) or any(s.start == m.start() and s.kind == "range" for s in out):
             continue
         if last > as_of:

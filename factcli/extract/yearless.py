@@ -40,6 +40,11 @@ _MONTHS = re.compile(
     rf"(?!\s*[0-9]|\s+(?:this|last|next)\s+year\b)"
 )
 _ONE_MONTH = re.compile(MONTH)
+#: "from March to August", "between June and September": months, no year.
+_MONTH_RANGE = re.compile(
+    rf"\b(?:[Ff]rom\s+(?P<m1>{MONTH})\s+(?:to|until|till|through)|[Bb]etween\s+(?P<m3>{MONTH})\s+and)\s+"
+    rf"(?P<m2>{MONTH}){_NO_YEAR}(?!\s*[0-9])"
+)
 #: "in February this year", "in May last year".
 _MONTH_OF = re.compile(rf"\b(?:(?:[Ii]n|[Bb]y|[Ss]ince)\s+)?(?P<month>{MONTH})\s+(?P<which>this|last)\s+year\b")
 #: "So far this year", "This year", "this year's", "of this year", "last year", "earlier this year".
@@ -102,7 +107,14 @@ def _days(sentence: str, as_of: str, dated: list[Span], found: list[Span]) -> li
 
 
 def _months(sentence: str, as_of: str, dated: list[Span], found: list[Span]) -> list[Span]:
-    """ "in May", "in March and October": each month of the as-of year (or the year before)."""
+    """ "in May", "in March and October": each month of the as-of year (or the year before); "from March to
+    August": a range of them, in the year of its last month."""
+    for m in _MONTH_RANGE.finditer(sentence):
+        last = _year(as_of, _number(m.group("m2")))
+        first_month = _number(m.group("m1") or m.group("m3"))
+        year = int(last[:4]) - (first_month > int(last[5:]))
+        if not _inside(m.start(), m.end(), [*dated, *found]):
+            found = [*found, Span(m.start(), m.end(), m.group(), "range", f"{year}-{first_month:02d}", last)]
     for m in _MONTHS.finditer(sentence):
         for x in _ONE_MONTH.finditer(m.group("months")):
             start = m.start("months") + x.start()
