@@ -3,7 +3,8 @@ row's heading ("UNMISS  South Sudan") and its column's ("Police"), counts what t
 Chinese peacekeepers by mission, 31 August 2015") and is dated by the caption, else by the document's as-of time.
 
 A table is three lines or more in a row, each of three fields or more set apart by runs of spaces, under a
-header of words alone. A figure the row already gave (a total equal to its only part) or the prose states of
+header of words alone or over columns of years ("Item  2019  2020", each column's figures of its year), pandoc's
+rule of dashes under it kept with it. A figure the row already gave (a total equal to its only part) or the prose states of
 the same time says nothing new, and is left to the one said first.
 """
 
@@ -23,6 +24,7 @@ from factcli.reading.numbers import NUM
 
 _FIELD = re.compile(r"\S+(?: \S+)*")
 _FIGURE = re.compile(rf"^(?:{NUM})$")
+_YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
 _CAPTION = re.compile(r"^\s*Table\s+[0-9A-Z]{1,3}[.:]?\s+(?P<what>.+)$")
 #: The counted noun of a caption: "Chinese peacekeepers by mission, …" counts peacekeepers.
 _COUNTED = re.compile(r"(?P<noun>[A-Za-z-]+)\s+(?:by|per|in|at|on|as of)\b|(?P<last>[A-Za-z-]+)\s*(?:,|$)")
@@ -46,7 +48,7 @@ def find(text: str) -> list[Table]:
         if _columns(line):
             run.append(i)
             continue
-        if len(run) >= 3 and not any(_FIGURE.match(f) for f in _fields(lines[run[0]][1])):
+        if len(run) >= 3 and _header(_fields(lines[run[0]][1])):
             above = [j for j in range(run[0] - 1, max(run[0] - 3, -1), -1) if lines[j][1].strip()]
             caption = None
             if above and _CAPTION.match(lines[above[0]][1]):
@@ -76,10 +78,13 @@ def statements(text: str, table: Table, heading: str, as_of: str) -> list[Statem
                 continue
             said.add(value)
             column = _column(header, b)
+            when = time
+            if _YEAR.match(column):  # a column of a year ("Item  2019  2020"): its figures are of that year
+                when = Time(date=column, words=column, source="paragraph", why="the year its table column heads")
             who = tuple((start + x, start + y) for x, y in label)
             claim = " ".join([*(line[x:y] for x, y in label), f"{column}:" if column else ":", cell, *counts])
             end = start + len(line.rstrip())
-            figure = Statement("quantity", start + label[0][0], end, value, "exact", cell, time, passage)
+            figure = Statement("quantity", start + label[0][0], end, value, "exact", cell, when, passage)
             out.append(dataclasses.replace(figure, counts=counts, who=who, claim=claim))
     return out
 
@@ -100,6 +105,11 @@ def _caption(text: str, table: Table, as_of: str) -> tuple[Time, tuple[str, ...]
     return time, counts
 
 
+def _header(fields: list[str]) -> bool:
+    """A table's header row: words, or words over columns of years ("Item  2019  2020"), no other figure."""
+    return not any(_FIGURE.match(f) and not _YEAR.match(f) for f in fields) and not all(_YEAR.match(f) for f in fields)
+
+
 def _fields(line: str) -> list[str]:
     return [line[a:b] for a, b in _spans(line)]
 
@@ -109,8 +119,12 @@ def _spans(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _FIELD.finditer(line)]
 
 
+#: The rule under a header of the tables pandoc writes: "------- ------- -------" (a column's width each).
+_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
+
+
 def _columns(line: str) -> bool:
-    return len(_spans(line)) >= 3
+    return len(_spans(line)) >= 3 or bool(_RULE.match(line))
 
 
 def _column(header: list[tuple[str, int]], end: int) -> str:
@@ -129,6 +143,7 @@ def read(text: str, prose: list[Statement], headings: list[tuple[int, str]], as_
     """The figures of every table of ``text`` (its frame set aside) that the prose (``prose``) does not state of
     the same time; each under the heading last before it (``headings``: (start, heading) in order)."""
     stated = {_said(s) for s in prose if s.kind == "quantity" and not s.ordinal}
+    stated |= {(value, time, None) for value, time, _ in stated}
     out = []
     for table in find(text):
         heading = next((h for at, h in reversed(headings) if at < table.start), "")
@@ -137,5 +152,6 @@ def read(text: str, prose: list[Statement], headings: list[tuple[int, str]], as_
 
 
 def _said(s: Statement) -> tuple[float | None, tuple[str | None, str | None, str | None], str | None]:
-    """What a figure says: its value, its time, and what it counts."""
+    """What a figure says: its value, its time, and what it counts (none for a table whose caption names no
+    noun: a row's words and the prose's seldom name it alike)."""
     return s.value, s.time.key, unit_of(s.counts, s.currency, set())
