@@ -125,7 +125,7 @@ def unit_of(words: tuple[str, ...], currency: str | None, known: set[str]) -> st
     if words == ("dollars",):
         return CURRENCIES["dollars"]
     i = max((k for k, w in enumerate(words) if counts(w.split("/")[0])), default=len(words) - 1)
-    head = words[i].split("/")[0]
+    head = _american(words[i].split("/")[0])
     if i > 0 and (f"{words[i - 1]}-{head}" in known | COMPOUNDS or words[i - 1] in MODIFIERS):
         return f"{words[i - 1]}-{plural(head)}"
     if head in PERSONS or head.rstrip("s") in PERSONS:
@@ -147,6 +147,14 @@ def rate_of(text: str, end: int, words: tuple[str, ...]) -> tuple[str, ...]:
     else:
         m = _RATE.match(text, at + len(words[-1])) if 0 <= at - end < 60 else None
     return (*words, f"/per-{m.group(1)}") if m else words
+
+
+#: The store spells its units the American way: "tonnes" are `tons`, "kilometres" `kilometers`, "centres" `centers`.
+_BRITISH = re.compile(r"(?<=[a-z]{3})tre(?=s?$)")
+
+
+def _american(word: str) -> str:
+    return "tons" if word in ("tonnes", "tonne") else _BRITISH.sub("ter", word)
 
 
 def plural(word: str) -> str:

@@ -82,10 +82,11 @@ def statements(text: str, table: Table, heading: str, as_of: str) -> list[Statem
             if _YEAR.match(column):  # a column of a year ("Item  2019  2020"): its figures are of that year
                 when = Time(date=column, words=column, source="paragraph", why="the year its table column heads")
             who = tuple((start + x, start + y) for x, y in label)
-            claim = " ".join([*(line[x:y] for x, y in label), f"{column}:" if column else ":", cell, *counts])
+            what = counts or _row_counts(line[label[0][0] : label[0][1]])
+            claim = " ".join([*(line[x:y] for x, y in label), f"{column}:" if column else ":", cell, *what])
             end = start + len(line.rstrip())
             figure = Statement("quantity", start + label[0][0], end, value, "exact", cell, when, passage)
-            out.append(dataclasses.replace(figure, counts=counts, who=who, claim=claim))
+            out.append(dataclasses.replace(figure, counts=what, who=who, claim=claim))
     return out
 
 
@@ -103,6 +104,18 @@ def _caption(text: str, table: Table, as_of: str) -> tuple[Time, tuple[str, ...]
         words = " ".join(caption.split())
         time = Time(date=dates[0][0].isoformat(), words=words, source="paragraph", why="the table's caption")
     return time, counts
+
+
+#: A row's words up to what qualifies its noun: "Cases| of …", "Fugitives| brought back (Fox Hunt)", "Training
+#: sessions| for foreign police".
+_ROW_NOUN = re.compile(r"[A-Za-z -]+?(?=\s+(?:of|for|by|from|in|on|to|at|brought|[a-z]+ed)\b|\s*\(|\s*$)")
+
+
+def _row_counts(label: str) -> tuple[str, ...]:
+    """What a row counts when the caption names nothing: its noun, the last word before what qualifies it."""
+    m = _ROW_NOUN.match(label)
+    word = m.group().split()[-1].lower() if m and m.group().strip() else ""
+    return (word,) if word.endswith("s") else ()
 
 
 def _header(fields: list[str]) -> bool:
@@ -147,7 +160,8 @@ def read(text: str, prose: list[Statement], headings: list[tuple[int, str]], as_
     out = []
     for table in find(text):
         heading = next((h for at, h in reversed(headings) if at < table.start), "")
-        out += [s for s in statements(text, table, heading, as_of) if _said(s) not in stated]
+        cells = statements(text, table, heading, as_of)
+        out += [s for s in cells if (_said(s) if table.caption else (s.value, s.time.key, None)) not in stated]
     return out
 
 
