@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 _BOTH = re.compile(r"\b(?:[Tt]he (?:two|three|four|five|six)|[Bb]oth) (?:countries|sides|nations)\b")
 _MEMBERS = re.compile(r"\bmember (?:states|countries|nations)\b")
+#: Escorts: what a navy escorts is escorted where the paragraph said it sailed ("to the Gulf of Aden and the
+#: waters off Somalia"), and the store names that place on every escort figure.
+_ESCORT = re.compile(r"\bescort(?:s|ed|ing)?\b", re.IGNORECASE)
+_WATERS = re.compile(r"\b(?:waters|coast)\s+off\s+(?:the\s+coast\s+of\s+)?[A-Z][\w-]+|\b[A-Z][\w-]+\s+waters\b")
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,10 @@ class _Labeller:
             if len(countries) == n and (not s.name or "respectively" in s.passage.text):
                 subject = [x for x in subject if x not in countries]
                 own = [countries[i]] if not s.name else [*own, countries[i]]
-        found = list(dict.fromkeys([*subject, *own, *self._both(s)]))
+        found = list(dict.fromkeys([*subject, *own, *self._both(s), *self._escorted(s, own)]))
+        sentence = [x for x in self.entities.find(s.passage.text) if kind(x) == "mission"]
+        if len(sentence) == 1 and self._implied(topic) and sentence[0] not in found:
+            found.append(sentence[0])  # the store names the mission a sentence names on each of its figures
         missions = [x for x in found if kind(x) == "mission"]
         found = [x for x in found if kind(x) != "organisation" or not any(self.entities.inside(x, m) for m in missions)]
         implied = self._implied(topic) if self.topics.get(s.passage.heading) == topic else None
@@ -216,6 +223,17 @@ class _Labeller:
         if before is None or m is None or self.entities.find(s.passage.text[: m.start()]):
             return []
         return self.entities.find(before.text)
+
+    def _escorted(self, s: Statement, own: list[str]) -> list[str]:
+        """For an escort figure whose sentence names no country, the country whose waters its paragraph named (the
+        navy sent "to the Gulf of Aden and the waters off Somalia … By the end of June 2019 it had sent 32 escort
+        task forces …"): the store names the waters' country on every escort figure."""
+        kind = self.entities.names.kind
+        if not _ESCORT.search(s.passage.text) or any(kind(x) == "country" for x in self.entities.find(s.passage.text)):
+            return []
+        start = self.paragraphs.get(s.passage.paragraph, s.passage.start)
+        waters = " ".join(m.group() for m in _WATERS.finditer(self.text, start, s.passage.start))
+        return [x for x in self.entities.find(waters) if kind(x) == "country"][:1]
 
     def _implied(self, topic: str) -> str | None:
         """The organisation the topic's title names ("UN peacekeeping": the UN), which the store's facts of the
