@@ -20,7 +20,8 @@ from factcli.extract.when import starts_after
 from factcli.reading.document import Passage
 
 _REFERS_BACK = re.compile(
-    r"^(?:By then|Among (?:them|these|those|the\s+[a-z]+)|Of (?:them|these|those)|This|These|That|It was|They|Its|Their)\b"
+    r"^(?:By then|Among (?:them|these|those|the\s+[a-z]+)|Of (?:them|these|those)|This|These|That|It was|They|Its"
+    r"|Their)\b"
 )
 _BARE_SUBJECT = re.compile(r"^[A-Z][a-z-]+\s+(?:lost|laid|were|was|have|had|died|remain|remained)\b")
 _ALSO = re.compile(r"\balso\b")

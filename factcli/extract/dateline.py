@@ -2,9 +2,11 @@
 a line "Beijing, 25 October 2018" under a speech's title): "on Sunday" is the last Sunday up to that day (the
 day itself for its own weekday), "this Monday" the Monday of its week, "ten years ago on Wednesday" that day ten
 years before, "Ten years ago this December" that month ten years before; "last month" the month before its
-month, "earlier this month" its month, "so far this month" its days up to that day, "This August" and "Last December" the last such month up to its month
-(the year before's for its own month said "last"); and times counted back from the as-of time: "over the past
-decade" is the ten years up to it, "in the first nine months of this year" the year's first nine months.
+month, "earlier this month" its month, "so far this month" its days up to that day, "This August" and "Last
+December" the last such month up to its month (the year before's for its own month said "last"); and times
+counted back from the as-of time: "over the past decade" is the ten years up to it, "in the first nine months
+of this year" the year's first nine months, "the fourth quarter" and "the end of the year" of the year the
+document is about.
 
 They are read after ``when.spans``, and a time they find replaces what those read of the same words.
 """

@@ -4,8 +4,8 @@ Chinese peacekeepers by mission, 31 August 2015") and is dated by the caption, e
 
 A table is three lines or more in a row, each of three fields or more set apart by runs of spaces, under a
 header of words alone or over columns of years ("Item  2019  2020", each column's figures of its year), pandoc's
-rule of dashes under it kept with it. A figure the row already gave (a total equal to its only part) or the prose states of
-the same time says nothing new, and is left to the one said first.
+rule of dashes under it kept with it. A figure the row already gave (a total equal to its only part) or the
+prose states of the same time says nothing new, and is left to the one said first.
 """
 
 from __future__ import annotations

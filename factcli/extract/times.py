@@ -44,8 +44,9 @@ class Span:
     start: int
     end: int
     text: str
-    #: "point", "base" (a year a comparison measures against: "down 6.3 percent from 2019"), "range", "since", "past", "present", "so-far", "by", or "year-to-date" (the as-of year up to the
-    #: as-of time: "this year", "In 2012" in a briefing of December 2012).
+    #: "point", "base" (a year a comparison measures against: "down 6.3 percent from 2019"), "range", "since",
+    #: "past", "present", "so-far", "by", or "year-to-date" (the as-of year up to the as-of time: "this year",
+    #: "In 2012" in a briefing of December 2012; a part of a year a report tallies).
     kind: str
     first: str | None = None
     last: str | None = None

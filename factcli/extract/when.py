@@ -207,9 +207,9 @@ def as_of(title: str, published: str | None, accessed: str | None, text: str) ->
             day_of = dt.date(int(stated.group("year")), month, day).isoformat()
             return day_of, f"the date it says its figures are of: '{words}'"
     m = _TITLE_YEAR.search(title)
-    day = own_day(text, published)
-    if m and day and day[:4] > m.group(1):  # "… reviews … cooperation in 2020", datelined "BEIJING, Jan. 14"
-        return day[:7], f"the day it is dated, {day} (it reviews {m.group(1)}, the year its title names)"
+    dated = own_day(text, published)
+    if m and dated and dated[:4] > m.group(1):  # "… reviews … cooperation in 2020", datelined "BEIJING, Jan. 14"
+        return dated[:7], f"the day it is dated, {dated} (it reviews {m.group(1)}, the year its title names)"
     if m:
         return m.group(1), f"the year its title reports on: '{m.group()}'"
     if published:
