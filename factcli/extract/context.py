@@ -83,7 +83,7 @@ class Context:
             return max((s for s in points if s.start <= at), default=points[0], key=lambda s: s.start).time(
                 as_of
             ), False
-        if len(points) >= 2 and len(points) == len(self.times) and not _nested(points):
+        if len(points) >= 2 and len(points) == len(self.times) and not nested(points):
             if kind == "quantity":
                 first, last = points[0], points[-1]
                 return Time(start=first.first, end=last.first, words=self.p.text[first.start : last.end]), False
@@ -239,7 +239,7 @@ class Context:
                          ordinal, name, where, lead, listed, claim)  # fmt: skip
 
 
-def _nested(points: list[Span]) -> bool:
+def nested(points: list[Span]) -> bool:
     """Dates one inside another ("last year, … by the end of the year"; "last year, … in June"): no span from
     the first to the last, each dates its own clause."""
     firsts = [s.first or "" for s in points]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from factcli.extract import quotes
-from factcli.extract.context import FIRST_VERB, Context, parts_of
+from factcli.extract.context import FIRST_VERB, Context, nested, parts_of
 from factcli.extract.names import Happening
 from factcli.extract.state import Statement
 from factcli.extract.times import Span
@@ -34,7 +34,11 @@ class Events(Context):
         meeting = any(h.kind == "meeting" for h in named)
         named = [h for h in named if h.kind != "submitted" or not (meeting or dated)]
         points = [s for s in dated if s.kind == "point"]
-        if len(points) >= 2 and len(points) == len(dated) and not self.clause_dates():
+        if len(points) >= 2 and len(points) == len(dated) and nested(points):
+            # "… last year, …, including the first online course … in June": the inner date tells, a state's
+            # ("by the end of the year") and the year a review is of do not
+            dated = [s for s in points if s.first != self.r.reviewed and not _STATE_OPENS.match(s.text)]
+        elif len(points) >= 2 and len(points) == len(dated) and not self.clause_dates():
             if named or not _RESPECTIVE_FIGURES.search(text):  # "… 219 and 237 ships respectively": counts
                 yield from self._listed(points, named)
             return

@@ -94,7 +94,10 @@ class Reader(Memory):
         found = mentions.find(p.text)
         the_year = self.reviewed or (str(self.last_year) if self.last_year else None)
         times = dateline_times(
-            p.text, spans(p.text, found, 0, self.as_of, self.last_year), self.day or self.published, self.as_of,
+            p.text,
+            spans(p.text, found, 0, self.as_of, self.last_year),
+            self.day or self.published,
+            self.as_of,
             the_year,
         )
         times = bases(p.text, self._same_period(p.text, self._since_then(p.text, times)))

@@ -1,0 +1,149 @@
+"""How extract reads a year-in-review press release and a white paper's chapter (rules learnt on the seventh and
+eighth blind documents, #30): a dateline's day without a year, the year a review is of, comparisons against a
+year before, the parts of "the year", lists of bullets, pandoc's tables of two years, and whom the store names
+on peacekeeping and escort figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from factcli.extract.candidates import extract
+from factcli.index.build import memory_index
+from factcli.model import Source
+
+from .test_extract_rules import STORE, _when
+
+#: A ministry's release as its site posts it: a breadcrumb, the title (the year it reviews), the page's stamp,
+#: and the dateline that opens the story (the conference of Thursday 14 January 2021, posted the next day).
+TITLE = "Ministry reviews international law enforcement cooperation in 2020"
+OPENING = f"Home > News\n\n{TITLE}\n\nSource: Ministry | 2021-01-15 10:26:41\n\n"
+DATELINE = "BEIJING, Jan. 14 -- "
+
+
+def _records(text: str, opening: str = OPENING, title: str = TITLE) -> list[dict[str, Any]]:
+    source = Source("wp2017-asia-pacific", title, "A ministry", "press-release", "2021-01-15")
+    return [c.record for c in extract(memory_index(STORE), opening + text, source).candidates]
+
+
+def dated(text: str, opening: str = OPENING) -> list[tuple[str, object, str]]:
+    return sorted(((r["kind"], r.get("value"), _when(r)) for r in _records(text, opening)), key=str)
+
+
+def _expected(rows: list[tuple[str, object, str]]) -> list[tuple[str, object, str]]:
+    return sorted(((k, float(v) if isinstance(v, int) else v, w) for k, v, w in rows), key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a dateline without an agency is the story's day, in the January the release was posted: "last
+            # year" is 2020 (not 2019), "on Thursday" 14 January 2021
+            f"{DATELINE}Police handled 23 cases last year. The ministry said so at a press conference on Thursday.",
+            [("quantity", 23, "2020"), ("event", None, "2021-01-14")],
+        ),
+        (  # what a review of 2020 tells without a date is of 2020, not a span up to January 2021
+            f"{DATELINE}Police kept working.\n\nPolice recovered 2.94 billion yuan in illicit funds.",
+            [("quantity", 2940000000, "2020")],
+        ),
+        (  # the year a comparison measures against dates no period with the sentence's own year, and no event
+            f"{DATELINE}Police handled 4,862 cases in 2020, down 6.3 percent from 2019.",
+            [("quantity", 4862, "2020"), ("quantity", 6.3, "2020")],
+        ),
+        (  # "up from 54 in 2014": the year dates only the figure right before it; "now" is the release's month
+            f"{DATELINE}China now has 96 police liaison officers, up from 54 in 2014.",
+            [("quantity", 54, "2014"), ("quantity", 96, "2021-01")],
+        ),
+        (  # dates one inside another each date their clause; "By then" is the last time named
+            f"{DATELINE}The ministry signed 23 documents last year, bringing the total to more than 400 by the end "
+            "of the year. By then, China had also concluded 171 treaties.",
+            [("quantity", 23, "2020"), ("quantity", 400, "2020-12"), ("quantity", 171, "2020-12")],
+        ),
+        (  # "the first 10 months" and "the fourth quarter" are of the year reviewed, tallies with no event
+            f"{DATELINE}In the first 10 months alone, officers handled more than 2,600 requests for help. Losses "
+            "fell 15.2 percent year on year in the fourth quarter.",
+            [("quantity", 2600, "2020-01/2020-10"), ("quantity", 15.2, "2020-10/2020-12")],
+        ),
+        (  # months without a year make a range, in the year of the last
+            f"{DATELINE}The joint operation, from March to August, cracked 5,780 drug cases.",
+            [("event", None, "2020-03/2020-08"), ("quantity", 5780, "2020-03/2020-08")],
+        ),
+        (  # a period's years in brackets after its name
+            f"{DATELINE}During the 13th Five-Year Plan period (2016-2020), the ministry trained more than 21,000 "
+            "foreign police officers.",
+            [("quantity", 13, "2016/2020"), ("quantity", 21000, "2016/2020")],
+        ),
+        (  # "So far this month": the month's days up to the dateline's, a tally with no event
+            f"{DATELINE}Police kept working.\n\nSo far this month, another 19 fugitives have been brought back.",
+            [("quantity", 19, "2021-01/2021-01-14")],
+        ),
+        (  # each item of a list starts afresh: no time from the item before
+            f"{DATELINE}Police kept working.\n\n-   In September, police raided six call centres.\n-   Police "
+            "froze 1.37 billion yuan in fraud proceeds.",
+            [("event", None, "2020-09"), ("quantity", 6, "2020-09"), ("quantity", 1370000000, "2020")],
+        ),
+    ],
+)
+def test_a_year_in_review_is_dated_from_its_dateline(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert dated(text) == _expected(expected)
+
+
+def test_a_sentence_dated_by_the_year_reviewed_counts_and_tells_no_happening() -> None:
+    found = dated(
+        f"{DATELINE}Police kept working.\n\nChinese police exchanged intelligence with 31 countries last year."
+    )
+    assert found == _expected([("quantity", 31, "2020")])
+
+
+TABLE = (
+    "Key figures, 2019-2020\n\n"
+    "  Item                                        2019    2020\n"
+    "  ------------------------------------------- ------- -------\n"
+    "  Cases of international police cooperation   5,189   4,862\n"
+    "  Training sessions for foreign police        98      46\n"
+    "  Foreign officers trained                    3,380   1,620\n"
+)
+
+
+def test_a_table_of_two_years_dates_each_column_by_its_year() -> None:
+    """pandoc's simple table: its rule of dashes kept with it, each column of its year, what a row counts from
+    its noun; a cell the prose states of the same time is left to the prose."""
+    records = _records(f"{DATELINE}Police handled 4,862 cases last year.\n\n{TABLE}")
+    found = sorted((r.get("value"), _when(r), r.get("unit")) for r in records)
+    assert found == sorted(
+        [
+            (4862, "2020", "cases"),
+            (5189, "2019", "cases"),
+            (98, "2019", "sessions"),
+            (46, "2020", "sessions"),
+            (3380, "2019", "personnel"),
+            (1620, "2020", "personnel"),
+        ]
+    )
+
+
+def test_units_are_spelt_as_the_store_spells_them() -> None:
+    records = _records(f"{DATELINE}Police seized 26.8 tonnes of drugs and patrolled 58,000 kilometres last year.")
+    assert sorted(r["unit"] for r in records) == ["kilometers", "tons"]
+
+
+def test_a_peacekeeping_figure_takes_the_mission_its_sentence_names() -> None:
+    """The store names the mission (and its country) where a sentence names one, not the UN."""
+    text = (
+        "1. Fully Supporting UN Peacekeeping Operations\n\nIn May 2019 the 18th Chinese peacekeeping contingent "
+        "to Lebanon, 410 officers and men, took over in the sector of the UN Interim Force in Lebanon (UNIFIL).\n"
+    )
+    records = _records(text, opening="", title="China's National Defense in the New Era")
+    strength = next(r for r in records if r.get("value") == 410)
+    assert sorted(strength["entities"]) == ["Lebanon", "UN Interim Force in Lebanon"]
+
+
+def test_an_escort_figure_takes_the_country_of_the_waters_its_paragraph_named() -> None:
+    text = (
+        "In December 2008 the Chinese Navy sent its first escort task force to the Gulf of Aden and the waters "
+        "off Somalia. By the end of June 2019 it had sent 32 escort task forces.\n"
+    )
+    records = _records(text, opening="", title="China's National Defense in the New Era")
+    forces = next(r for r in records if r.get("value") == 32)
+    assert forces["entities"] == ["Somalia"]
