@@ -14,6 +14,7 @@ from factcli.index.build import memory_index
 from factcli.model import Source
 
 from .test_extract_rules import STORE, _when
+from .test_extract_rules_6 import _expected
 
 #: A ministry's release as its site posts it: a breadcrumb, the title (the year it reviews), the page's stamp,
 #: and the dateline that opens the story (the conference of Thursday 14 January 2021, posted the next day).
@@ -29,10 +30,6 @@ def _records(text: str, opening: str = OPENING, title: str = TITLE) -> list[dict
 
 def dated(text: str, opening: str = OPENING) -> list[tuple[str, object, str]]:
     return sorted(((r["kind"], r.get("value"), _when(r)) for r in _records(text, opening)), key=str)
-
-
-def _expected(rows: list[tuple[str, object, str]]) -> list[tuple[str, object, str]]:
-    return sorted(((k, float(v) if isinstance(v, int) else v, w) for k, v, w in rows), key=str)
 
 
 @pytest.mark.parametrize(
