@@ -8,10 +8,12 @@ from collections.abc import Callable, Sequence
 
 from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
+from factcli.checks.entities import Names
 from factcli.checks.judged import loosely, ranked, untimed
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
+from factcli.reading.names import name_after
 
 #: A loosely bound figure (judged.LOOSE) is borne out only when at least this large: a small one agrees with
 #: some fact of any sentence by chance.
@@ -25,7 +27,7 @@ def judge_amount(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> tuple[Verdict, Bound | None, str] | None:
     if mention.derived or mention.kind == "fraction":
         return None  # a share or ratio the writer worked out
@@ -63,7 +65,7 @@ def _loosely(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> Bound | None:
     """The fact a number bound below ``BIND`` bears out: one of the best candidates (within ``verdicts.NEAR``),
     sure of its time and entity, whose figure is the writer's. Never a contradiction: too loose for proof. Only
@@ -104,7 +106,7 @@ def claim_like(mention: Mention, sentence: context.Sentence) -> bool:
     "the first of these" points back)."""
     if mention.kind == "ordinal":  # a rank, or the ordinal of a named meeting ("its 15th ministerial meeting")
         before = sentence.text[max(0, mention.start - sentence.start - 12) : mention.start - sentence.start]
-        name = " ".join(context.name_after(sentence.text, mention.end - sentence.start))
+        name = " ".join(name_after(sentence.text, mention.end - sentence.start))
         return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE) or _MEETING.search(name))
     if mention.currency or mention.kind == "percent":
         return True

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcli.checks.context import Names, Sentence, name_after
+from factcli.checks.context import Sentence
+from factcli.checks.entities import Names
 from factcli.checks.likeness import (
     DOINGS,
     GENERIC,
@@ -36,6 +37,7 @@ from factcli.checks.likeness import (
 )
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
+from factcli.reading.names import name_after
 from factcli.reading.nouns import counts, noun_after
 from factcli.reading.numbers import ordinals_in
 from factcli.reading.words import STOP, content, counted, stem

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
+from factcli.checks.entities import Names
 from factcli.checks.judged import Judged, loosely, ranked
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
@@ -62,7 +63,7 @@ def judge_date(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
     claims: Sequence[Judged],
     dated: set[str],
 ) -> Outcome | None:
@@ -93,7 +94,7 @@ def _as_time_or_event(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
     framed: Sequence[Judged],
     dated: set[str],
 ) -> Outcome | None:
@@ -132,7 +133,7 @@ def _loosely(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> Bound | None:
     """The event a date bound below ``BIND_DATE`` bears out: one of the best candidates whose day or month the
     date is, to the day or month, and whose words the sentence shares ("11 January 2017 … the Asia-Pacific
@@ -155,7 +156,7 @@ def tops(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> dict[Mention, str]:
     """Each date of a sentence with several, and the event it dates: "In January 2007 at the China-ASEAN Summit,
     and in November 2007 at the ASEAN Plus Three Summit" dates two summits, one each. The pairs are taken

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from factcli.checks import binding, context, verdicts
 from factcli.checks.binding import Bound
+from factcli.checks.entities import Names
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
@@ -38,7 +39,7 @@ def ranked(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> list[Bound]:
     least = BIND_DATE if mention.kind == "date" else BIND
     return [b for b in _all_bound(mention, sentence, candidates, weight, names) if b.score >= least]
@@ -49,7 +50,7 @@ def _all_bound(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> list[Bound]:
     """Every candidate bound to the number at all, best first, worked out once a sentence (ranked() and
     loosely() both ask)."""
@@ -64,7 +65,7 @@ def loosely(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> list[Bound]:
     """The best candidates bound at least ``LOOSE`` (those within ``verdicts.NEAR`` of the best), best first: for
     a number no fact is clearly enough about, the facts that may yet bear it out."""
@@ -77,7 +78,7 @@ def _bound(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
     least: float | None = None,
 ) -> list[Bound]:
     """The candidates bound to the number as ``reading`` reads it, best first."""
@@ -92,7 +93,7 @@ def untimed(
     sentence: context.Sentence,
     candidates: Sequence[Profile],
     weight: dict[str, float],
-    names: context.Names,
+    names: Names,
 ) -> Callable[[], list[Bound]]:
     """The candidates bound as if the sentence gave no date (asked only before a contradiction: the sentence's
     date may be the writer's mistake, and the fact it ruled out the one the number is about)."""

@@ -7,8 +7,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcli.checks.context import Names, Sentence, name_after
+from factcli.checks.context import Sentence
+from factcli.checks.entities import Names
 from factcli.reading.mention import Mention
+from factcli.reading.names import name_after
 from factcli.reading.nouns import counts, noun_after
 from factcli.reading.words import STOP, content, counted, stem
 from factcli.text import dates

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from factcli.reading import titles
 from factcli.reading.numbers import QUALIFIERS
