@@ -186,3 +186,21 @@ def test_a_bibliography_and_a_line_of_particulars_hold_no_claims(bundled: Index)
     got = found(bundled, text)
     assert got["11,063"][0] == "supported"
     assert not {"2,180", "12 May 2026", "8", "82", "1", "77–94"} & set(got), got
+
+
+def test_an_answer_is_about_what_its_question_names(bundled: Index) -> None:
+    text = (
+        "Q. In which month of 2002 did the SCO hold its St. Petersburg summit?\n\n"
+        "A. July 2002. Three documents were signed there.\n"
+    )
+    got = found(bundled, text, markdown=False)
+    assert got["July 2002"] == ("contradicted", "sco-2002-st-petersburg-summit-date")
+
+
+def test_a_promise_is_judged_by_a_fact_that_is_a_promise(bundled: Index) -> None:
+    text = (
+        "The 2017 paper promises to keep taking part in consultations between ASEAN and the six nuclear "
+        "countries on the protocol to the Southeast Asia Nuclear-Weapon-Free Zone Treaty."
+    )
+    got = found(bundled, text)
+    assert got["six"] == ("contradicted", "arms-control-2017-asean-nuclear-countries-consultation")

@@ -15,6 +15,7 @@ again: writers go on about the same thing ("That is nearly 2,000 …").
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -133,8 +134,14 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset({name for name, _ in sentence.entities} - subjects),
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
         frozenset(names(clause)),
-        frozenset(scope & DOINGS),
+        frozenset(_doings(sentence.text[first - sentence.start : last - sentence.start]) & scope),
     )
+
+
+def _doings(text: str) -> set[str]:
+    """The kinds of doing a clause names in its own words ("consultations", "exercises"), not inside a name (the
+    "Nuclear-Weapon-Free Zone Treaty" is no treaty the number counts)."""
+    return content(" ".join(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))) & DOINGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ class Sentence:
             w for name, _ in self.entities if names.kind(name) == "organisation" for w in content(name)
         )
         self.entities_around = {name for name, _ in names.find(f"{sentence.heading} {sentence.before}", 0)}
+        self.asked_entities = {name for name, _ in names.find(self.asked, 0)} if self.asked else set()
         self.dates = [m for m in found if m.kind == "date" and m.span is not None]
         self.ordinals = [m for m in found if m.kind == "ordinal"]
         self.amounts = [m for m in found if m.kind in ("amount", "percent", "duration")]
@@ -167,6 +168,8 @@ class Sentence:
         elif len(named) > 1 and not self.cells:  # "175 in Congo, 275 each in Sudan, 315 in Darfur and 257 in Liberia"
             piece = self._piece(mention)
             named = {name for name, at in self.entities if piece[0] <= at < piece[1]} or named
+        if not named and self.asked:  # "A. July 2002." to "When did the SCO meet in St Petersburg?"
+            named = self.asked_entities
         if named or self.cells or mention.kind == "ordinal":
             return named
         earlier = [(at, name) for name, at in self.entities if at < first]
