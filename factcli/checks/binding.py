@@ -233,7 +233,7 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         certain.add("dated")
     if reading.timed:
         certain.add("timed")  # its time is its own sentence's, not only the title's
-    what = parts["what"].score > 0
+    what = parts["what"].score >= WEIGHTS.counts_noun  # its noun or label, not a word before it ("about")
     return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score, what)
 
 
