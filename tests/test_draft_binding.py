@@ -204,3 +204,17 @@ def test_a_promise_is_judged_by_a_fact_that_is_a_promise(bundled: Index) -> None
     )
     got = found(bundled, text)
     assert got["six"] == ("contradicted", "arms-control-2017-asean-nuclear-countries-consultation")
+
+
+def test_a_line_breaks_hyphen_in_a_quote_is_no_kind_of_what_a_fact_counts(bundled: Index) -> None:
+    text = (
+        "By 2002 the PLA had taken part in 10 UN operations and had sent nearly 650 military observers, liaison "
+        "officers and staff officers."
+    )  # the 2002 paper's "mili-tary observers" made "mili" and "tary" kinds the sentence had to name
+    got = found(bundled, text)
+    assert got["nearly 650"] == ("contradicted", "peacekeeping-2002-observers-staff-sent-cumulative")
+
+
+def test_someones_own_total_is_no_claim(bundled: Index) -> None:
+    text = "His total of 1,861 troops in formed units, plus the 88 observers and staff officers, gives the 1,949."
+    assert "1,861" not in found(bundled, text)

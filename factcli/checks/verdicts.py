@@ -131,6 +131,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     # a reading as certain of what it is about, or one the sentence's words are more about
     rivals = [b for b in rivals if needed <= b.certain or b.shared > best.shared]
     rivals = [b for b in rivals if _counts_it(mention, b)]  # "21 … institutions" is no count of partner countries
+    if mention.kind in ("amount", "percent"):  # "nearly 11,000" is no rounding of "more than 650"
+        rivals = [b for b in rivals if _same_order(mention, b.profile)]
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
     if open_rivals:  # a reading about as likely under which the writer may be right
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])

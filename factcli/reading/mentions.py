@@ -105,6 +105,9 @@ _OURS = re.compile(
 )
 #: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
 _RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
+_TOTAL_OF = re.compile(
+    r"\b(?:his|her|their|our|my|your|the reader['’]s)\s+(?:own\s+)?(?:total|sum|tally)\s+of\s+$", re.I
+)
 #: "…, so nine navies in all": the writer adding up, not a figure of the store's.
 _SO_BEFORE = re.compile(r"\b(?:so|making|that makes|which makes)\s+$", re.I)
 _IN_ALL_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+){0,3}?\s+(?:in all|in total|all told|altogether)\b", re.I)
@@ -329,6 +332,8 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
         return True
     if _OURS.search(sentence[end : end + 80].split(".")[0]):
         return True  # "a full 558 troops across its three units (our sum)", "… by our arithmetic"
+    if _TOTAL_OF.search(sentence[max(0, start - 30) : start]):
+        return True  # "His total of 1,861 troops in formed units, plus the 88 …": someone's own addition
     if _SO_BEFORE.search(sentence[max(0, start - 12) : start]) and _IN_ALL_AFTER.match(after):
         return True  # "eight other countries plus China, so nine navies in all"
     if _RATE_LABEL.search(sentence[max(0, start - 60) : start]):
