@@ -218,3 +218,19 @@ def test_a_line_breaks_hyphen_in_a_quote_is_no_kind_of_what_a_fact_counts(bundle
 def test_someones_own_total_is_no_claim(bundled: Index) -> None:
     text = "His total of 1,861 troops in formed units, plus the 88 observers and staff officers, gives the 1,949."
     assert "1,861" not in found(bundled, text)
+
+
+def test_what_is_so_today_is_not_what_was_so_in_2008(bundled: Index) -> None:
+    text = "Behind every line are people: the more than 2,500 Chinese peacekeepers serving under the blue flag today."
+    assert found(bundled, text)["more than 2,500"][0] != "contradicted"
+
+
+def test_an_emails_quoted_reply_keeps_its_qualifier_across_the_wrap(bundled: Index) -> None:
+    text = "> By 2008 some 4,000 foreign officers from more\n> than 130 countries had studied in China.\n"
+    got = found(bundled, text, markdown=False)
+    assert got["more than 130"] == ("supported", "military-education-foreign-student-origin-countries-by-2008")
+
+
+def test_the_two_navies_are_the_pair_just_named(bundled: Index) -> None:
+    text = "With Japan, the 2008 paper records the two navies' first exchange of port calls."
+    assert "two" not in found(bundled, text)

@@ -102,6 +102,8 @@ class Reading:
     #: is not certainly what the number is about.
     names: frozenset[str] = frozenset()
     doings: frozenset[str] = frozenset()
+    #: It says what is so now ("today", "currently") and no date says when: the writer's time, not the store's.
+    present: bool = False
 
 
 def read(mention: Mention, sentence: Sentence) -> Reading:
@@ -135,7 +137,15 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
         frozenset(names(clause)),
         frozenset(_doings(sentence.text[first - sentence.start : last - sentence.start]) & scope),
+        bool(_NOW.search(sentence.text)) and not times,
     )
+
+
+_NOW = re.compile(
+    r"\b(?:today|now(?!\s+(?:says?|said|reports?|counts?|puts?|lists?|gives?|records?|claims?|states?)\b)|currently|"
+    r"at present|at the moment|these days)\b",
+    re.I,
+)
 
 
 def _doings(text: str) -> set[str]:
@@ -258,6 +268,8 @@ def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None
     # certain when the store has this figure for no other time the number's dates allow (for no other time at
     # all, when it has no date anywhere)
     alone = not any(any(overlap(t, other) for t in times) if times else True for other in p.others)
+    if not reading.timed and reading.present:  # "the 2,500 peacekeepers serving today": the writer's now, unknown
+        return Part()
     if not reading.timed:  # the title's time rules facts out, and is certain only when it is the fact's
         return Part(certain=alone or any(same_time(t, p) for t in times), dated=any(same_time(t, p) for t in times))
     exact = any(same_time(t, p) for t in times)

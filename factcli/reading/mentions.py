@@ -105,6 +105,12 @@ _OURS = re.compile(
 )
 #: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
 _RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
+_THE_TWO = re.compile(r"\bthe\s+$", re.I)
+_PAIR_NOUN = re.compile(
+    r"^\s+(?:defen[cs]e\s+)?(?:sides|countries|navies|militaries|armies|ministries|governments|leaders|presidents|"
+    r"ministers|nations|parties|capitals|heads)\b",
+    re.I,
+)
 _TOTAL_OF = re.compile(
     r"\b(?:his|her|their|our|my|your|the reader['’]s)\s+(?:own\s+)?(?:total|sum|tally)\s+of\s+$", re.I
 )
@@ -332,6 +338,9 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
         return True
     if _OURS.search(sentence[end : end + 80].split(".")[0]):
         return True  # "a full 558 troops across its three units (our sum)", "… by our arithmetic"
+    pair = sentence[start:end].lower() == "two" and _THE_TWO.search(sentence[max(0, start - 6) : start])
+    if pair and _PAIR_NOUN.match(after):
+        return True  # "the two navies' second exchange", "the two sides": the pair just named, no count
     if _TOTAL_OF.search(sentence[max(0, start - 30) : start]):
         return True  # "His total of 1,861 troops in formed units, plus the 88 …": someone's own addition
     if _SO_BEFORE.search(sentence[max(0, start - 12) : start]) and _IN_ALL_AFTER.match(after):

@@ -219,6 +219,8 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
     else:
         for m in _URL.finditer(text):
             blank(m.start(), m.end())
+        for m in _QUOTE_MARKER.finditer(text):  # an email's quoted reply: "> than 130 countries"
+            blank(m.start(), m.end())
         for m in _LIST_MARKER.finditer(text):
             blank(m.start(), m.end())
             breaks.add(lines.at(m.start())[0] - 1)
