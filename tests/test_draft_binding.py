@@ -234,3 +234,25 @@ def test_an_emails_quoted_reply_keeps_its_qualifier_across_the_wrap(bundled: Ind
 def test_the_two_navies_are_the_pair_just_named(bundled: Index) -> None:
     text = "With Japan, the 2008 paper records the two navies' first exchange of port calls."
     assert "two" not in found(bundled, text)
+
+
+def test_a_month_and_a_two_digit_year(bundled: Index) -> None:
+    text = "Back then PLA officers mostly watched: Singapore's mine-clearance drill (Mar '02), Japan's sub rescue (Apr '02)."
+    got = found(bundled, text)
+    assert got["Mar '02"] == ("contradicted", "exercise-2002-singapore-mine-clearance-observed")
+    assert got["Apr '02"] == ("supported", "exercise-2002-japan-submarine-rescue-observed")
+
+
+def test_a_year_after_in_is_a_date_and_abbreviations_are_words(bundled: Index) -> None:
+    text = "In 2014 SCO states sent the UNGA an updated Intl Code of Conduct for Info Security."
+    assert found(bundled, text)["2014"] == ("contradicted", "cyber-security-2015-sco-code-of-conduct-submission-date")
+
+
+def test_a_change_leaves_the_date_before_it_behind(bundled: Index) -> None:
+    text = (
+        "Military relations with more than 100 countries in 2002 became military ties with over 150 countries, "
+        "and the countries keeping attaché offices in Beijing rose from more than 70 to 98."
+    )
+    got = found(bundled, text)
+    assert got["over 150"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
+    assert got["98"] == ("supported", "military-diplomacy-2008-foreign-attache-offices-in-china")

@@ -31,6 +31,8 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 #: A passive predicate whose subject stands before the comma: '…, "China's Policies …", was issued on'.
 PREDICATE = re.compile(r"[\s\"”’']*(?:was|were|is|are|has been|had been|have been)\s+\w+\s+(?:in|on|at)?\s*$", re.I)
+#: A change from one figure to another: the time before it is the first figure's.
+CHANGE = re.compile(r"\b(?:became|become|rose|grew|increased|climbed|fell|dropped|declined)\b", re.I)
 #: Where the phrase a date closes begins: "…, according to the white paper Beijing published in January 2017"
 #: (not at a colon: "The declaration is what needs changing: it came out in November 2001").
 PHRASE_END = re.compile(r"[,;()]")

@@ -194,7 +194,9 @@ class Sentence:
         first, last = self.clause(mention)
         column = _dates(self.column(mention)) if self.cells else []  # "| Countries, 2002 paper |": the column's time
         own = [d for d in self.dates if d is not mention and first <= d.start < last and self._nearest(d, mention)]
-        elsewhere = [d for d in self.dates if d is not mention and not first <= d.start < last]
+        elsewhere = [
+            d for d in self.dates if d is not mention and not first <= d.start < last and not self._changed(d, mention)
+        ]
         return column or own or elsewhere or self.context_dates or self._title_dates()
 
     def _title_dates(self) -> list[Mention]:
@@ -208,9 +210,16 @@ class Sentence:
     def _nearest(self, date: Mention, mention: Mention) -> bool:
         """A date before a number times it; one after it, unless another amount stands between ("ties with over
         150 countries compare with more than 100 in the 2002 paper": 2002 is the time of the 100, not the 150)."""
-        if date.start < mention.start:
-            return True  # "As of the end of November 2008, China had 1,949 … in nine mission areas": both
+        if date.start < mention.start:  # "As of the end of November 2008, China had 1,949 … in nine mission areas"
+            return not self._changed(date, mention)
         return not any(mention.start < m.start < date.start for m in self.amounts if m is not mention)
+
+    def _changed(self, date: Mention, mention: Mention) -> bool:
+        """A change stands between a date and a later figure: "more than 100 countries in 2002 became … over 150":
+        the date is the first figure's."""
+        return date.start < mention.start and bool(
+            clauses.CHANGE.search(self.text, date.end - self.start, mention.start - self.start)
+        )
 
     def clause_topics(self, mention: Mention, names: Names) -> set[str]:
         """The topics the number's own clause names, when the sentence has several clauses ("In June 2007 the SCO

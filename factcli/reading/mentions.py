@@ -34,8 +34,10 @@ from factcli.reading.written_dates import (
     BARE_MONTH,
     DATE,
     MONTH_NUMBER,
+    SHORT_YEAR,
     YEARLESS,
     read_date,
+    read_short_year,
     read_yearless,
 )
 from factcli.text import dates
@@ -132,6 +134,8 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
     found.taken.extend(m.span() for m in _SHORTCODE.finditer(sentence))  # ":100:" is an emoji, no number
     for m in DATE.finditer(sentence):
         found.add(read_date(sentence, m, offset), m.start(), m.end())
+    for m in SHORT_YEAR.finditer(sentence):
+        found.add(read_short_year(m, offset), m.start(), m.end())
     for m in YEARLESS.finditer(sentence) if today else ():
         if not _EDITION.search(sentence, 0, m.start()) or not sentence.startswith(")", m.end()):
             found.add(read_yearless(m, offset, today), m.start(), m.end())  # type: ignore[arg-type]
