@@ -186,3 +186,73 @@ def test_a_bibliography_and_a_line_of_particulars_hold_no_claims(bundled: Index)
     got = found(bundled, text)
     assert got["11,063"][0] == "supported"
     assert not {"2,180", "12 May 2026", "8", "82", "1", "77–94"} & set(got), got
+
+
+def test_an_answer_is_about_what_its_question_names(bundled: Index) -> None:
+    text = (
+        "Q. In which month of 2002 did the SCO hold its St. Petersburg summit?\n\n"
+        "A. July 2002. Three documents were signed there.\n"
+    )
+    got = found(bundled, text, markdown=False)
+    assert got["July 2002"] == ("contradicted", "sco-2002-st-petersburg-summit-date")
+
+
+def test_a_promise_is_judged_by_a_fact_that_is_a_promise(bundled: Index) -> None:
+    text = (
+        "The 2017 paper promises to keep taking part in consultations between ASEAN and the six nuclear "
+        "countries on the protocol to the Southeast Asia Nuclear-Weapon-Free Zone Treaty."
+    )
+    got = found(bundled, text)
+    assert got["six"] == ("contradicted", "arms-control-2017-asean-nuclear-countries-consultation")
+
+
+def test_a_line_breaks_hyphen_in_a_quote_is_no_kind_of_what_a_fact_counts(bundled: Index) -> None:
+    text = (
+        "By 2002 the PLA had taken part in 10 UN operations and had sent nearly 650 military observers, liaison "
+        "officers and staff officers."
+    )  # the 2002 paper's "mili-tary observers" made "mili" and "tary" kinds the sentence had to name
+    got = found(bundled, text)
+    assert got["nearly 650"] == ("contradicted", "peacekeeping-2002-observers-staff-sent-cumulative")
+
+
+def test_someones_own_total_is_no_claim(bundled: Index) -> None:
+    text = "His total of 1,861 troops in formed units, plus the 88 observers and staff officers, gives the 1,949."
+    assert "1,861" not in found(bundled, text)
+
+
+def test_what_is_so_today_is_not_what_was_so_in_2008(bundled: Index) -> None:
+    text = "Behind every line are people: the more than 2,500 Chinese peacekeepers serving under the blue flag today."
+    assert found(bundled, text)["more than 2,500"][0] != "contradicted"
+
+
+def test_an_emails_quoted_reply_keeps_its_qualifier_across_the_wrap(bundled: Index) -> None:
+    text = "> By 2008 some 4,000 foreign officers from more\n> than 130 countries had studied in China.\n"
+    got = found(bundled, text, markdown=False)
+    assert got["more than 130"] == ("supported", "military-education-foreign-student-origin-countries-by-2008")
+
+
+def test_the_two_navies_are_the_pair_just_named(bundled: Index) -> None:
+    text = "With Japan, the 2008 paper records the two navies' first exchange of port calls."
+    assert "two" not in found(bundled, text)
+
+
+def test_a_month_and_a_two_digit_year(bundled: Index) -> None:
+    text = "Back then PLA officers mostly watched: Singapore's mine-clearance drill (Mar '02), Japan's sub rescue (Apr '02)."
+    got = found(bundled, text)
+    assert got["Mar '02"] == ("contradicted", "exercise-2002-singapore-mine-clearance-observed")
+    assert got["Apr '02"] == ("supported", "exercise-2002-japan-submarine-rescue-observed")
+
+
+def test_a_year_after_in_is_a_date_and_abbreviations_are_words(bundled: Index) -> None:
+    text = "In 2014 SCO states sent the UNGA an updated Intl Code of Conduct for Info Security."
+    assert found(bundled, text)["2014"] == ("contradicted", "cyber-security-2015-sco-code-of-conduct-submission-date")
+
+
+def test_a_change_leaves_the_date_before_it_behind(bundled: Index) -> None:
+    text = (
+        "Military relations with more than 100 countries in 2002 became military ties with over 150 countries, "
+        "and the countries keeping attaché offices in Beijing rose from more than 70 to 98."
+    )
+    got = found(bundled, text)
+    assert got["over 150"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
+    assert got["98"] == ("supported", "military-diplomacy-2008-foreign-attache-offices-in-china")

@@ -159,7 +159,7 @@ def test_spoken_numbers(bundled: Index) -> None:
 
 
 def test_us_the_pronoun_names_no_country(bundled: Index) -> None:
-    from factcli.checks.context import Names
+    from factcli.checks.entities import Names
 
     names = Names(bundled.vocab)
     assert names.find("Ministers from some fifty countries have come to see us.", 0) == []

@@ -4,14 +4,14 @@ fact is clearly enough, or not found when it is a claim a reader would check."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
-from factcli.checks.judged import loosely, ranked, untimed
-from factcli.checks.profiles import Profile
+from factcli.checks.judged import Scene, loosely, ranked, untimed
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
+from factcli.reading.names import name_after
 
 #: A loosely bound figure (judged.LOOSE) is borne out only when at least this large: a small one agrees with
 #: some fact of any sentence by chance.
@@ -22,21 +22,19 @@ _MORE_THAN_THE_ORDINAL = 1.0
 
 def judge_amount(
     mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
+    scene: Scene,
 ) -> tuple[Verdict, Bound | None, str] | None:
     if mention.derived or mention.kind == "fraction":
         return None  # a share or ratio the writer worked out
-    bound = ranked(mention, sentence, candidates, weight, names)
-    timeless = untimed(mention, sentence, candidates, weight, names)
+    sentence = scene.sentence
+    bound = ranked(mention, scene)
+    timeless = untimed(mention, scene)
     decided = verdicts.decide(mention, bound, sentence.text, sentence.start, timeless) if bound else None
     if decided is not None and decided[0] == "contradicted" and mention.kind == "ordinal":
         return _another_meeting(mention, decided[1], sentence, timeless) or decided
     if decided is not None:
         return decided
-    loose = _loosely(mention, sentence, candidates, weight, names)
+    loose = _loosely(mention, scene)
     if loose is not None:
         return "supported", loose, "bound only loosely, but its figure is this fact's"
     if claim_like(mention, sentence):
@@ -60,10 +58,7 @@ def _another_meeting(
 
 def _loosely(
     mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
+    scene: Scene,
 ) -> Bound | None:
     """The fact a number bound below ``BIND`` bears out: one of the best candidates (within ``verdicts.NEAR``),
     sure of its time and entity, whose figure is the writer's. Never a contradiction: too loose for proof. Only
@@ -73,11 +68,11 @@ def _loosely(
     if mention.kind == "ordinal":
         # dated as the fact, the words beside it must be the fact's too, not only "first"
         sure = [({"what", "who", "when"}, 0.0), ({"dated", "who", "when"}, _MORE_THAN_THE_ORDINAL)]
-    elif mention.kind in ("amount", "percent") and claim_like(mention, sentence) and mention.high >= _CHANCE:
+    elif mention.kind in ("amount", "percent") and claim_like(mention, scene.sentence) and mention.high >= _CHANCE:
         sure = [({"who", "when"}, 0.0)]
     else:
         return None
-    for bound in loosely(mention, sentence, candidates, weight, names):
+    for bound in loosely(mention, scene):
         sure_enough = any(parts <= bound.certain and bound.shared >= words for parts, words in sure)
         if sure_enough and verdicts.relation(mention, bound.profile) == "supported":
             return bound
@@ -104,7 +99,7 @@ def claim_like(mention: Mention, sentence: context.Sentence) -> bool:
     "the first of these" points back)."""
     if mention.kind == "ordinal":  # a rank, or the ordinal of a named meeting ("its 15th ministerial meeting")
         before = sentence.text[max(0, mention.start - sentence.start - 12) : mention.start - sentence.start]
-        name = " ".join(context.name_after(sentence.text, mention.end - sentence.start))
+        name = " ".join(name_after(sentence.text, mention.end - sentence.start))
         return bool(re.search(r"\brank(?:ed|s|ing)?\s+$", before, re.IGNORECASE) or _MEETING.search(name))
     if mention.currency or mention.kind == "percent":
         return True

@@ -15,11 +15,13 @@ again: writers go on about the same thing ("That is nearly 2,000 …").
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcli.checks.context import Names, Sentence, name_after
+from factcli.checks.context import Sentence
+from factcli.checks.entities import Names
 from factcli.checks.likeness import (
     DOINGS,
     GENERIC,
@@ -36,6 +38,7 @@ from factcli.checks.likeness import (
 )
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
+from factcli.reading.names import name_after
 from factcli.reading.nouns import counts, noun_after
 from factcli.reading.numbers import ordinals_in
 from factcli.reading.words import STOP, content, counted, stem
@@ -99,6 +102,8 @@ class Reading:
     #: is not certainly what the number is about.
     names: frozenset[str] = frozenset()
     doings: frozenset[str] = frozenset()
+    #: It says what is so now ("today", "currently") and no date says when: the writer's time, not the store's.
+    present: bool = False
 
 
 def read(mention: Mention, sentence: Sentence) -> Reading:
@@ -131,8 +136,22 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
         frozenset({name for name, _ in sentence.entities} - subjects),
         frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
         frozenset(names(clause)),
-        frozenset(scope & DOINGS),
+        frozenset(_doings(sentence.text[first - sentence.start : last - sentence.start]) & scope),
+        bool(_NOW.search(sentence.text)) and not times,
     )
+
+
+_NOW = re.compile(
+    r"\b(?:today|now(?!\s+(?:says?|said|reports?|counts?|puts?|lists?|gives?|records?|claims?|states?)\b)|currently|"
+    r"at present|at the moment|these days)\b",
+    re.I,
+)
+
+
+def _doings(text: str) -> set[str]:
+    """The kinds of doing a clause names in its own words ("consultations", "exercises"), not inside a name (the
+    "Nuclear-Weapon-Free Zone Treaty" is no treaty the number counts)."""
+    return content(" ".join(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))) & DOINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +243,7 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
         certain.add("dated")
     if reading.timed:
         certain.add("timed")  # its time is its own sentence's, not only the title's
-    what = parts["what"].score > 0
+    what = parts["what"].score >= WEIGHTS.counts_noun  # its noun or label, not a word before it ("about")
     return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score, what)
 
 
@@ -249,6 +268,8 @@ def when_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part | None
     # certain when the store has this figure for no other time the number's dates allow (for no other time at
     # all, when it has no date anywhere)
     alone = not any(any(overlap(t, other) for t in times) if times else True for other in p.others)
+    if not reading.timed and reading.present:  # "the 2,500 peacekeepers serving today": the writer's now, unknown
+        return Part()
     if not reading.timed:  # the title's time rules facts out, and is certain only when it is the fact's
         return Part(certain=alone or any(same_time(t, p) for t in times), dated=any(same_time(t, p) for t in times))
     exact = any(same_time(t, p) for t in times)

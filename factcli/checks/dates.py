@@ -9,8 +9,7 @@ from collections.abc import Sequence
 
 from factcli.checks import context, verdicts
 from factcli.checks.binding import Bound
-from factcli.checks.judged import Judged, loosely, ranked
-from factcli.checks.profiles import Profile
+from factcli.checks.judged import Judged, Scene, loosely, ranked
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
 from factcli.reading.words import content
@@ -59,10 +58,7 @@ Outcome = tuple[Verdict, Bound | None, str]
 
 def judge_date(
     mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
+    scene: Scene,
     claims: Sequence[Judged],
     dated: set[str],
 ) -> Outcome | None:
@@ -71,6 +67,7 @@ def judge_date(
     that date while another candidate remains."""
     if mention.document:
         return None  # "the 2002 white paper": which document, not when something happened
+    sentence = scene.sentence
     first, last = sentence.clause(mention)
     framed = [j for j in claims if first <= j.mention.start < last]
     before = _before(mention, sentence)
@@ -82,7 +79,7 @@ def judge_date(
         frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
         if frames is not None or not verdicts.is_span(mention):
             return frames  # "from May to October 2002": a span that frames no figure may still date an event
-    judged = _as_time_or_event(mention, sentence, candidates, weight, names, framed, dated)
+    judged = _as_time_or_event(mention, scene, framed, dated)
     if judged is not None:
         return judged
     return ("not-found", None, "") if _a_happening(mention, sentence, clause, before) else None
@@ -90,10 +87,7 @@ def judge_date(
 
 def _as_time_or_event(
     mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
+    scene: Scene,
     framed: Sequence[Judged],
     dated: set[str],
 ) -> Outcome | None:
@@ -103,16 +97,16 @@ def _as_time_or_event(
     frames = _framing(mention, sure) if sure else None
     if frames is not None:
         return frames
-    bound = ranked(mention, sentence, candidates, weight, names)
+    bound = ranked(mention, scene)
     bound = [b for b in bound if b.profile.fact.id not in dated] or bound
     if bound and (not framed or bound[0].score >= verdicts.CONTRADICT_DATE):
-        decided = verdicts.decide(mention, bound, sentence.text, sentence.start, lambda: [])
+        decided = verdicts.decide(mention, bound, scene.sentence.text, scene.sentence.start, lambda: [])
         if decided is not None:
             return decided
     frames = _framing(mention, framed) if framed else None
     if frames is not None:
         return frames
-    loose = _loosely(mention, sentence, candidates, weight, names)
+    loose = _loosely(mention, scene)
     return ("supported", loose, "bound only loosely, but it is this fact's day or month") if loose else None
 
 
@@ -129,10 +123,7 @@ def _a_happening(mention: Mention, sentence: context.Sentence, clause: str, befo
 
 def _loosely(
     mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
+    scene: Scene,
 ) -> Bound | None:
     """The event a date bound below ``BIND_DATE`` bears out: one of the best candidates whose day or month the
     date is, to the day or month, and whose words the sentence shares ("11 January 2017 … the Asia-Pacific
@@ -142,7 +133,7 @@ def _loosely(
     first, last = mention.span
     if (last - first).days > 31 or verdicts.is_span(mention):
         return None
-    for bound in loosely(mention, sentence, candidates, weight, names):
+    for bound in loosely(mention, scene):
         fact_first, fact_last = bound.profile.span
         same = (fact_first, fact_last) == (first, last) and bound.profile.fact.period is None
         if same and "who" in bound.certain and bound.shared >= _EVENT_WORDS:
@@ -152,10 +143,7 @@ def _loosely(
 
 def tops(
     dates: Sequence[Mention],
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
+    scene: Scene,
 ) -> dict[Mention, str]:
     """Each date of a sentence with several, and the event it dates: "In January 2007 at the China-ASEAN Summit,
     and in November 2007 at the ASEAN Plus Three Summit" dates two summits, one each. The pairs are taken
@@ -164,9 +152,9 @@ def tops(
         return {}
     pairs = []
     for mention in dates:
-        if mention.document or _framing_words(mention, _before(mention, sentence)):
+        if mention.document or _framing_words(mention, _before(mention, scene.sentence)):
             continue  # "By 2002 …", "the 2002 paper": when a figure holds, or which document; no event
-        for bound in ranked(mention, sentence, candidates, weight, names):
+        for bound in ranked(mention, scene):
             if "event" in bound.certain:
                 pairs.append((bound.score, mention, bound.profile.fact.id))
     out: dict[Mention, str] = {}

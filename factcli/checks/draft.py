@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcli.checks import amounts, binding, context, dates, profiles
-from factcli.checks.judged import Judged
+from factcli.checks.judged import Judged, Scene
 from factcli.checks.verdicts import VERDICTS, Verdict
 from factcli.reading import mentions, prose, titles
+from factcli.reading.mention import Mention
 
 if TYPE_CHECKING:
     from factcli.index.engine import Index
@@ -75,31 +76,38 @@ def check(index: Index, text: str, *, markdown: bool = True) -> list[Finding]:
         sentence.previous = set(previous)
         sentence.passages = set(passages)
         candidates = facts.for_sentence(sentence, found)
-        weight = binding.weights(candidates)
-        judged: list[Judged] = []
-        for mention in found:
-            if mention.kind != "date":
-                result = amounts.judge_amount(mention, sentence, candidates, weight, facts.names)
-                if result is not None:
-                    judged.append(Judged(mention, *result))
-                    if result[1] is not None:
-                        sentence.previous.add(result[1].profile.fact.id)
-                        sentence.here.add(result[1].profile.fact.id)
-                        sentence.passages |= result[1].profile.passages
-        claims = [j for j in judged if j.mention.kind != "ordinal"]
-        written = [m for m in found if m.kind == "date"]
-        tops = dates.tops(written, sentence, candidates, weight, facts.names)
-        for mention in written:
-            others = {fact for m, fact in tops.items() if m is not mention}  # what the sentence's other dates date
-            result = dates.judge_date(mention, sentence, candidates, weight, facts.names, claims, others)
-            if result is not None:
-                judged.append(Judged(mention, *result))
+        judged = _judged(found, Scene(sentence, candidates, binding.weights(candidates), facts.names))
         previous = {j.bound.profile.fact.id for j in judged if j.bound is not None}
         passages = {passage for j in judged if j.bound is not None for passage in j.bound.profile.passages}
         for j in judged:
             line, column = lines.at(j.mention.start)
             out.append(_finding(line, column, j, raw.text))
     return sorted(out, key=lambda f: (f.line, f.column))
+
+
+def _judged(found: list[Mention], scene: Scene) -> list[Judged]:
+    """The verdicts on a sentence's numbers: its amounts and ordinals first (a date may frame one of them), then
+    its dates, each event dated once."""
+    sentence = scene.sentence
+    judged: list[Judged] = []
+    for mention in found:
+        if mention.kind != "date":
+            result = amounts.judge_amount(mention, scene)
+            if result is not None:
+                judged.append(Judged(mention, *result))
+                if result[1] is not None:
+                    sentence.previous.add(result[1].profile.fact.id)
+                    sentence.here.add(result[1].profile.fact.id)
+                    sentence.passages |= result[1].profile.passages
+    claims = [j for j in judged if j.mention.kind != "ordinal"]
+    written = [m for m in found if m.kind == "date"]
+    tops = dates.tops(written, scene)
+    for mention in written:
+        others = {fact for m, fact in tops.items() if m is not mention}  # what the sentence's other dates date
+        result = dates.judge_date(mention, scene, claims, others)
+        if result is not None:
+            judged.append(Judged(mention, *result))
+    return judged
 
 
 def _dateline(text: str, title: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from factcli.checks import binding, context, verdicts
 from factcli.checks.binding import Bound
+from factcli.checks.entities import Names
 from factcli.checks.profiles import Profile
 from factcli.checks.verdicts import Verdict
 from factcli.reading.mention import Mention
@@ -24,6 +25,16 @@ BIND_DATE = 3.5
 LOOSE = 2.5
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Scene:
+    """A sentence and the facts its numbers may be about, weighed once: what every judge of its numbers asks."""
+
+    sentence: context.Sentence
+    candidates: Sequence[Profile]
+    weight: dict[str, float]
+    names: Names
+
+
 class Judged(NamedTuple):
     """A number of a sentence, its verdict, the fact that decided it and, for a doubt, why."""
 
@@ -33,72 +44,42 @@ class Judged(NamedTuple):
     note: str = ""
 
 
-def ranked(
-    mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
-) -> list[Bound]:
+def ranked(mention: Mention, scene: Scene) -> list[Bound]:
     least = BIND_DATE if mention.kind == "date" else BIND
-    return [b for b in _all_bound(mention, sentence, candidates, weight, names) if b.score >= least]
+    return [b for b in _all_bound(mention, scene) if b.score >= least]
 
 
-def _all_bound(
-    mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
-) -> list[Bound]:
+def _all_bound(mention: Mention, scene: Scene) -> list[Bound]:
     """Every candidate bound to the number at all, best first, worked out once a sentence (ranked() and
     loosely() both ask)."""
     key = (mention.start, mention.end)
-    if key not in sentence.bound:
-        sentence.bound[key] = _bound(binding.read(mention, sentence), sentence, candidates, weight, names, -math.inf)
-    return list(sentence.bound[key])
+    bound = scene.sentence.bound
+    if key not in bound:
+        bound[key] = _bound(binding.read(mention, scene.sentence), scene, -math.inf)
+    return list(bound[key])
 
 
-def loosely(
-    mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
-) -> list[Bound]:
+def loosely(mention: Mention, scene: Scene) -> list[Bound]:
     """The best candidates bound at least ``LOOSE`` (those within ``verdicts.NEAR`` of the best), best first: for
     a number no fact is clearly enough about, the facts that may yet bear it out."""
-    best = [b for b in _all_bound(mention, sentence, candidates, weight, names) if b.score >= LOOSE]
+    best = [b for b in _all_bound(mention, scene) if b.score >= LOOSE]
     return [b for b in best if b.score >= best[0].score - verdicts.NEAR] if best else []
 
 
-def _bound(
-    reading: binding.Reading,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
-    least: float | None = None,
-) -> list[Bound]:
+def _bound(reading: binding.Reading, scene: Scene, least: float | None = None) -> list[Bound]:
     """The candidates bound to the number as ``reading`` reads it, best first."""
-    bounds = (binding.bind(reading, sentence, p, weight, names) for p in candidates)
+    bounds = (binding.bind(reading, scene.sentence, p, scene.weight, scene.names) for p in scene.candidates)
     if least is None:
         least = BIND_DATE if reading.mention.kind == "date" else BIND
     return sorted((b for b in bounds if b is not None and b.score >= least), key=lambda b: -b.score)
 
 
-def untimed(
-    mention: Mention,
-    sentence: context.Sentence,
-    candidates: Sequence[Profile],
-    weight: dict[str, float],
-    names: context.Names,
-) -> Callable[[], list[Bound]]:
+def untimed(mention: Mention, scene: Scene) -> Callable[[], list[Bound]]:
     """The candidates bound as if the sentence gave no date (asked only before a contradiction: the sentence's
     date may be the writer's mistake, and the fact it ruled out the one the number is about)."""
 
     def bound() -> list[Bound]:
-        untimed = dataclasses.replace(binding.read(mention, sentence), times=(), timed=False)
-        return _bound(untimed, sentence, candidates, weight, names)
+        untimed = dataclasses.replace(binding.read(mention, scene.sentence), times=(), timed=False)
+        return _bound(untimed, scene)
 
     return bound

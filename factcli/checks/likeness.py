@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from factcli.checks.context import Names, Sentence
+from factcli.checks.context import Sentence
+from factcli.checks.entities import Names
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
 from factcli.reading.words import DURATION_UNITS, stem

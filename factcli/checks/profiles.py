@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcli.checks.context import Names, Sentence, name_after
+from factcli.checks.context import Sentence
+from factcli.checks.entities import Names
 from factcli.reading.mention import Mention
+from factcli.reading.names import name_after
 from factcli.reading.nouns import counts, noun_after
 from factcli.reading.words import STOP, content, counted, stem
 from factcli.text import dates
@@ -98,7 +101,8 @@ class Profiles:
         kinds: set[str] = set()
         if metric is not None:
             words |= content(" ".join([metric.key.replace("-", " "), *metric.aliases]))
-        for text in (fact.claim, *(c.quote for c in fact.citations)):
+        claimed = content(fact.claim)
+        for text in (fact.claim, *(_joined(c.quote, claimed) for c in fact.citations)):
             at = text.find(fact.value_text)
             if at >= 0 and fact.unit == "ordinal":  # "the 14th ARF Ministerial Meeting": a name, by its last word
                 name = name_after(text, at + len(fact.value_text))
@@ -146,3 +150,17 @@ def interval(fact: Fact) -> tuple[float, float]:
         "less_than": (-math.inf, math.nextafter(v, -math.inf)),
         "at_most": (-math.inf, v),
     }[fact.qualifier]
+
+
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+
+
+def _joined(quote: str, claimed: set[str]) -> str:
+    """The quote with a line break's hyphens undone where the claim has the whole word ("mili-tary observers",
+    "peace-keeping operations"): the pieces are no kinds of what the fact counts."""
+
+    def join(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if content(whole) <= claimed else m.group()
+
+    return _HYPHENATED.sub(join, quote)

@@ -68,6 +68,9 @@ _PLEDGE = re.compile(
     r"\b(?:pledg\w*|promis\w*|vow\w*|plans?\s+to|planned|aims?\s+to|aimed\s+to|intends?\s+to)\b[^.;:]*$",
     re.I,
 )
+#: A fact that is itself a promise ("China will keep participating in consultation between ASEAN and the five
+#: nuclear countries"): a writer's figure of what is promised is its to refute.
+_PROMISE = re.compile(r"\b(?:will|shall|pledged?|promised?|undertakes?|plans?\s+to|aims?\s+to)\b", re.I)
 _PLAIN_WORDS = {"certain": "certain", "what": "what it counts", "when": "its time", "who": "who it is about"}
 
 
@@ -127,10 +130,14 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     rivals = [b for b in ranked[1:] if b.score > best.score - MARGIN and b.profile.fact.id != fact.id]
     # a reading as certain of what it is about, or one the sentence's words are more about
     rivals = [b for b in rivals if needed <= b.certain or b.shared > best.shared]
+    rivals = [b for b in rivals if _counts_it(mention, b)]  # "21 … institutions" is no count of partner countries
+    if mention.kind in ("amount", "percent"):  # "nearly 11,000" is no rounding of "more than 650"
+        rivals = [b for b in rivals if _same_order(mention, b.profile)]
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
     if open_rivals:  # a reading about as likely under which the writer may be right
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
-    if mention.currency is None and _PLEDGE.search(sentence[max(0, mention.start - at - 80) : mention.start - at]):
+    promised = _PLEDGE.search(sentence[max(0, mention.start - at - 80) : mention.start - at])
+    if mention.currency is None and promised and not _PROMISE.search(fact.claim):  # a promise is judged by one
         return "a pledge or a plan, not a figure of what was done"
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
@@ -180,7 +187,9 @@ def _named_elsewhere(best: Bound, others: Sequence[Bound]) -> str:
     countries" bound to another exercise's count): the other may be what the number is about."""
     for bound in others:
         shared = best.missing & bound.profile.words
-        if shared and bound.profile.fact.id != best.profile.fact.id:
+        # and it lacks no more of the clause's names ("the Southeast Asia Nuclear-Weapon-Free Zone Treaty" is not
+        # named by an extradition treaty's count, which has "treaty" alone)
+        if shared and bound.profile.fact.id != best.profile.fact.id and len(bound.missing) <= len(best.missing):
             return f"the sentence names {', '.join(sorted(shared))}, as {bound.profile.fact.id} does"
     return ""
 

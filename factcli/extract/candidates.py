@@ -115,7 +115,7 @@ class _Labeller:
         self.implied: dict[str, str | None] = {}
         self.known: dict[str, Fact | None] = {}
         self.suffix: dict[str, int] = {}
-        from factcli.checks.context import Names
+        from factcli.checks.entities import Names
 
         self.topic_names = Names(self.vocab)
         self.units = index.units()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcli.checks.context import Names
+from factcli.checks.entities import Names
 from factcli.reading.names import name_key
 from factcli.text.dates import MONTHS
 from factcli.text.fold import fold

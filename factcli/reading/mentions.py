@@ -34,8 +34,10 @@ from factcli.reading.written_dates import (
     BARE_MONTH,
     DATE,
     MONTH_NUMBER,
+    SHORT_YEAR,
     YEARLESS,
     read_date,
+    read_short_year,
     read_yearless,
 )
 from factcli.text import dates
@@ -105,6 +107,15 @@ _OURS = re.compile(
 )
 #: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
 _RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
+_THE_TWO = re.compile(r"\bthe\s+$", re.I)
+_PAIR_NOUN = re.compile(
+    r"^\s+(?:defen[cs]e\s+)?(?:sides|countries|navies|militaries|armies|ministries|governments|leaders|presidents|"
+    r"ministers|nations|parties|capitals|heads)\b",
+    re.I,
+)
+_TOTAL_OF = re.compile(
+    r"\b(?:his|her|their|our|my|your|the reader['’]s)\s+(?:own\s+)?(?:total|sum|tally)\s+of\s+$", re.I
+)
 #: "…, so nine navies in all": the writer adding up, not a figure of the store's.
 _SO_BEFORE = re.compile(r"\b(?:so|making|that makes|which makes)\s+$", re.I)
 _IN_ALL_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+){0,3}?\s+(?:in all|in total|all told|altogether)\b", re.I)
@@ -123,6 +134,8 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
     found.taken.extend(m.span() for m in _SHORTCODE.finditer(sentence))  # ":100:" is an emoji, no number
     for m in DATE.finditer(sentence):
         found.add(read_date(sentence, m, offset), m.start(), m.end())
+    for m in SHORT_YEAR.finditer(sentence):
+        found.add(read_short_year(m, offset), m.start(), m.end())
     for m in YEARLESS.finditer(sentence) if today else ():
         if not _EDITION.search(sentence, 0, m.start()) or not sentence.startswith(")", m.end()):
             found.add(read_yearless(m, offset, today), m.start(), m.end())  # type: ignore[arg-type]
@@ -329,6 +342,11 @@ def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
         return True
     if _OURS.search(sentence[end : end + 80].split(".")[0]):
         return True  # "a full 558 troops across its three units (our sum)", "… by our arithmetic"
+    pair = sentence[start:end].lower() == "two" and _THE_TWO.search(sentence[max(0, start - 6) : start])
+    if pair and _PAIR_NOUN.match(after):
+        return True  # "the two navies' second exchange", "the two sides": the pair just named, no count
+    if _TOTAL_OF.search(sentence[max(0, start - 30) : start]):
+        return True  # "His total of 1,861 troops in formed units, plus the 88 …": someone's own addition
     if _SO_BEFORE.search(sentence[max(0, start - 12) : start]) and _IN_ALL_AFTER.match(after):
         return True  # "eight other countries plus China, so nine navies in all"
     if _RATE_LABEL.search(sentence[max(0, start - 60) : start]):

@@ -13,6 +13,7 @@ import functools
 import re
 
 from factcli.reading.numbers import read_numbers
+from factcli.reading.words import STOP
 from factcli.text.dates import MONTHS
 from factcli.text.fold import fold
 
@@ -108,3 +109,29 @@ def capital(token: str) -> bool:
 def _is_ordinal(token: str) -> bool:
     readings = read_numbers(token)
     return len(readings) == 1 and readings[0].ordinal and readings[0].text == token
+
+
+#: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
+_NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
+_PAIRED = re.compile(r"\s+(?:and|or|to|&)\s+[A-Za-z0-9]+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;.:()]")
+_TIME_THAT = re.compile(r"\s+times?\b(?:\s+(?:that|when))?", re.IGNORECASE)
+
+
+def name_end(text: str, at: int) -> int:
+    """Where the name an ordinal at ``at`` begins ends ("the seventh and eighth rounds of …" reads on; "the
+    second time the PLA had joined a land-air exercise" names an occasion, to the end of the clause)."""
+    pair = _PAIRED.match(text, at)
+    start = pair.end() if pair else at
+    occasion = _TIME_THAT.match(text, start)
+    end = _CLAUSE_END.search(text, occasion.end()) if occasion else _NAME_END.search(text, start)
+    return end.start() if end else len(text)
+
+
+def name_after(text: str, at: int) -> tuple[str, ...]:
+    """The words of the name an ordinal begins: '14th ARF Ministerial Meeting on …' → ('arf', 'ministerial',
+    'meeting'); '… seventh and eighth rounds of …' → ('rounds',)."""
+    pair = _PAIRED.match(text, at)
+    start = pair.end() if pair else at
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : name_end(text, at)])
+    return tuple(w.lower() for w in words if w.lower() not in STOP)[:6]

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from factcli.reading import titles
 from factcli.reading.numbers import QUALIFIERS
@@ -218,6 +218,8 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
                 blank(m.start(), m.end())
     else:
         for m in _URL.finditer(text):
+            blank(m.start(), m.end())
+        for m in _QUOTE_MARKER.finditer(text):  # an email's quoted reply: "> than 130 countries"
             blank(m.start(), m.end())
         for m in _LIST_MARKER.finditer(text):
             blank(m.start(), m.end())

@@ -75,6 +75,8 @@ _SAME_WORD = {
     "began": "start", "begin": "start", "begun": "start", "launch": "start", "commenc": "start", "open": "start",
     "naval": "navi", "set": "establish", "creat": "establish", "met": "meet",
     "troop": "personnel", "soldier": "personnel",
+    # a writer's abbreviations: "Intl Code of Conduct for Info Security", "govt", "dept"
+    "intl": "internat", "int'l": "internat", "info": "inform", "govt": "govern", "dept": "depart", "natl": "nation",
 }  # fmt: skip
 
 

@@ -39,6 +39,26 @@ YEARLESS = re.compile(
 )
 
 
+#: A month and a year of two digits after an apostrophe: "Mar '02", "Apr. ’02".
+SHORT_YEAR = re.compile(
+    rf"(?<![\w-])(?P<month>{_NAMES}|{_SHORT}|{_SHORT.upper()})\.?\s+['’](?P<yy>[0-9]{{2}})(?![\w'’])"
+)
+
+
+def read_short_year(m: re.Match[str], offset: int) -> Mention:
+    year = int(m.group("yy"))
+    year += 2000 if year < 50 else 1900
+    month = MONTH_NUMBER[m.group("month")[:3].lower()]
+    first = dt.date(year, month, 1)
+    return Mention(
+        offset + m.start(),
+        offset + m.end(),
+        m.group(),
+        "date",
+        span=(first, dates.parse_span(f"{year}-{month:02d}")[1]),
+    )
+
+
 def read_yearless(m: re.Match[str], offset: int, today: dt.date) -> Mention | None:
     """A day and month, in the year of the draft's own date ``today`` (the year before, when the day would fall
     after it): a spokesperson's "issued on January 13" at a briefing of January 16, 2017."""
@@ -131,7 +151,7 @@ def _bare_year_is_no_date(sentence: str, m: re.Match[str]) -> bool:
         return False
     noun = noun_after(sentence, m.end())
     named = re.search(
-        r"(?:\b(?:the|its|their|this|that|a|an|since|until|till|before|after|during|from)|['’]s"
+        r"(?:\b(?:the|its|their|this|that|a|an|in|by|since|until|till|before|after|during|from)|['’]s"
         r"|(?:19|20)[0-9]{2},?\s+(?:and|or))\s+$",  # "Since 2002 the Chinese armed forces have …": a date
         sentence[max(0, m.start() - 12) : m.start()],
         re.I,
