@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
