@@ -237,7 +237,10 @@ def test_the_two_navies_are_the_pair_just_named(bundled: Index) -> None:
 
 
 def test_a_month_and_a_two_digit_year(bundled: Index) -> None:
-    text = "Back then PLA officers mostly watched: Singapore's mine-clearance drill (Mar '02), Japan's sub rescue (Apr '02)."
+    text = (
+        "Back then PLA officers mostly watched: Singapore's mine-clearance drill (Mar '02), "
+        "Japan's sub rescue (Apr '02)."
+    )
     got = found(bundled, text)
     assert got["Mar '02"] == ("contradicted", "exercise-2002-singapore-mine-clearance-observed")
     assert got["Apr '02"] == ("supported", "exercise-2002-japan-submarine-rescue-observed")

@@ -62,6 +62,8 @@ class Bound:
     shared: float = 0.0
     #: What the number counts (its noun, its label) is what the fact counts, at least in part.
     counts: bool = False
+    #: The words of the number's own clause the fact has.
+    own_words: frozenset[str] = frozenset()
 
 
 def weights(candidates: Iterable[Profile]) -> dict[str, float]:
@@ -244,7 +246,16 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
     if reading.timed:
         certain.add("timed")  # its time is its own sentence's, not only the title's
     what = parts["what"].score >= WEIGHTS.counts_noun  # its noun or label, not a word before it ("about")
-    return Bound(p, score, reasons, frozenset(certain), reading.names - p.words, parts["words"].score, what)
+    return Bound(
+        p,
+        score,
+        reasons,
+        frozenset(certain),
+        reading.names - p.words,
+        parts["words"].score,
+        what,
+        reading.scope & p.words,
+    )
 
 
 def _another_ordinal(phrase: frozenset[str], fact_words: frozenset[str]) -> bool:

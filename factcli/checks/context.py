@@ -251,7 +251,7 @@ class Sentence:
         first, last = (at - self.start for at in self.clause(mention))
         words: set[str] = set()
         for one, cut, two in self.pairs:
-            if one is mention and cut < last - 0:
+            if (one is mention or mention.start < one.start) and first <= cut < last:  # and what follows a pair later
                 words |= content(self.text[cut:last]) - content(self.text[first:cut])
             elif two is mention and one.start - self.start >= first:
                 words |= content(self.text[one.start - self.start : cut]) - content(self.text[cut:last])

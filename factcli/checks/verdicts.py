@@ -91,6 +91,8 @@ def decide(
         proof = PROOF.get(mention.kind, PROOF["amount"])
         sure = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
         ranked, best = [sure, *(b for b in ranked if b is not sure)], sure
+    if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
+        best, ranked = _of_the_same_order(mention, best, ranked)
     if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
         return None
     verdict = relation(mention, best.profile)
@@ -103,6 +105,19 @@ def decide(
         needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
         doubt = _named_elsewhere(best, [b for b in [*ranked[1:], *untimed()] if needed <= b.certain])
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
+
+
+def _of_the_same_order(mention: Mention, best: Bound, ranked: Sequence[Bound]) -> tuple[Bound, Sequence[Bound]]:
+    """A fact about as likely, as sure of what it is about, of the number's order of magnitude, and whose words
+    of the number's clause take in the best's: "35 military observers were serving" is the count of 53 serving,
+    not of the more than 650 sent, though that scores a little higher ("had sent 198 police" keeps to the count
+    of those sent: the count on duty lacks "sent")."""
+    proof = PROOF.get(mention.kind, PROOF["amount"])
+    for bound in ranked:
+        near = bound.score >= best.score - NEAR and proof <= bound.certain
+        if near and _same_order(mention, bound.profile) and best.own_words <= bound.own_words:
+            return bound, [bound, *(b for b in ranked if b is not bound)]
+    return best, ranked
 
 
 def _generic(mention: Mention) -> bool:
