@@ -259,3 +259,23 @@ def test_a_change_leaves_the_date_before_it_behind(bundled: Index) -> None:
     got = found(bundled, text)
     assert got["over 150"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
     assert got["98"] == ("supported", "military-diplomacy-2008-foreign-attache-offices-in-china")
+
+
+def test_a_quoted_claim_is_not_the_writers_to_be_accused_of(bundled: Index) -> None:
+    text = (
+        "# What China had in the field in 2008\n\n"
+        'Every few months someone posts "China has 2,000 troops in UN missions" and it spreads. '
+        "At the end of November 2008 it had 1,949.\n"
+    )
+    got = found(bundled, text)
+    assert got["2,000"][0] == "unverified"
+    assert got["1,949"] == ("supported", "peacekeeping-2008-military-personnel-deployed")
+
+
+def test_an_ordinals_name_ends_at_its_verb(bundled: Index) -> None:
+    text = (
+        "Aug 2007: 14th ARF Ministerial adopts China-drafted disaster relief guidelines, "
+        "the ARF's first framework document."
+    )
+    got = found(bundled, text)
+    assert got["14th"] == ("supported", "arf-2007-ministerial-meeting-ordinal")

@@ -151,6 +151,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
     if open_rivals:  # a reading about as likely under which the writer may be right
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
+    if _quoted(sentence, mention.start - at):
+        return "in quotation marks: the writer may be quoting it to refute it"
     promised = _PLEDGE.search(sentence[max(0, mention.start - at - 80) : mention.start - at])
     if mention.currency is None and promised and not _PROMISE.search(fact.claim):  # a promise is judged by one
         return "a pledge or a plan, not a figure of what was done"
@@ -163,6 +165,18 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH and not _slipped(mention, best):
         return "a round figure far from the fact's"
     return ""
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """The number stands inside a quotation of three words or more ('posts "China has 2,000 troops in Africa"'):
+    someone else's words, which a writer often quotes to correct."""
+    before = sentence[:at]
+    opened = before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
+    if not opened:
+        return False
+    start = max(before.rfind("“"), before.rfind('"'))
+    end = min((i for i in (sentence.find("”", at), sentence.find('"', at)) if i >= 0), default=len(sentence))
+    return len(sentence[start + 1 : end].split()) >= 3
 
 
 def _wrong_at_every_time(mention: Mention, ranked: Sequence[Bound]) -> bool:

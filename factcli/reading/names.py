@@ -112,7 +112,10 @@ def _is_ordinal(token: str) -> bool:
 
 
 #: Where the name an ordinal begins ends: "the Fourth Joint Committee Meeting on Marine Cooperation, …".
-_NAME_END = re.compile(r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by)\s")
+_NAME_END = re.compile(
+    r"[,;.:()]|\s(?:and|with|in|at|was|were|is|had|has|which|that|where|when|by|adopts|adopted|approves|approved|"
+    r"agrees|agreed|issues|issued|launches|launched|holds|hosts|signs|signed|opens|opened)\s"
+)
 _PAIRED = re.compile(r"\s+(?:and|or|to|&)\s+[A-Za-z0-9]+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.:()]")
 _TIME_THAT = re.compile(r"\s+times?\b(?:\s+(?:that|when))?", re.IGNORECASE)
