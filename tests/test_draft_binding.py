@@ -279,3 +279,11 @@ def test_an_ordinals_name_ends_at_its_verb(bundled: Index) -> None:
     )
     got = found(bundled, text)
     assert got["14th"] == ("supported", "arf-2007-ministerial-meeting-ordinal")
+
+
+def test_a_slides_short_hand(bundled: Index) -> None:
+    text = "## Military diplomacy, 2008\n\n- Military ties: 150+ countries\n- Foreign officers trained in China: ~4,000\n"
+    got = found(bundled, text)
+    assert got["150+"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
+    assert got["~4,000"] == ("supported", "military-education-foreign-students-in-china-by-2008")
+    assert found(bundled, "Since 1990 the PLA has sent 11k+ personnel to UN operations.")["11k+"][0] == "supported"

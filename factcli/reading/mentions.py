@@ -231,8 +231,10 @@ def _inside_word(sentence: str, m: re.Match[str]) -> bool:
     """'MH370', 'Peace-2007', 'G20', 'No.5': digits glued to a word are part of a name."""
     before = sentence[m.start() - 1 : m.start()]
     after = sentence[m.end() : m.end() + 1]
-    if "+" in (before, after) or "/" in (before, after):
+    if before == "+" or "/" in (before, after) or (after == "+" and sentence[m.end() + 1 : m.end() + 2].isalnum()):
         return True  # "10+3", "ASEAN+3": a name; "No. 4/2009", "RSF/09-04", "24/7": a serial number or a fraction
+    if _THOUSANDS.match(sentence, m.end()) and m.group("num"):
+        return False  # "11k+ personnel": a thousand-fold figure as a slide writes it
     if (before == ":" and sentence[m.start() - 2 : m.start() - 1].isdigit()) or (
         after == ":" and sentence[m.end() + 1 : m.end() + 2].isdigit()
     ):
@@ -263,6 +265,9 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
             return None
         high = second * (SCALES[m.group("scale").lower()] if m.group("scale") else 1)
     qualifier, qstart = qualifier_before(sentence, start)
+    if m.group("num") and not m.group("num2"):
+        value, end, qualifier, qstart = _as_on_a_slide(sentence, start, end, value, qualifier, qstart)
+        high = value
     noun = noun_after(sentence, end)
     word = m.group("word")
     if word and word.lower() in ("a score of", "a dozen", "dozen") and qualifier == "exact":
@@ -281,6 +286,23 @@ _DAY_OR_TIME_AFTER = re.compile(
     r"|(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|hrs|h)\b|pp\.)",
     re.I,
 )
+
+
+_THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
+
+
+def _as_on_a_slide(
+    sentence: str, start: int, end: int, value: float, qualifier: str, qstart: int
+) -> tuple[float, int, str, int]:
+    """A figure in the short hand of slides and posts: "650+" (that many or more), "~4,000" (about), "11k"
+    (thousands): its value, where it ends, its qualifier and where that begins."""
+    if _THOUSANDS.match(sentence, end):
+        value, end = value * 1000, end + 1
+    if sentence.startswith("+", end) and not sentence[end + 1 : end + 2].isalnum():
+        return value, end + 1, "at_least", qstart
+    if start > 0 and sentence[start - 1] in "~≈" and qualifier == "exact":
+        return value, end, "approx", start - 1
+    return value, end, qualifier, qstart
 
 
 def _no_amount(sentence: str, m: re.Match[str]) -> bool:
