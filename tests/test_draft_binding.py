@@ -282,7 +282,9 @@ def test_an_ordinals_name_ends_at_its_verb(bundled: Index) -> None:
 
 
 def test_a_slides_short_hand(bundled: Index) -> None:
-    text = "## Military diplomacy, 2008\n\n- Military ties: 150+ countries\n- Foreign officers trained in China: ~4,000\n"
+    text = (
+        "## Military diplomacy, 2008\n\n- Military ties: 150+ countries\n- Foreign officers trained in China: ~4,000\n"
+    )
     got = found(bundled, text)
     assert got["150+"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
     assert got["~4,000"] == ("supported", "military-education-foreign-students-in-china-by-2008")

@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from factcli.reading import spoken
 from factcli.reading.mention import REFERENCE_BEFORE, Mention
 from factcli.reading.nouns import DURATIONS, noun_after
 from factcli.reading.numbers import (
@@ -139,6 +140,10 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
     for m in YEARLESS.finditer(sentence) if today else ():
         if not _EDITION.search(sentence, 0, m.start()) or not sentence.startswith(")", m.end()):
             found.add(read_yearless(m, offset, today), m.start(), m.end())  # type: ignore[arg-type]
+    for m in spoken.RUN.finditer(sentence):  # "eleven thousand and sixty-three", "December two thousand and eight"
+        mention = _said(sentence, m, offset)
+        if mention is not None:
+            found.add(mention, mention.start - offset, mention.end - offset)
     for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
         found.add(found.bare_month(m), m.start("month"), m.end())
     for m in _BETWEEN.finditer(sentence):
@@ -289,6 +294,41 @@ _DAY_OR_TIME_AFTER = re.compile(
 
 
 _THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+$"
+)
+_YEAR_WORDS_BEFORE = re.compile(r"\b(?:in|since|by|from|until|till|of|to|and|year)\s+$", re.I)
+
+
+def _said(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
+    """A number said aloud: a year when it is said as one and a month or "in", "since" … comes before it
+    ("December two thousand and eight", "since nineteen ninety"), else an amount."""
+    reading = spoken.said(m.group())
+    if reading is None:
+        return None
+    start, end = m.start(), m.end()
+    before = sentence[max(0, start - 16) : start]
+    month = _MONTH_BEFORE.search(before)
+    a_year = reading.year and bool(month or _YEAR_WORDS_BEFORE.search(before))
+    if not a_year and spoken.SIMPLE.fullmatch(m.group()):
+        return None  # "twenty million yuan": a number word and its scale, read with its currency as any amount
+    if a_year:
+        number = MONTH_NUMBER[month.group("month")[:3].lower()] if month else None
+        first = dt.date(reading.value, number or 1, 1)
+        last = dates.parse_span(f"{reading.value}-{number:02d}")[1] if number else dt.date(reading.value, 12, 31)
+        since_word = re.search(r"\bsince\s+$", before, re.I)
+        lead = month or since_word
+        begin = start - (len(before) - lead.start()) if lead is not None else start
+        since = bool(since_word)
+        return Mention(offset + begin, offset + end, sentence[begin:end], "date", span=(first, last), since=since)
+    qualifier, qstart = qualifier_before(sentence, start)
+    noun = noun_after(sentence, end)
+    low, high = interval(float(reading.value), qualifier, str(reading.value))
+    kind = "duration" if noun and noun[-1] in DURATIONS else "amount"
+    return Mention(offset + qstart, offset + end, sentence[qstart:end], kind, low, high, qualifier, noun,
+                   derived=_derived(sentence, start, end, False), value=float(reading.value))  # fmt: skip
 
 
 def _as_on_a_slide(

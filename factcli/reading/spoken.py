@@ -1,0 +1,67 @@
+"""Numbers said aloud, as a transcript writes them: "eleven thousand and sixty-three", "one thousand four hundred
+and ninety-nine", "nine hundred and nine", and the years a speaker says ("nineteen ninety", "twenty sixteen",
+"two thousand and eight"). A single number word ("eight", "twenty-two") is numbers.py's to read; this reads the
+runs of several."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from factcli.reading.numbers import UNITS
+
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_PART = rf"(?:{_WORD})(?:-(?:{_WORD}))?|hundred|thousand|million|billion"
+#: Two number words or more, joined by spaces, hyphens or "and" ("two thousand and eight").
+RUN = re.compile(rf"(?<![\w-])(?:{_PART})(?:(?:\s+and\s+|\s+|-)(?:{_PART}))+(?![\w-])", re.IGNORECASE)
+#: One number word and a scale ("twenty million", "a hundred"): numbers.py reads these, currency and all.
+SIMPLE = re.compile(rf"(?:{_WORD})(?:-(?:{_WORD}))?\s+(?:hundred|thousand|million|billion)", re.IGNORECASE)
+_TEENS = {w for w, v in UNITS.items() if 10 <= v <= 19 or w == "twenty"}
+_TENS = {w for w, v in UNITS.items() if v >= 20 and v % 10 == 0}
+
+
+class Said(NamedTuple):
+    """A run of number words: its value, and whether it is said the way a year is ("nineteen ninety")."""
+
+    value: int
+    year: bool
+
+
+def said(text: str) -> Said | None:
+    """The value of a run of number words, or None when the run is no one number ("one two three")."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    year = _as_a_year(words)
+    if year is not None:
+        return Said(year, True)
+    total = current = 0
+    last_scale = 10**12
+    for word in words:
+        if word in _SCALE:
+            scale = _SCALE[word]
+            if current == 0 or (scale >= 1000 and scale >= last_scale):
+                return None
+            if scale == 100:
+                current *= 100
+            else:
+                total, current, last_scale = total + current * scale, 0, scale
+        else:
+            value = UNITS[word]
+            if current % 100 and (value >= 10 or current % 10):  # "two three", "twenty thirty": a list
+                return None
+            current += value
+    value = total + current
+    return Said(value, 1900 <= value <= 2099 and "thousand" in words)
+
+
+def _as_a_year(words: list[str]) -> int | None:
+    """ "nineteen ninety", "twenty sixteen", "nineteen ninety-seven": a century's two digits, then its year's."""
+    if len(words) not in (2, 3) or words[0] not in {"nineteen", "twenty"}:
+        return None
+    century = UNITS[words[0]] * 100
+    rest = words[1:]
+    if len(rest) == 1 and (rest[0] in _TEENS or rest[0] in _TENS) and rest[0] != "twenty":
+        return century + UNITS[rest[0]]
+    if len(rest) == 2 and rest[0] in _TENS and rest[0] != "twenty" and UNITS.get(rest[1], 10) < 10:
+        return century + UNITS[rest[0]] + UNITS[rest[1]]
+    return None
