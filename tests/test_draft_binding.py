@@ -289,3 +289,26 @@ def test_a_slides_short_hand(bundled: Index) -> None:
     assert got["150+"] == ("supported", "military-diplomacy-2008-countries-with-military-ties")
     assert got["~4,000"] == ("supported", "military-education-foreign-students-in-china-by-2008")
     assert found(bundled, "Since 1990 the PLA has sent 11k+ personnel to UN operations.")["11k+"][0] == "supported"
+
+
+def _in_draft(index: Index, name: str, line: int, text: str) -> tuple[str, str | None]:
+    from pathlib import Path
+
+    path = next((Path(__file__).parent / "data").glob(f"drafts-r*/{name}"))
+    findings = draft.check(index, path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")
+    got = next(f for f in findings if f.line == line and " ".join(f.text.split()) == text)
+    return got.verdict, got.fact.id if got.fact else None
+
+
+def test_a_label_dated_as_the_fact_decides_between_two_counts(bundled: Index) -> None:
+    """drafts-r14's infobox: "| Operations joined, 1990–2008 | 17[2] |" after a row on 2002's figures: the count
+    for 1990-2008, dated as the label is, refutes it, not the count to 2002."""
+    got = _in_draft(bundled, "a-wiki-china-un-peacekeeping.md", 9, "17")
+    assert got == ("contradicted", "peacekeeping-1990-2008-operations-joined")
+
+
+def test_numbers_said_as_words_are_no_words_of_the_sentence(bundled: Index) -> None:
+    """drafts-r14's interview: "In two thousand seven and two thousand eight, senior PLA delegations went to, um,
+    under forty countries": "seven" is no word shared with the fact of Peace-2007's seven other countries."""
+    got = _in_draft(bundled, "a-radio-interview-quiet-power.txt", 30, "under forty")
+    assert got == ("contradicted", "military-diplomacy-2007-2008-countries-visited-by-military-delegations")

@@ -115,7 +115,7 @@ def read(mention: Mention, sentence: Sentence) -> Reading:
     else:
         written = mention.noun or noun_after(" " + sentence.column(mention), 0) or sentence.counted_before(mention)
     first, last = sentence.scope(mention)
-    scope = content(sentence.text[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
+    scope = content(sentence.plain[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
     siblings = sentence.siblings_words(mention)
     scope -= siblings
     if mention.kind == "date" and len(scope) < 2:  # "A. July 2002.": the date of what the question asks about

@@ -41,7 +41,10 @@ class Sentence:
         #: The question the sentence answers, if it is an answer.
         self.asked = sentence.before if answer else ""
         #: An answer's words are its question's too ("Q. How many … end of November 2008? A. 1,949.").
-        self.words = content(sentence.text) | (content(sentence.before) if answer else set())
+        # a number's words are compared as a number, not as words ("two thousand seven" shares no "seven")
+        #: The text with the amounts said in words blanked: what its words are.
+        self.plain = _without(sentence.text, sentence.start, found)
+        self.words = content(self.plain) | (content(sentence.before) if answer else set())
         #: Its words as written, for the full-text index (which stems them itself).
         self.written = frozenset(re.findall(r"[^\W\d_]{2,}", fold(sentence.text)))
         self.around = content(f"{sentence.heading} {sentence.before}") - self.words
@@ -94,7 +97,7 @@ class Sentence:
             return self.clause(mention)
         at = mention.end - self.start
         last = self.start + name_end(self.text, at)
-        if not content(self.text[at : last - self.start]):  # "The Third Symposium …; the Fourth, in …"
+        if not content(self.plain[at : last - self.start]):  # "The Third Symposium …; the Fourth, in …"
             named = [o for o in self.ordinals if o.end <= mention.start and o.noun]
             if named:
                 return self.scope(named[-1])[0], last
@@ -107,7 +110,7 @@ class Sentence:
         earlier = [d.end for d in self.dates if first <= d.end <= mention.start]
         later = [d.start for d in self.dates if mention.end <= d.start < last]
         begin = max(earlier, default=first)
-        if len(content(self.text[begin - self.start : mention.start - self.start])) >= 2:
+        if len(content(self.plain[begin - self.start : mention.start - self.start])) >= 2:
             return begin, mention.end
         return begin, min(later, default=last)
 
@@ -126,14 +129,14 @@ class Sentence:
         cuts = [m.end() for m in clauses.PHRASE_END.finditer(self.text, floor, at)]
         words: set[str] = set()
         for cut in [*reversed(cuts[-3:]), floor]:  # "exercise held in Xinjiang and in Chelyabinsk, Russia, in …"
-            words = content(self.text[cut:at])
+            words = content(self.plain[cut:at])
             if words - clauses.HAPPENED and not clauses.PREDICATE.match(self.text, cut, at):
                 break  # only "in", "held in", "was issued on": the phrase goes on before the comma ("signed in" stays)
         if len(words) >= 2 or (words and cut > floor):  # "…, signed in January 1998, met in Guam": the signing's
             return words
         start = mention.end - self.start  # a date that leads: "On September 11, 2002, the UN Security Council …"
         start += len(self.text[start:]) - len(self.text[start:].lstrip(" ,:–—-"))  # "- Mar 2008: ASEAN Plus …"
-        words |= content(self.text[start : last - self.start])
+        words |= content(self.plain[start : last - self.start])
         return words if len(words) >= 2 else words | self.asked_words
 
     @property
@@ -152,7 +155,7 @@ class Sentence:
     def words_before(self, mention: Mention) -> set[str]:
         """The words of the clause before ``mention``: "the police contribution began with 15 officers"."""
         first, _ = self.scope(mention)
-        return content(self.text[first - self.start : mention.start - self.start])
+        return content(self.plain[first - self.start : mention.start - self.start])
 
     def column(self, mention: Mention) -> str:
         """The heading of the table column ``mention`` stands in ('' outside tables)."""
@@ -252,9 +255,9 @@ class Sentence:
         words: set[str] = set()
         for one, cut, two in self.pairs:
             if (one is mention or mention.start < one.start) and first <= cut < last:  # and what follows a pair later
-                words |= content(self.text[cut:last]) - content(self.text[first:cut])
+                words |= content(self.plain[cut:last]) - content(self.plain[first:cut])
             elif two is mention and one.start - self.start >= first:
-                words |= content(self.text[one.start - self.start : cut]) - content(self.text[cut:last])
+                words |= content(self.plain[one.start - self.start : cut]) - content(self.plain[cut:last])
         return words
 
     def others_words(self, mention: Mention) -> set[str]:
@@ -264,7 +267,7 @@ class Sentence:
         for other in self.amounts:
             clause = self.clause(other, major=True)
             if other is not mention and clause != own:
-                words |= content(self.text[clause[0] - self.start : clause[1] - self.start])
+                words |= content(self.plain[clause[0] - self.start : clause[1] - self.start])
         return words
 
 
@@ -277,3 +280,12 @@ def title_dates(title: str) -> list[Mention]:
 def _dates(text: str) -> list[Mention]:
     """The dates of a heading or the sentence before (asked again for each sentence after it)."""
     return [m for m in mentions.find(text) if m.kind == "date" and m.span is not None]
+
+
+def _without(text: str, start: int, found: Sequence[Mention]) -> str:
+    """The text with the numbers said in words blanked."""
+    chars = list(text)
+    for m in found:
+        if any(c.isalpha() for c in m.text) and m.kind in ("amount", "percent", "date"):
+            chars[m.start - start : m.end - start] = " " * (m.end - m.start)
+    return "".join(chars)

@@ -91,6 +91,12 @@ def decide(
         proof = PROOF.get(mention.kind, PROOF["amount"])
         sure = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
         ranked, best = [sure, *(b for b in ranked if b is not sure)], sure
+    if mention.kind != "date" and "dated" not in best.certain:
+        # "Operations joined, 1990–2008 | 17": the count for 1990-2008, dated as the number is, before the count
+        # to 2002 that overlaps it and scores a little higher by the passage before
+        proof = PROOF.get(mention.kind, PROOF["amount"]) | {"dated"}
+        dated = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
+        ranked, best = [dated, *(b for b in ranked if b is not dated)], dated
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         best, ranked = _of_the_same_order(mention, best, ranked)
     if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):

@@ -140,10 +140,11 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
     for m in YEARLESS.finditer(sentence) if today else ():
         if not _EDITION.search(sentence, 0, m.start()) or not sentence.startswith(")", m.end()):
             found.add(read_yearless(m, offset, today), m.start(), m.end())  # type: ignore[arg-type]
-    for m in spoken.RUN.finditer(sentence):  # "eleven thousand and sixty-three", "December two thousand and eight"
-        mention = _said(sentence, m, offset)
-        if mention is not None:
-            found.add(mention, mention.start - offset, mention.end - offset)
+    for run in spoken.RUN.finditer(sentence):  # "eleven thousand and sixty-three", "December two thousand and eight"
+        for a, b in spoken.pieces(run.group()):
+            mention = _said(sentence, run.start() + a, run.start() + b, offset)
+            if mention is not None:
+                found.add(mention, mention.start - offset, mention.end - offset)
     for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
         found.add(found.bare_month(m), m.start("month"), m.end())
     for m in _BETWEEN.finditer(sentence):
@@ -302,17 +303,16 @@ _MONTH_BEFORE = re.compile(
 _YEAR_WORDS_BEFORE = re.compile(r"\b(?:in|since|by|from|until|till|of|to|and|year)\s+$", re.I)
 
 
-def _said(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
+def _said(sentence: str, start: int, end: int, offset: int) -> Mention | None:
     """A number said aloud: a year when it is said as one and a month or "in", "since" … comes before it
     ("December two thousand and eight", "since nineteen ninety"), else an amount."""
-    reading = spoken.said(m.group())
+    reading = spoken.said(sentence[start:end])
     if reading is None:
         return None
-    start, end = m.start(), m.end()
     before = sentence[max(0, start - 16) : start]
     month = _MONTH_BEFORE.search(before)
     a_year = reading.year and bool(month or _YEAR_WORDS_BEFORE.search(before))
-    if not a_year and spoken.SIMPLE.fullmatch(m.group()):
+    if not a_year and spoken.SIMPLE.fullmatch(sentence[start:end]):
         return None  # "twenty million yuan": a number word and its scale, read with its currency as any amount
     if a_year:
         number = MONTH_NUMBER[month.group("month")[:3].lower()] if month else None

@@ -65,3 +65,20 @@ def _as_a_year(words: list[str]) -> int | None:
     if len(rest) == 2 and rest[0] in _TENS and rest[0] != "twenty" and UNITS.get(rest[1], 10) < 10:
         return century + UNITS[rest[0]] + UNITS[rest[1]]
     return None
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """Where the numbers of a run of number words stand: the whole run when it is one number, else its parts
+    between "and"s that each are ("two thousand seven and two thousand eight"); none when no split reads."""
+    if said(text) is not None:
+        return [(0, len(text))]
+    for m in _AND.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        if said(left) is not None:
+            rest = pieces(right)
+            if rest:
+                return [(0, m.start()), *((m.end() + a, m.end() + b) for a, b in rest)]
+    return []
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
