@@ -312,3 +312,15 @@ def test_numbers_said_as_words_are_no_words_of_the_sentence(bundled: Index) -> N
     under forty countries": "seven" is no word shared with the fact of Peace-2007's seven other countries."""
     got = _in_draft(bundled, "a-radio-interview-quiet-power.txt", 30, "under forty")
     assert got == ("contradicted", "military-diplomacy-2007-2008-countries-visited-by-military-delegations")
+
+
+def test_what_another_text_said_is_reported_to_correct_it(bundled: Index) -> None:
+    text = (
+        "An article on naval diplomacy said the Chinese navy's 2002 round-the-world voyage called at 12 countries. "
+        "It visited 10."
+    )
+    got = found(bundled, text)
+    assert got["12"][0] == "unverified"
+    assert got["10"] == ("supported", "navy-2002-round-the-world-countries-visited")
+    text = "The 2002 paper says the navy's first round-the-world voyage called at 12 countries."
+    assert found(bundled, text)["12"] == ("contradicted", "navy-2002-round-the-world-countries-visited")

@@ -159,6 +159,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
     if _quoted(sentence, mention.start - at):
         return "in quotation marks: the writer may be quoting it to refute it"
+    if _REPORTED.search(sentence[: mention.start - at]):
+        return "what another text said: the writer may be reporting it to correct it"
     promised = _PLEDGE.search(sentence[max(0, mention.start - at - 80) : mention.start - at])
     if mention.currency is None and promised and not _PROMISE.search(fact.claim):  # a promise is judged by one
         return "a pledge or a plan, not a figure of what was done"
@@ -171,6 +173,19 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH and not _slipped(mention, best):
         return "a round figure far from the fact's"
     return ""
+
+
+#: Another text's or person's words, reported ("An article on naval diplomacy said the voyage called at 12
+#: countries", "It said that …", "critics claim …"): a writer reports them to correct them as often as not. The
+#: sources' own words ("the 2008 paper says …") are no such report: a writer who misquotes them is wrong.
+_REPORTED = re.compile(
+    r"(?:\b(?:an?|the|our|this|that|one)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|profile|timeline|piece|column|"
+    r"post|tweet|analysis|headline|caption|graphic|chart|commentator|commenter|critic|blogger)s?"
+    r"(?:\s+(?:on|in|about)\s+[\w\s-]{1,40}?)?|\bcritics|\bcommenters|\bsomeone)\s+"
+    r"(?:said|says|stated|reported|wrote|claimed|claims|described|suggested)\b"
+    r"|\b(?:it|we)\s+(?:said|stated|reported|wrote|claimed)\s+that\b",
+    re.I,
+)
 
 
 def _quoted(sentence: str, at: int) -> bool:
