@@ -324,3 +324,14 @@ def test_what_another_text_said_is_reported_to_correct_it(bundled: Index) -> Non
     assert got["10"] == ("supported", "navy-2002-round-the-world-countries-visited")
     text = "The 2002 paper says the navy's first round-the-world voyage called at 12 countries."
     assert found(bundled, text)["12"] == ("contradicted", "navy-2002-round-the-world-countries-visited")
+
+
+def test_citations_section_numbers_and_a_plain_reference_list_hold_no_claims(bundled: Index) -> None:
+    text = (
+        "Grant proposal\n\nB.2 Peacekeeping: from observers to engineering battalions\n\n"
+        "China first sent military observers to UN peacekeeping activities in 1990 [1][2]. Aim 1 asks why.\n\n"
+        "References\n\n[1] State Council Information Office (2017). Beijing, 11 January 2017.\n"
+    )
+    got = found(bundled, text, markdown=False)
+    assert got["1990"] == ("supported", "peacekeeping-1990-first-military-observers-date")
+    assert not {"[1]", "1", "2", "B.2", "11 January 2017", "2017"} & set(got), got

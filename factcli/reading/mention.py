@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 #: Words before a number that make it a reference, not an amount: "Section 3", "No. 5", "p. 12".
 REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:section|sections|chapter|chapters|ch|chap|part|table|figure|fig|no|nos|number|resolution|resolutions|article|"
+    r"(?:\b(?:section|sections|chapter|chapters|ch|chap|aim|aims|objective|hypothesis|task|milestone|part|table|figure|fig|no|nos|number|resolution|resolutions|article|"
     r"paragraph|para|item|page|pages|p|pp|version|draft|draw|vol|volume|issue|annex|appendix|step|phase|"
     r"flight|code|room|tier|level|category|grade|class|route|highway|parts|session|week|lecture|seminar|unit|"
     r"module|course|file|ref|memo|question|claim|episode|ep|day|instalment|installment|candidate|berth|seat|object|exhibit|"

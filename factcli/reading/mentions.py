@@ -98,6 +98,8 @@ _SUM_BEFORE = re.compile(
     rf"(?:\b{_SUM}[,:]?\s+(?:the\s+)?|\b(?:come|comes|came|add|adds|added)\s+(?:up\s+)?to\s+)(?:some\s+|about\s+)?$",
     re.I,
 )
+#: A numbered citation in brackets: "[1]", "[2, 3]", "[4–6]".
+_CITATION = re.compile(r"\[\s*[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\s*\]")
 #: An emoji as chat programs write it (":100:", ":+1:"): no number of the writer's.
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[0-9][a-z0-9_+-]*:(?![\w:])")
 #: The writer saying a figure is their own working: "(our sum)", "by our arithmetic", "(author's calculation)".
@@ -133,6 +135,7 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
     a year ("on January 13") is read only when the text's own date ``today`` gives it one."""
     found = _Found(sentence, offset)
     found.taken.extend(m.span() for m in _SHORTCODE.finditer(sentence))  # ":100:" is an emoji, no number
+    found.taken.extend(m.span() for m in _CITATION.finditer(sentence))  # "[1][2]", "[3, 4]": citations
     for m in DATE.finditer(sentence):
         found.add(read_date(sentence, m, offset), m.start(), m.end())
     for m in SHORT_YEAR.finditer(sentence):

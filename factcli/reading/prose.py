@@ -224,6 +224,7 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
         for m in _LIST_MARKER.finditer(text):
             blank(m.start(), m.end())
             breaks.add(lines.at(m.start())[0] - 1)
+        headings |= _plain_headings(text)
     for m in _BOX.finditer(text):  # "║ Peacekeepers on duty: 1,949 ║": the frame of a fact box
         blank(m.start(), m.end())
     prose = "".join(masked)
@@ -256,6 +257,27 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
             block_start = start
     if block_start is not None:
         yield "prose", block_start, prose[block_start:]
+
+
+def _plain_headings(text: str) -> set[int]:
+    """The lines of plain text that are headings: short, alone between blank lines, ending in no punctuation
+    ("B.2 Peacekeeping: from observers to engineering battalions", "References")."""
+    rows = text.splitlines()
+    out = set()
+    for i, row in enumerate(rows):
+        line = row.strip()
+        alone = i > 0 and not rows[i - 1].strip() and (i + 1 == len(rows) or not rows[i + 1].strip())  # no title
+        numbered = _PLAIN_HEADING.match(line)
+        figures = numbered is not None and any(c.isdigit() for c in line[numbered.end(1) :])
+        if alone and 0 < len(line) <= _HEADING_LENGTH and numbered and not figures:  # "SUPER: APRIL 2015" says
+            out.add(i)
+    return out
+
+
+#: A heading of plain text: its section number ("B.2", "3.1"), then a capital; no sentence's end, and no figure
+#: but its number (a line with a date or a count is a caption that says something).
+_PLAIN_HEADING = re.compile(r"((?:[A-Z]?[.0-9]+\s+)?)[A-Z][^\n]*[^.?!:;,\"”’)\]\s]$")
+_HEADING_LENGTH = 90
 
 
 def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentence]:
