@@ -15,7 +15,6 @@ again: writers go on about the same thing ("That is nearly 2,000 …").
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,12 +22,10 @@ from dataclasses import dataclass
 from factcli.checks.context import Sentence
 from factcli.checks.entities import Names
 from factcli.checks.likeness import (
-    DOINGS,
     GENERIC,
     PLAIN_KINDS,
     SPECIFIC,
     about_another_topic,
-    names,
     other_of_same_kind,
     overlap,
     restates,
@@ -37,11 +34,10 @@ from factcli.checks.likeness import (
     same_time,
 )
 from factcli.checks.profiles import Profile
-from factcli.reading.mention import Mention
-from factcli.reading.names import name_after
-from factcli.reading.nouns import counts, noun_after
+from factcli.checks.readings import Reading
+from factcli.reading.nouns import counts
 from factcli.reading.numbers import ordinals_in
-from factcli.reading.words import STOP, content, counted, stem
+from factcli.reading.words import content, stem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,85 +71,6 @@ def weights(candidates: Iterable[Profile]) -> dict[str, float]:
         total += 1
     top = math.log(total + 1)
     return {w: 0.25 + 0.75 * math.log((total + 1) / n) / top for w, n in counts.items()} if total else {}
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a number says, read once, whatever fact it is then weighed against."""
-
-    mention: Mention
-    #: The dates that say when it holds, and whether they are nearer than the title's.
-    times: tuple[Mention, ...]
-    timed: bool
-    #: What it counts, as written ("transport troops"), its last word's synonyms, and the words before it.
-    written: tuple[str, ...]
-    head: frozenset[str]
-    modifiers: frozenset[str]
-    before: frozenset[str]
-    #: The words of its scope, those right beside it, and the rest of its sentence.
-    scope: frozenset[str]
-    near: frozenset[str]
-    rest: frozenset[str]
-    #: The entities its clause is about, and those named elsewhere in the sentence.
-    subjects: frozenset[str]
-    elsewhere: frozenset[str]
-    #: For a date: the words of the phrase it closes, which name its event.
-    phrase: frozenset[str] = frozenset()
-    #: The names its clause gives (capitalised words past the sentence's first, "Peace-2007", "Arabian"), and
-    #: the kinds of doing it names ("consultations", "exercises"), as stems: a fact that has none of a kind
-    #: is not certainly what the number is about.
-    names: frozenset[str] = frozenset()
-    doings: frozenset[str] = frozenset()
-    #: It says what is so now ("today", "currently") and no date says when: the writer's time, not the store's.
-    present: bool = False
-
-
-def read(mention: Mention, sentence: Sentence) -> Reading:
-    times = tuple(sentence.times(mention)) if mention.kind != "date" else ()
-    if mention.kind == "ordinal":
-        written = name_after(sentence.text, mention.end - sentence.start) or mention.noun
-    else:
-        written = mention.noun or noun_after(" " + sentence.column(mention), 0) or sentence.counted_before(mention)
-    first, last = sentence.scope(mention)
-    scope = content(sentence.plain[first - sentence.start : last - sentence.start] + " " + sentence.column(mention))
-    siblings = sentence.siblings_words(mention)
-    scope -= siblings
-    if mention.kind == "date" and len(scope) < 2:  # "A. July 2002.": the date of what the question asks about
-        scope |= sentence.asked_words
-    begin, end = sentence.clause(mention)
-    clause = sentence.text[begin - sentence.start : end - sentence.start]
-    subjects = sentence.subjects(mention)
-    return Reading(
-        mention,
-        times,
-        bool(times) and sentence.title_dates is not sentence.times(mention),
-        written,
-        counted(stem(written[-1])) if written else frozenset(),
-        frozenset({stem(w) for w in written[:-1]} - STOP),
-        frozenset(c for w in sentence.words_before(mention) for c in counted(w)),
-        frozenset(scope),
-        frozenset(sentence.near(mention)),
-        frozenset(sentence.words - scope - siblings - sentence.others_words(mention)),
-        frozenset(subjects),
-        frozenset({name for name, _ in sentence.entities} - subjects),
-        frozenset(sentence.phrase(mention)) if mention.kind == "date" else frozenset(),
-        frozenset(names(clause)),
-        frozenset(_doings(sentence.text[first - sentence.start : last - sentence.start]) & scope),
-        bool(_NOW.search(sentence.text)) and not times,
-    )
-
-
-_NOW = re.compile(
-    r"\b(?:today|now(?!\s+(?:says?|said|reports?|counts?|puts?|lists?|gives?|records?|claims?|states?)\b)|currently|"
-    r"at present|at the moment|these days)\b",
-    re.I,
-)
-
-
-def _doings(text: str) -> set[str]:
-    """The kinds of doing a clause names in its own words ("consultations", "exercises"), not inside a name (the
-    "Nuclear-Weapon-Free Zone Treaty" is no treaty the number counts)."""
-    return content(" ".join(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))) & DOINGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from factcli.reading import prose
+from factcli.reading.answers import ANSWER, QUESTION
 from factcli.reading.mention import Mention
 from factcli.reading.words import stem
 
@@ -42,7 +43,7 @@ LIST_CUT = re.compile(r"[,;]|\s(?:and|or)\s")
 
 def answers(text: str, before: str) -> bool:
     """The sentence answers the one before: it starts with an answer's label, and the one before is a question."""
-    return bool(prose.ANSWER.match(text)) and (bool(prose.QUESTION.match(before)) or before.rstrip().endswith("?"))
+    return bool(ANSWER.match(text)) and (bool(QUESTION.match(before)) or before.rstrip().endswith("?"))
 
 
 #: A sentence that goes on about the one before, and so takes its time: "That is nearly 2,000 …", "Of these, 88 …".

@@ -8,7 +8,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from factcli.checks import binding, context, verdicts
+from factcli.checks import binding, context, readings, verdicts
 from factcli.checks.binding import Bound
 from factcli.checks.entities import Names
 from factcli.checks.profiles import Profile
@@ -55,7 +55,7 @@ def _all_bound(mention: Mention, scene: Scene) -> list[Bound]:
     key = (mention.start, mention.end)
     bound = scene.sentence.bound
     if key not in bound:
-        bound[key] = _bound(binding.read(mention, scene.sentence), scene, -math.inf)
+        bound[key] = _bound(readings.read(mention, scene.sentence), scene, -math.inf)
     return list(bound[key])
 
 
@@ -66,7 +66,7 @@ def loosely(mention: Mention, scene: Scene) -> list[Bound]:
     return [b for b in best if b.score >= best[0].score - verdicts.NEAR] if best else []
 
 
-def _bound(reading: binding.Reading, scene: Scene, least: float | None = None) -> list[Bound]:
+def _bound(reading: readings.Reading, scene: Scene, least: float | None = None) -> list[Bound]:
     """The candidates bound to the number as ``reading`` reads it, best first."""
     bounds = (binding.bind(reading, scene.sentence, p, scene.weight, scene.names) for p in scene.candidates)
     if least is None:
@@ -79,7 +79,7 @@ def untimed(mention: Mention, scene: Scene) -> Callable[[], list[Bound]]:
     date may be the writer's mistake, and the fact it ruled out the one the number is about)."""
 
     def bound() -> list[Bound]:
-        untimed = dataclasses.replace(binding.read(mention, scene.sentence), times=(), timed=False)
+        untimed = dataclasses.replace(readings.read(mention, scene.sentence), times=(), timed=False)
         return _bound(untimed, scene)
 
     return bound

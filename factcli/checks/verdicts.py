@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from factcli.checks import likeness
+from factcli.checks import likeness, voice
 from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
@@ -61,16 +61,6 @@ DATE_SLIP = 3
 #: A round figure ("some 90", "nearly 150") is wrong within this factor of the fact's; further off, it more likely
 #: rounds another figure than misstates this one.
 ROUGH = 2.0
-#: Words before a number that make it a promise or an aim ("pledged a stand-by force of 8,000 troops"): what
-#: was promised is no count of what was done, so a fact's count cannot refute it. Money pledged is another
-#: matter: the pledge is the fact ("pledged US$20 million" against the 20 million Australian dollars given).
-_PLEDGE = re.compile(
-    r"\b(?:pledg\w*|promis\w*|vow\w*|plans?\s+to|planned|aims?\s+to|aimed\s+to|intends?\s+to)\b[^.;:]*$",
-    re.I,
-)
-#: A fact that is itself a promise ("China will keep participating in consultation between ASEAN and the five
-#: nuclear countries"): a writer's figure of what is promised is its to refute.
-_PROMISE = re.compile(r"\b(?:will|shall|pledged?|promised?|undertakes?|plans?\s+to|aims?\s+to)\b", re.I)
 _PLAIN_WORDS = {"certain": "certain", "what": "what it counts", "when": "its time", "who": "who it is about"}
 
 
@@ -157,13 +147,9 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
     if open_rivals:  # a reading about as likely under which the writer may be right
         return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
-    if _quoted(sentence, mention.start - at):
-        return "in quotation marks: the writer may be quoting it to refute it"
-    if _REPORTED.search(sentence[: mention.start - at]):
-        return "what another text said: the writer may be reporting it to correct it"
-    promised = _PLEDGE.search(sentence[max(0, mention.start - at - 80) : mention.start - at])
-    if mention.currency is None and promised and not _PROMISE.search(fact.claim):  # a promise is judged by one
-        return "a pledge or a plan, not a figure of what was done"
+    said = voice.not_the_writers(mention, sentence[: mention.start - at], sentence[mention.start - at :], fact.claim)
+    if said:
+        return said
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
     if _generic(mention) and best.shared < GENERIC_WORDS:  # "officers from 31 countries" and a count of
@@ -173,31 +159,6 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH and not _slipped(mention, best):
         return "a round figure far from the fact's"
     return ""
-
-
-#: Another text's or person's words, reported ("An article on naval diplomacy said the voyage called at 12
-#: countries", "It said that …", "critics claim …"): a writer reports them to correct them as often as not. The
-#: sources' own words ("the 2008 paper says …") are no such report: a writer who misquotes them is wrong.
-_REPORTED = re.compile(
-    r"(?:\b(?:an?|the|our|this|that|one)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|profile|timeline|piece|column|"
-    r"post|tweet|analysis|headline|caption|graphic|chart|commentator|commenter|critic|blogger)s?"
-    r"(?:\s+(?:on|in|about)\s+[\w\s-]{1,40}?)?|\bcritics|\bcommenters|\bsomeone)\s+"
-    r"(?:said|says|stated|reported|wrote|claimed|claims|described|suggested)\b"
-    r"|\b(?:it|we)\s+(?:said|stated|reported|wrote|claimed)\s+that\b",
-    re.I,
-)
-
-
-def _quoted(sentence: str, at: int) -> bool:
-    """The number stands inside a quotation of three words or more ('posts "China has 2,000 troops in Africa"'):
-    someone else's words, which a writer often quotes to correct."""
-    before = sentence[:at]
-    opened = before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
-    if not opened:
-        return False
-    start = max(before.rfind("“"), before.rfind('"'))
-    end = min((i for i in (sentence.find("”", at), sentence.find('"', at)) if i >= 0), default=len(sentence))
-    return len(sentence[start + 1 : end].split()) >= 3
 
 
 def _wrong_at_every_time(mention: Mention, ranked: Sequence[Bound]) -> bool:

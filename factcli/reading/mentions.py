@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from factcli.reading import spoken
+from factcli.reading import arithmetic, spoken
 from factcli.reading.mention import REFERENCE_BEFORE, Mention
 from factcli.reading.nouns import DURATIONS, noun_after
 from factcli.reading.numbers import (
@@ -73,58 +73,10 @@ _ONE_OF_MANY = re.compile(
 _REJECTED = re.compile(r"\b(?:not|rather than|instead of)\s+$", re.I)
 #: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
-#: Words that say a number is a share or ratio the writer worked out, not a fact's figure.
-#: "11 a year", "6.7 ships per mission", "two each": a rate the writer worked out.
-_RATE = re.compile(
-    r"\s*(?:(?:[A-Za-z-]+\s+){0,3}?(?:(?:a|an)\s+(?:year|month|week|day)\b|(?:per|each)\s+[A-Za-z])"
-    r"|times\b|-fold\b|fold\b|to\s+one\b|for\s+every\b)",  # "two treaties per partner", "4.4 to one": ratios
-    re.I,
-)
-#: A share of something the draft itself counts ("about 39 percent of China's blue helmets", "of the total"),
-#: which the writer worked out; a share of a budget or of GDP is a statistic of its own.
-_DERIVED = re.compile(
-    r"^\s*(?:%|percent|per cent)?\s*(?:of\s+(?:the\s+|its\s+|their\s+|that\s+|china['’]s\s+)?"
-    r"(?:(?:[A-Za-z-]+\s+){0,2}(?:force|forces|contingent|contingents|troops|personnel|peacekeepers|helmets|"
-    r"engineers|total|whole|all|these|them|those)\b)"
-    r"|per\b|a\b|an\b)",
-    re.I,
-)
-#: Words beside a number that make it the writer's own sum ("together, 11 of them", "11 in all"): arithmetic
-#: on the facts, not a fact.
-_SUM = r"(?:together|altogether|combined|all told|all in all|if you add (?:them|these|those|it) up)"
-#: A change the writer worked out: "a rise of at least 50 percent", "an increase of about half".
-_CHANGE_BEFORE = re.compile(r"\b(?:rise|increase|growth|jump|decline|fall|drop|cut)\s+of\s+(?:[a-z]+\s+){0,2}$", re.I)
-_SUM_BEFORE = re.compile(
-    rf"(?:\b{_SUM}[,:]?\s+(?:the\s+)?|\b(?:come|comes|came|add|adds|added)\s+(?:up\s+)?to\s+)(?:some\s+|about\s+)?$",
-    re.I,
-)
 #: A numbered citation in brackets: "[1]", "[2, 3]", "[4–6]".
 _CITATION = re.compile(r"\[\s*[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\s*\]")
 #: An emoji as chat programs write it (":100:", ":+1:"): no number of the writer's.
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[0-9][a-z0-9_+-]*:(?![\w:])")
-#: The writer saying a figure is their own working: "(our sum)", "by our arithmetic", "(author's calculation)".
-_OURS = re.compile(
-    r"\((?:our|my|the author['’]?s?|authors['’]) (?:own )?(?:sum|total|calculation|arithmetic|estimate|count)\)"
-    r"|\bby (?:our|my) (?:own )?(?:arithmetic|calculation|count|reckoning)\b",
-    re.I,
-)
-#: A label that makes the figure after it a rate or an average: "Ships per mission, on average: **6.7**".
-_RATE_LABEL = re.compile(r"\b(?:per|average|averaged|mean)\b[^:\n]*:\s*[*_]*$", re.I)
-_THE_TWO = re.compile(r"\bthe\s+$", re.I)
-_PAIR_NOUN = re.compile(
-    r"^\s+(?:defen[cs]e\s+)?(?:sides|countries|navies|militaries|armies|ministries|governments|leaders|presidents|"
-    r"ministers|nations|parties|capitals|heads)\b",
-    re.I,
-)
-_TOTAL_OF = re.compile(
-    r"\b(?:his|her|their|our|my|your|the reader['’]s)\s+(?:own\s+)?(?:total|sum|tally)\s+of\s+$", re.I
-)
-#: "…, so nine navies in all": the writer adding up, not a figure of the store's.
-_SO_BEFORE = re.compile(r"\b(?:so|making|that makes|which makes)\s+$", re.I)
-_IN_ALL_AFTER = re.compile(r"^(?:\s+[A-Za-z-]+){0,3}?\s+(?:in all|in total|all told|altogether)\b", re.I)
-_SUM_AFTER = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,3}}?,?\s+{_SUM}\b", re.I)
-
-
 #: "(World, 12 May)": which edition a report ran in, no claim.
 _EDITION = re.compile(r"\([A-Z][\w ]{0,20},\s*$")
 
@@ -145,7 +97,7 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
             found.add(read_yearless(m, offset, today), m.start(), m.end())  # type: ignore[arg-type]
     for run in spoken.RUN.finditer(sentence):  # "eleven thousand and sixty-three", "December two thousand and eight"
         for a, b in spoken.pieces(run.group()):
-            mention = _said(sentence, run.start() + a, run.start() + b, offset)
+            mention = spoken.mention(sentence, run.start() + a, run.start() + b, offset)
             if mention is not None:
                 found.add(mention, mention.start - offset, mention.end - offset)
     for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
@@ -286,7 +238,7 @@ def _amount(sentence: str, m: re.Match[str], offset: int) -> Mention | None:
     kind = "percent" if percent else "duration" if noun and noun[-1] in DURATIONS and not m.group("cur") else "amount"
     return Mention(offset + qstart, offset + end, sentence[qstart:end], kind, low, top,
                    qualifier if not m.group("num2") else "range", noun, _currency(m, noun),
-                   derived=_derived(sentence, start, end, percent), value=value)  # fmt: skip
+                   derived=arithmetic.derived(sentence, start, end, percent), value=value)  # fmt: skip
 
 
 #: After a number, what makes it a day, a time or a page: "26 February", "9 a.m.", "11:42 GMT", "312 pp.".
@@ -298,40 +250,6 @@ _DAY_OR_TIME_AFTER = re.compile(
 
 
 _THOUSANDS = re.compile(r"[kK](?![A-Za-z])")
-
-
-_MONTH_BEFORE = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+$"
-)
-_YEAR_WORDS_BEFORE = re.compile(r"\b(?:in|since|by|from|until|till|of|to|and|year)\s+$", re.I)
-
-
-def _said(sentence: str, start: int, end: int, offset: int) -> Mention | None:
-    """A number said aloud: a year when it is said as one and a month or "in", "since" … comes before it
-    ("December two thousand and eight", "since nineteen ninety"), else an amount."""
-    reading = spoken.said(sentence[start:end])
-    if reading is None:
-        return None
-    before = sentence[max(0, start - 16) : start]
-    month = _MONTH_BEFORE.search(before)
-    a_year = reading.year and bool(month or _YEAR_WORDS_BEFORE.search(before))
-    if not a_year and spoken.SIMPLE.fullmatch(sentence[start:end]):
-        return None  # "twenty million yuan": a number word and its scale, read with its currency as any amount
-    if a_year:
-        number = MONTH_NUMBER[month.group("month")[:3].lower()] if month else None
-        first = dt.date(reading.value, number or 1, 1)
-        last = dates.parse_span(f"{reading.value}-{number:02d}")[1] if number else dt.date(reading.value, 12, 31)
-        since_word = re.search(r"\bsince\s+$", before, re.I)
-        lead = month or since_word
-        begin = start - (len(before) - lead.start()) if lead is not None else start
-        since = bool(since_word)
-        return Mention(offset + begin, offset + end, sentence[begin:end], "date", span=(first, last), since=since)
-    qualifier, qstart = qualifier_before(sentence, start)
-    noun = noun_after(sentence, end)
-    low, high = interval(float(reading.value), qualifier, str(reading.value))
-    kind = "duration" if noun and noun[-1] in DURATIONS else "amount"
-    return Mention(offset + qstart, offset + end, sentence[qstart:end], kind, low, high, qualifier, noun,
-                   derived=_derived(sentence, start, end, False), value=float(reading.value))  # fmt: skip
 
 
 def _as_on_a_slide(
@@ -396,24 +314,3 @@ def _currency(m: re.Match[str], noun: tuple[str, ...]) -> str | None:
     if noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
         return "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
     return None
-
-
-def _derived(sentence: str, start: int, end: int, percent: bool) -> bool:
-    """The writer's own arithmetic: a share of their own figures, a rate or ratio, a sum ("together, 11")."""
-    after = sentence[end:]
-    if (percent and _DERIVED.match(after)) or _RATE.match(after) or _SUM_AFTER.match(after):
-        return True
-    if percent and _CHANGE_BEFORE.search(sentence[max(0, start - 40) : start]):
-        return True
-    if _OURS.search(sentence[end : end + 80].split(".")[0]):
-        return True  # "a full 558 troops across its three units (our sum)", "… by our arithmetic"
-    pair = sentence[start:end].lower() == "two" and _THE_TWO.search(sentence[max(0, start - 6) : start])
-    if pair and _PAIR_NOUN.match(after):
-        return True  # "the two navies' second exchange", "the two sides": the pair just named, no count
-    if _TOTAL_OF.search(sentence[max(0, start - 30) : start]):
-        return True  # "His total of 1,861 troops in formed units, plus the 88 …": someone's own addition
-    if _SO_BEFORE.search(sentence[max(0, start - 12) : start]) and _IN_ALL_AFTER.match(after):
-        return True  # "eight other countries plus China, so nine navies in all"
-    if _RATE_LABEL.search(sentence[max(0, start - 60) : start]):
-        return True  # "Ships per mission, on average: **6.7**"
-    return bool(_SUM_BEFORE.search(sentence[max(0, start - 30) : start]))

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from factcli.reading import titles
+from factcli.reading import answers, titles
 from factcli.reading.numbers import QUALIFIERS
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -98,7 +98,7 @@ def sentences(text: str, *, markdown: bool) -> Iterator[Sentence]:
     from syntok import segmenter
 
     heading, before = "", ""
-    asked = _Asked()
+    asked = answers.Asked()
     for kind, start, block in _blocks(text, markdown=markdown):
         if kind == "heading":
             if titles.states(block):  # '## Claim 1: "China's navy visited 12 countries …"': a claim, judged
@@ -137,31 +137,6 @@ _LOCATORS = frozenset("ch chap p pp no nos vol para art fig sec".split())
 
 def _cut_at_a_locator(tokens: list[Any]) -> bool:
     return len(tokens) >= 2 and tokens[-1].value == "." and tokens[-2].value.lower() in _LOCATORS
-
-
-#: A question's label and an answer's: "Q. How many …? A. 1,949.", "Question: … Answer: …".
-QUESTION = re.compile(r"\s*(?:Q[.:]|Question\s*[.:]?|QUESTION\s*[.:]?)\s")
-ANSWER = re.compile(r"\s*(?:A[.:]|Answer\s*[.:]?|ANSWER\s*[.:]?)\s")
-
-
-class _Asked:
-    """The question being answered: the sentences from one labelled as a question to the answer's label. An
-    answer's sentence before is its whole question ("Q. China's first police went in January 2000. How many
-    officers went? A. 15.")."""
-
-    def __init__(self) -> None:
-        self.question: list[str] = []
-
-    def before(self, sentence: str, before: str) -> str:
-        if QUESTION.match(sentence):
-            self.question = [sentence]
-            return before
-        if ANSWER.match(sentence) and self.question:
-            asked, self.question = " ".join(" ".join(self.question).split()), []
-            return asked
-        if self.question and len(self.question) < 4:
-            self.question.append(sentence)
-        return before
 
 
 #: A sentence longer than this is read in pieces cut after a comma or semicolon (a list of figures, a line of
@@ -224,7 +199,7 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
         for m in _LIST_MARKER.finditer(text):
             blank(m.start(), m.end())
             breaks.add(lines.at(m.start())[0] - 1)
-        headings |= _plain_headings(text)
+        headings |= titles.plain_headings(text)
     for m in _BOX.finditer(text):  # "║ Peacekeepers on duty: 1,949 ║": the frame of a fact box
         blank(m.start(), m.end())
     prose = "".join(masked)
@@ -257,27 +232,6 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
             block_start = start
     if block_start is not None:
         yield "prose", block_start, prose[block_start:]
-
-
-def _plain_headings(text: str) -> set[int]:
-    """The lines of plain text that are headings: short, alone between blank lines, ending in no punctuation
-    ("B.2 Peacekeeping: from observers to engineering battalions", "References")."""
-    rows = text.splitlines()
-    out = set()
-    for i, row in enumerate(rows):
-        line = row.strip()
-        alone = i > 0 and not rows[i - 1].strip() and (i + 1 == len(rows) or not rows[i + 1].strip())  # no title
-        numbered = _PLAIN_HEADING.match(line)
-        figures = numbered is not None and any(c.isdigit() for c in line[numbered.end(1) :])
-        if alone and 0 < len(line) <= _HEADING_LENGTH and numbered and not figures:  # "SUPER: APRIL 2015" says
-            out.add(i)
-    return out
-
-
-#: A heading of plain text: its section number ("B.2", "3.1"), then a capital; no sentence's end, and no figure
-#: but its number (a line with a date or a count is a caption that says something).
-_PLAIN_HEADING = re.compile(r"((?:[A-Z]?[.0-9]+\s+)?)[A-Z][^\n]*[^.?!:;,\"”’)\]\s]$")
-_HEADING_LENGTH = 90
 
 
 def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentence]:

@@ -5,10 +5,16 @@ runs of several."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import NamedTuple
 
-from factcli.reading.numbers import UNITS
+from factcli.reading import arithmetic
+from factcli.reading.mention import Mention
+from factcli.reading.nouns import DURATIONS, noun_after
+from factcli.reading.numbers import UNITS, interval, qualifier_before
+from factcli.reading.written_dates import MONTH_NUMBER
+from factcli.text import dates
 
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORD = "|".join(sorted(UNITS, key=len, reverse=True))
@@ -82,3 +88,37 @@ def pieces(text: str) -> list[tuple[int, int]]:
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+$"
+)
+_YEAR_WORDS_BEFORE = re.compile(r"\b(?:in|since|by|from|until|till|of|to|and|year)\s+$", re.I)
+
+
+def mention(sentence: str, start: int, end: int, offset: int) -> Mention | None:
+    """A number said aloud: a year when it is said as one and a month or "in", "since" … comes before it
+    ("December two thousand and eight", "since nineteen ninety"), else an amount."""
+    reading = said(sentence[start:end])
+    if reading is None:
+        return None
+    before = sentence[max(0, start - 16) : start]
+    month = _MONTH_BEFORE.search(before)
+    a_year = reading.year and bool(month or _YEAR_WORDS_BEFORE.search(before))
+    if not a_year and SIMPLE.fullmatch(sentence[start:end]):
+        return None  # "twenty million yuan": a number word and its scale, read with its currency as any amount
+    if a_year:
+        number = MONTH_NUMBER[month.group("month")[:3].lower()] if month else None
+        first = dt.date(reading.value, number or 1, 1)
+        last = dates.parse_span(f"{reading.value}-{number:02d}")[1] if number else dt.date(reading.value, 12, 31)
+        since_word = re.search(r"\bsince\s+$", before, re.I)
+        lead = month or since_word
+        begin = start - (len(before) - lead.start()) if lead is not None else start
+        since = bool(since_word)
+        return Mention(offset + begin, offset + end, sentence[begin:end], "date", span=(first, last), since=since)
+    qualifier, qstart = qualifier_before(sentence, start)
+    noun = noun_after(sentence, end)
+    low, high = interval(float(reading.value), qualifier, str(reading.value))
+    kind = "duration" if noun and noun[-1] in DURATIONS else "amount"
+    return Mention(offset + qstart, offset + end, sentence[qstart:end], kind, low, high, qualifier, noun,
+                   derived=arithmetic.derived(sentence, start, end, False), value=float(reading.value))  # fmt: skip

@@ -35,3 +35,24 @@ _STATES = re.compile(r"[\"“”]|(?:\S+\s+){9}\S")
 def states(heading: str) -> bool:
     """A heading or title that states something (quotes a claim, or runs to a sentence), not one that names."""
     return bool(_STATES.search(heading))
+
+
+def plain_headings(text: str) -> set[int]:
+    """The lines of plain text that are headings: short, alone between blank lines, ending in no punctuation
+    ("B.2 Peacekeeping: from observers to engineering battalions", "References")."""
+    rows = text.splitlines()
+    out = set()
+    for i, row in enumerate(rows):
+        line = row.strip()
+        alone = i > 0 and not rows[i - 1].strip() and (i + 1 == len(rows) or not rows[i + 1].strip())  # no title
+        numbered = _PLAIN_HEADING.match(line)
+        figures = numbered is not None and any(c.isdigit() for c in line[numbered.end(1) :])
+        if alone and 0 < len(line) <= _HEADING_LENGTH and numbered and not figures:  # "SUPER: APRIL 2015" says
+            out.add(i)
+    return out
+
+
+#: A heading of plain text: its section number ("B.2", "3.1"), then a capital; no sentence's end, and no figure
+#: but its number (a line with a date or a count is a caption that says something).
+_PLAIN_HEADING = re.compile(r"((?:[A-Z]?[.0-9]+\s+)?)[A-Z][^\n]*[^.?!:;,\"”’)\]\s]$")
+_HEADING_LENGTH = 90
