@@ -43,6 +43,9 @@ _HEADING_MARKER = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULT
 _QUOTE_MARKER = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.MULTILINE)
 _MARKUP = re.compile(r"[*_|\\]")
+#: A row of a plain-text list aligned in columns: indented, a label, a run of spaces, figures, no full stop
+#: ("  Congo (MONUC)      175 engineers, 43 medical").
+_ALIGNED = re.compile(r"^[^\S\n]{2,}\S[^\n]*?\S[^\S\n]{3,}[^\n]*[0-9][^\n]*[^.?!\s]$", re.MULTILINE)
 _BOX = re.compile(r"[\u2500-\u257f]")
 #: A line of a fact box: a label, a colon and a figure, and nothing after ("Police sent since 2000: 1,379").
 _LABELLED = re.compile(r"^[^\S\n]*[^\s:][^\n:]{1,80}:[^\S\n]*[~≈]?[0-9][0-9,.]*(?:[^\S\n]*%)?[^\S\n]*$", re.MULTILINE)
@@ -203,6 +206,9 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
     for m in _BOX.finditer(text):  # "║ Peacekeepers on duty: 1,949 ║": the frame of a fact box
         blank(m.start(), m.end())
     prose = "".join(masked)
+    for m in _ALIGNED.finditer(prose) if not markdown else ():  # "  Liberia (UNMIL)    275 engineers, …": a row
+        row = lines.at(m.start())[0] - 1
+        breaks.update((row, row + 1))
     for m in _LABELLED.finditer(prose):  # each "label: figure" line of a fact box says one thing
         row = lines.at(m.start())[0] - 1
         breaks.update((row, row + 1))
