@@ -335,3 +335,25 @@ def test_citations_section_numbers_and_a_plain_reference_list_hold_no_claims(bun
     got = found(bundled, text, markdown=False)
     assert got["1990"] == ("supported", "peacekeeping-1990-first-military-observers-date")
     assert not {"[1]", "1", "2", "B.2", "11 January 2017", "2017"} & set(got), got
+
+
+def test_transposed_digits_are_a_slip_not_another_figure(bundled: Index) -> None:
+    text = "China's first police contingent, 51 officers, deployed in January 2000."
+    assert found(bundled, text)["51"] == ("contradicted", "peacekeeping-2000-first-police-dispatch-size")
+
+
+def test_a_month_is_no_reading_of_a_years_long_span(bundled: Index) -> None:
+    """drafts-r15's factbox, after a line on the disaster-relief exercise co-hosted with Malaysia (2015 to January
+    2017): "Malaysia (March 2015)" is the floods of January 2015, not a month of the exercise's span."""
+    got = _in_draft(bundled, "a-factbox-asia-pacific-white-paper.md", 18, "March 2015")
+    assert got == ("contradicted", "disaster-relief-2015-malaysia-floods-relief-date")
+
+
+def test_a_column_aligned_rows_figures_are_its_own(bundled: Index) -> None:
+    text = (
+        "Formed units by mission, end of November 2008:\n"
+        "  Liberia (UNMIL)    275 engineers, 240 transport, 43 medical\n"
+        "  Sudan (UNMIS)      275 engineers, 100 transport, 60 medical\n"
+    )
+    got = found(bundled, text, markdown=False)
+    assert got["43"][0] != "contradicted"

@@ -142,6 +142,8 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
     # a reading as certain of what it is about, or one the sentence's words are more about
     rivals = [b for b in rivals if needed <= b.certain or b.shared > best.shared]
     rivals = [b for b in rivals if _counts_it(mention, b)]  # "21 … institutions" is no count of partner countries
+    if mention.kind == "date":  # "Malaysia (March 2015)": the floods of January 2015, not an exercise of 2015-17
+        rivals = [b for b in rivals if not _vaguer(b, best)]
     if mention.kind in ("amount", "percent"):  # "nearly 11,000" is no rounding of "more than 650"
         rivals = [b for b in rivals if _same_order(mention, b.profile)]
     open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
@@ -294,7 +296,20 @@ def _same_order(mention: Mention, p: Profile, within: float = MAGNITUDE) -> bool
     if not theirs or not ours or ours != ours:  # NaN
         return True
     ratio = abs(float(ours) / float(theirs))
-    return 1 / within <= ratio <= within or _zeros_slipped(ratio)
+    return 1 / within <= ratio <= within or _zeros_slipped(ratio) or _transposed(float(ours), float(theirs))
+
+
+def _vaguer(rival: Bound, best: Bound) -> bool:
+    """A rival date that spans a year or more, against a best of a month or a day, and shares no word of the
+    number's clause the best does not: no reading of a month the writer names."""
+    (first, last), (rival_first, rival_last) = best.profile.span, rival.profile.span
+    return (last - first).days <= 31 < 365 <= (rival_last - rival_first).days and rival.own_words <= best.own_words
+
+
+def _transposed(ours: float, theirs: float) -> bool:
+    """The writer's figure has the fact's digits in another order ("51" for 15, "257" for 275): a slip of the pen."""
+    a, b = f"{ours:g}", f"{theirs:g}"
+    return a != b and len(a) == len(b) and sorted(a) == sorted(b)
 
 
 def _slipped(mention: Mention, bound: Bound) -> bool:
