@@ -357,3 +357,9 @@ def test_a_column_aligned_rows_figures_are_its_own(bundled: Index) -> None:
     )
     got = found(bundled, text, markdown=False)
     assert got["43"][0] != "contradicted"
+
+
+def test_a_currency_named_by_its_word(bundled: Index) -> None:
+    """drafts-r15's minutes: "20 million ringgit" for the MH370 search (20 million Australian dollars)."""
+    got = _in_draft(bundled, "b-minutes-seminar-blue-helmets-grey-hulls.txt", 49, "20 million")
+    assert got == ("contradicted", "maritime-security-mh370-search-funding")

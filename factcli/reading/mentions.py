@@ -307,10 +307,14 @@ def _value(m: re.Match[str]) -> float | None:
     return value
 
 
+#: Currencies a writer names by a word after the figure ("20 million ringgit").
+_MONEY_WORDS = frozenset("dollars yuan renminbi euros pounds ringgit yen rupees rupiah baht won roubles rubles".split())
+
+
 def _currency(m: re.Match[str], noun: tuple[str, ...]) -> str | None:
     """The currency a sign or the noun after names: "US$", "20 million Australian dollars"."""
     if m.group("cur"):
         return m.group("cur").strip()
-    if noun and noun[-1] in {"dollars", "yuan", "euros", "pounds"}:
+    if noun and noun[-1] in _MONEY_WORDS:
         return "A$" if "australian" in noun else "US$" if noun[0] in ("us", "american") else noun[-1]
     return None
