@@ -77,6 +77,7 @@ _SAME_WORD = {
     "troop": "personnel", "soldier": "personnel",
     # a writer's abbreviations: "Intl Code of Conduct for Info Security", "govt", "dept"
     "intl": "internat", "int'l": "internat", "info": "inform", "govt": "govern", "dept": "depart", "natl": "nation",
+    "defenc": "defens", "organis": "organ", "programm": "program",  # British and American spellings
 }  # fmt: skip
 
 
