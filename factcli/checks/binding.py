@@ -14,6 +14,7 @@ again: writers go on about the same thing ("That is nearly 2,000 …").
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -175,9 +176,16 @@ def bind(reading: Reading, sentence: Sentence, p: Profile, weight: dict[str, flo
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _ordinals(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(ordinals_in(words))
+
+
 def _another_ordinal(phrase: frozenset[str], fact_words: frozenset[str]) -> bool:
     """The phrase a date closes names a meeting by its ordinal, and the fact names the series by another."""
-    ours, theirs = ordinals_in(phrase), ordinals_in(fact_words)
+    if not phrase:
+        return False
+    ours, theirs = _ordinals(phrase), _ordinals(fact_words)
     return bool(ours and theirs and not ours & theirs)
 
 
@@ -233,7 +241,7 @@ def what_part(reading: Reading, p: Profile, w: Weights = WEIGHTS) -> Part:
     people = reading.head & _PEOPLE and reading.modifiers & (
         p.heads | p.nouns
     )  # "43 medical staff" ~ medical personnel
-    if reading.head & p.heads or content(" ".join(reading.written)) & p.unit_words or people:  # "11,036 person-times"
+    if reading.head & p.heads or reading.written_words & p.unit_words or people:  # "11,036 person-times"
         return Part(w.counts_head + modifiers, (f"counts {' '.join(reading.written)}",), named)
     if reading.head & p.nouns:
         return Part(w.counts_noun + modifiers, (f"counts {' '.join(reading.written)}",), named)

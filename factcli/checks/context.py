@@ -72,6 +72,7 @@ class Sentence:
         self.here: set[str] = set()
         #: The passages those facts are quoted from.
         self.passages: set[str] = set()
+        self._topics: dict[tuple[int, int], set[str]] = {}
         #: Each number's bound facts, once worked out (check-draft asks again for dates).
         self.bound: dict[tuple[int, int], Any] = {}
 
@@ -231,7 +232,9 @@ class Sentence:
         if len(self.major) == 0:
             return self.topics
         first, last = self.clause(mention, major=True)
-        return names.topics(self.text[first - self.start : last - self.start])
+        if (first, last) not in self._topics:
+            self._topics[first, last] = names.topics(self.text[first - self.start : last - self.start])
+        return self._topics[first, last]
 
     def counted_before(self, mention: Mention) -> tuple[str, ...]:
         """What a number with no noun of its own counts, said before it: the lead of a list ("Engineers made

@@ -42,11 +42,8 @@ class Profile:
     #: When the other facts of its metric hold (the same figure for other times): a number is certainly about
     #: this fact's time when none of them overlaps the number's.
     others: tuple[tuple[dt.date, dt.date], ...] = ()
-
-    @property
-    def unit_words(self) -> set[str]:
-        """The words of what the fact's unit counts ("person-times" → person)."""
-        return content(self.fact.unit or "")
+    #: The words of what the fact's unit counts ("person-times" → person).
+    unit_words: frozenset[str] = frozenset()
 
     @property
     def latest(self) -> bool:
@@ -121,6 +118,7 @@ class Profiles:
         profile = Profile(
             fact, frozenset(words), frozenset(nouns - STOP), frozenset(heads - STOP), passages,
             frozenset(fact.entities), span, low, high, frozenset(kinds - heads - STOP), self._others(fact),
+            frozenset(content(fact.unit or "")),
         )  # fmt: skip
         self.cache[fact.id] = profile
         return profile

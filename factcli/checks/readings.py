@@ -3,6 +3,7 @@ what it counts, the words and names of its clause, the doings it names, and whet
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,6 +44,10 @@ class Reading:
     doings: frozenset[str] = frozenset()
     #: It says what is so now ("today", "currently") and no date says when: the writer's time, not the store's.
     present: bool = False
+
+    @property
+    def written_words(self) -> frozenset[str]:
+        return _words_of(self.written)
 
 
 def read(mention: Mention, sentence: Sentence) -> Reading:
@@ -91,3 +96,8 @@ def _doings(text: str) -> set[str]:
     """The kinds of doing a clause names in its own words ("consultations", "exercises"), not inside a name (the
     "Nuclear-Weapon-Free Zone Treaty" is no treaty the number counts)."""
     return content(" ".join(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))) & DOINGS
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_of(written: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(content(" ".join(written)))
