@@ -144,3 +144,37 @@ def test_an_escort_figure_takes_the_country_of_the_waters_its_paragraph_named() 
     records = _records(text, opening="", title="China's National Defense in the New Era")
     forces = next(r for r in records if r.get("value") == 32)
     assert forces["entities"] == ["Somalia"]
+
+
+#: A chapter of a white paper as gov.cn posts it, issued in July 2019: its as-of time is 2019-07.
+PAPER = Source("wp2017-asia-pacific", "China's National Defense in the New Era", "SCIO", "white-paper", "2019-07-16")
+
+
+def in_paper(text: str) -> list[tuple[str, object, str]]:
+    """(kind, value, date or period) of each candidate of ``text`` read as a paragraph of a 2019 white paper."""
+    records = [c.record for c in extract(memory_index(STORE), text, PAPER).candidates]
+    return sorted(((r["kind"], r.get("value"), _when(r)) for r in records), key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a perfect joined by ", and" after "Since 2012" is still of it (the subject said once)
+            "The PLA takes part in disaster relief. Since 2012 it has joined 25 relief operations, and has "
+            "delivered relief materials worth more than 1.2 billion yuan.",
+            [("quantity", 25, "2012/2019-07"), ("quantity", 1200000000, "2012/2019-07")],
+        ),
+        (  # "So far" of what the sentence before set up runs from its date
+            "In September 2017 China completed the registration of an 8,000-strong standby force. So far 13 of its "
+            "units have been upgraded to Level Two.",
+            [("event", None, "2017-09"), ("quantity", 13, "2017-09/2019-07"), ("quantity", 8000, "2017-09")],
+        ),
+        (  # "so far" of a state with a subject of its own: it holds now, as "China has concluded 123 treaties"
+            "Since December 2011 police have conducted 85 joint patrols on the Mekong River. China has so far "
+            "concluded 170 judicial assistance and extradition treaties with 78 countries.",
+            [("quantity", 170, "2019-07"), ("quantity", 78, "2019-07"), ("quantity", 85, "2011-12/2019-07")],
+        ),
+    ],
+)
+def test_a_white_paper_dates_what_runs_to_now(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert in_paper(text) == _expected(expected)

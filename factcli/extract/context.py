@@ -15,7 +15,7 @@ import re
 from factcli.extract.names import Happening
 from factcli.extract.state import Memory, Statement
 from factcli.extract.times import Span, Time
-from factcli.extract.verbs import holds_now, verb
+from factcli.extract.verbs import holds_now, states, verb
 from factcli.extract.when import starts_after
 from factcli.reading.document import Passage
 
@@ -92,13 +92,26 @@ class Context:
         if self.times:
             chosen = self._own_clause(at, min(self.times, key=lambda s: (s.start > at, abs(s.start - at))))
             if chosen.kind == "so-far":
-                return Time(start=self.r.since, end=as_of, words=chosen.text), False
+                return self._so_far(at, chosen), False
             if chosen.kind == "by":  # "By the end of December 2010 the task forces …": since the time before's
                 before = self.r.previous[1] if self.r.previous and self._goes_on() else []
                 start = before[0].first if before and before[0].kind in ("point", "since", "range") else None
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _so_far(self, at: int, chosen: Span) -> Time:
+        """ "So far": since the paragraph's start; else since the happening the sentence before dates when this one
+        goes on from it ("In September 2017 China registered a standby force. So far 13 of its units …"); else a
+        state holds now ("China has so far concluded 170 treaties"), a doing ends by now."""
+        as_of, text, previous = self.r.as_of, self.p.text, self.r.previous
+        if previous is not None and len(previous[1]) == 1 and self._goes_on():
+            before = previous[1][0]
+            if before.kind in ("point", "since"):
+                return Time(start=before.first, end=as_of, words=chosen.text)
+        if states(text[:at], text[at:]):
+            return Time(date=as_of, words=chosen.text, why="'so far' of a state: it holds at the as-of time")
+        return Time(start=self.r.since, end=as_of, words=chosen.text)
 
     def _own_clause(self, at: int, chosen: Span) -> Span:
         """ "So far this year …, up from 98 delegations last year": a date later in the figure's own clause, when

@@ -38,6 +38,8 @@ _ADVERB_FIRST = re.compile(r"\s+(?:took|sent|went|came|made|began|joined|set|won
 _OWNER = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|whose)\s*$", re.I)
 _AND_CLAUSE = re.compile(r",\s+and\s+(?!the\s)")
 _AND_PERFECT = re.compile(r"\s+and\s+(?:has|have)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
+#: Times that run up to the document's as-of time, which a perfect joined after them goes on in.
+_RUNS_TO_NOW = frozenset({"since", "past", "so-far"})
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
@@ -125,13 +127,14 @@ class Figures(Context):
     def _other_clause(self, at: int, time: Time) -> bool:
         """The sentence's only time is another clause's: one opened by ", and" after the figure ("they have paid
         visits to 66 countries, and since 2009 they have held …"), or the figure's clause is a perfect joined after
-        a dated one ("It hosted … from Sept. 12 to 14 last year and has contributed 2 million …")."""
+        a dated one ("It hosted … from Sept. 12 to 14 last year and has contributed 2 million …"); a perfect after a
+        time that runs to now is still of it ("Since 2012 it has joined 25 …, and has delivered …")."""
         if time.source != "sentence" or len(self.times) != 1:
             return False
         span, text = self.times[0], self.p.text
         if span.start > at:
             return bool(_AND_CLAUSE.search(text, at, span.start))
-        return bool(_AND_PERFECT.search(text, span.end, at))
+        return span.kind not in _RUNS_TO_NOW and bool(_AND_PERFECT.search(text, span.end, at))
 
     def _respective(self, found: list[Mention], m: Mention) -> Time | None:
         """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date;
