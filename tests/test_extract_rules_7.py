@@ -174,7 +174,50 @@ def in_paper(text: str) -> list[tuple[str, object, str]]:
             "concluded 170 judicial assistance and extradition treaties with 78 countries.",
             [("quantity", 170, "2019-07"), ("quantity", 78, "2019-07"), ("quantity", 85, "2011-12/2019-07")],
         ),
+        (  # a perfect whose subject the sentence before told of counts on from that one's start, up to now
+            "In December 2008 the navy sent its first escort task force. By the end of June 2019 it had sent 32 "
+            "escort task forces. The task forces have also rescued over 70 ships in distress.",
+            [
+                ("event", None, "2008-12"),
+                ("quantity", 1, "2008-12"),
+                ("quantity", 32, "2008-12/2019-06"),
+                ("quantity", 70, "2008-12/2019-07"),
+            ],
+        ),
     ],
 )
 def test_a_white_paper_dates_what_runs_to_now(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert in_paper(text) == _expected(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # months one after another are one span, months apart each their own; a month's act on people is a
+            # happening of its own
+            "Floods hit Myanmar in January and July 2015. In March and April 2015 the ships of the 19th escort task "
+            "force evacuated 621 Chinese citizens.",
+            [
+                ("event", None, "2015-01"),
+                ("event", None, "2015-07"),
+                ("event", None, "2015-03/2015-04"),
+                ("quantity", 19, "2015-03/2015-04"),
+                ("quantity", 621, "2015-03/2015-04"),
+            ],
+        ),
+        (  # a month's delivery of things is one happening too; a month's count of happenings and a year's tallies
+            # tell none
+            "In October 2018 two transport aircraft delivered 30 tons of tents to Indonesia. In May 2019 the navy "
+            "held 12 exercises. In 2018 the PLA sent 500 medical workers to Liberia.",
+            [
+                ("event", None, "2018-10"),
+                ("quantity", 2, "2018-10"),
+                ("quantity", 30, "2018-10"),
+                ("quantity", 12, "2019-05"),
+                ("quantity", 500, "2018"),
+            ],
+        ),
+    ],
+)
+def test_a_month_s_act_is_a_happening(text: str, expected: list[tuple[str, object, str]]) -> None:
     assert in_paper(text) == _expected(expected)

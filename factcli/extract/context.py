@@ -216,6 +216,11 @@ class Context:
                 return _from(t, "paragraph", "those lost are of those the sentence before counts since"), True
             if _OF_TOTAL.search(text) and previous[2] is not None:
                 return _from(previous[2], "paragraph", "a share of the total the sentence before counts"), False
+        if kind == "quantity" and found and found[1] and not now and self.same_subject():
+            told = previous[2] if previous is not None else None  # "By the end of June 2019 it had sent … ¶ The
+            if told is not None and told.start is not None:  # task forces have also rescued …": on from its start
+                t = Time(start=told.start, end=as_of, words=told.words)
+                return _from(t, "paragraph", "it counts on from the start of what the sentence before counts"), False
         if kind == "quantity" and not now and self.r.since:
             t = Time(start=self.r.since, end=as_of, words=self.r.since)
             return _from(t, "paragraph", "done since the start its paragraph's first sentence gives"), False

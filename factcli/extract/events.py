@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from factcli.extract import quotes
 from factcli.extract.context import FIRST_VERB, Context, nested, parts_of
-from factcli.extract.names import Happening
+from factcli.extract.names import MEETINGS, Happening
 from factcli.extract.state import Statement
 from factcli.extract.times import Span
 
@@ -86,8 +86,15 @@ class Events(Context):
         main = FIRST_VERB.search(text, span.end)
         if main is None:
             return False
-        clause = re.split(r"[,;]", text[main.end() :], maxsplit=1)[0]
-        return bool(_FIGURE_NEXT.match(" ".join(clause.split()[:3])))
+        clause = " ".join(re.split(r"[,;]", text[main.end() :], maxsplit=1)[0].split())
+        figure = _FIGURE_NEXT.match(" ".join(clause.split()[:3]))
+        if figure is None:
+            return False
+        if len(span.first or "") < 7:
+            return True  # a year's figures are its tallies
+        # a month's or a day's act on things is one happening ("In October 2018 two aircraft delivered 30 tons …"),
+        # a count of happenings is none ("In May 2019 police held 12 exercises")
+        return bool(MEETINGS & set(re.findall(r"[a-z]+", clause[figure.end() :])[:4]))
 
     def _listed(self, points: list[Span], named: list[Happening]) -> Iterator[Statement]:
         """One event per date of "In January and July 2015 and in May 2016, when Malaysia, Myanmar and Sri
