@@ -221,3 +221,39 @@ def test_a_white_paper_dates_what_runs_to_now(text: str, expected: list[tuple[st
 )
 def test_a_month_s_act_is_a_happening(text: str, expected: list[tuple[str, object, str]]) -> None:
     assert in_paper(text) == _expected(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Since April 1990, when …,": the when-clause is of that month (a happening), what follows runs since;
+            # those who lost their lives are counted since too
+            "China supports peacekeeping. Since April 1990, when it sent five military observers to the UN Truce "
+            "Supervision Organization, the PLA has sent more than 40,000 peacekeepers. Fourteen servicemen have "
+            "laid down their lives.",
+            [
+                ("event", None, "1990-04"),
+                ("quantity", 5, "1990-04"),
+                ("quantity", 40000, "1990-04/2019-07"),
+                ("quantity", 14, "1990-04/2019-07"),
+            ],
+        ),
+        (  # "After … on 25 April 2015," in the simple past is of that day; "the first of them" numbers no meeting;
+            # an earthquake's magnitude is no count
+            "The PLA takes part in relief. After the 8.1-magnitude earthquake that struck Nepal on 25 April 2015, "
+            "the PLA sent 1,088 rescue personnel to the country, the first of them arriving within 24 hours.",
+            [("event", None, "2015-04-25"), ("quantity", 1088, "2015-04-25"), ("quantity", 24, "2015-04-25")],
+        ),
+        (  # a year and a part of the next: one range; a count of happenings said in words tells no happening
+            "China and ASEAN are working on a code. In 2018 and the first half of 2019 they held five rounds of "
+            "consultations on the code.",
+            [("quantity", 5, "2018/2019-06")],
+        ),
+        (  # a meeting's ordinal dated after the document was issued is a plan, as its event is
+            "In October 2019 China will host the Ninth Beijing Xiangshan Forum.",
+            [],
+        ),
+    ],
+)
+def test_how_a_white_paper_tells_a_happening(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert in_paper(text) == _expected(expected)

@@ -69,7 +69,9 @@ class Context:
         points = [s for s in self.times if s.kind == "point"]
         for s in self.times:
             if s.opens_at is not None:
-                return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+                if at < s.opens_at or self._right_after_it(at):
+                    return s.time(as_of), False
+                return Time(start=s.first, end=as_of, words=s.text), False
         text = self.p.text
         if self.times and all(";" in text[min(at, s.start) : max(at, s.end)] for s in self.times):
             return self.untimed(at, kind)  # "The 31st has 32 …; the 11th …, which sailed in March 2012, …"
@@ -99,6 +101,13 @@ class Context:
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _right_after_it(self, at: int) -> bool:
+        """ "After the earthquake that struck Nepal on 25 April 2015, the PLA sent 1,088 …": what follows "After" or
+        "Following" in the simple past is of that time; in a perfect it runs since ("… has sent …")."""
+        text = self.p.text
+        found = verb(text[:at], text[at:])
+        return text.startswith(("After", "Following")) and found is not None and not found[1]
 
     def _so_far(self, at: int, chosen: Span) -> Time:
         """ "So far": since the paragraph's start; else since the happening the sentence before dates when this one
@@ -211,8 +220,8 @@ class Context:
                 t = before.time(as_of)  # "Some 5,000 troops took part": the happening of the sentence before
                 self.tells_of_before = True
                 return _from(t, "paragraph", "it tells of what the sentence before dates"), False
-            if before.kind == "since" and found and found[0] in _DIED:
-                t = before.time(as_of)  # "Nine officers and men have lost their lives on duty."
+            if (before.kind == "since" or before.opens_at is not None) and found and found[0] in _DIED:
+                t = Time(start=before.first, end=as_of, words=before.text)  # "Nine … have lost their lives on duty."
                 return _from(t, "paragraph", "those lost are of those the sentence before counts since"), True
             if _OF_TOTAL.search(text) and previous[2] is not None:
                 return _from(previous[2], "paragraph", "a share of the total the sentence before counts"), False

@@ -16,7 +16,11 @@ from factcli.extract.times import Span
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _STATE_OPENS = re.compile(r"(?:as of|as at|by)\s", re.I)
 #: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
-_FIGURE_NEXT = re.compile(r".*?(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
+_FIGURE_NEXT = re.compile(
+    r".*?(?:(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b)",
+    re.I,
+)
 
 #: Figures paired with the sentence's dates: "pirates attacked 219 and 237 ships respectively".
 _RESPECTIVE_FIGURES = re.compile(

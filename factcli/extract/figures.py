@@ -48,6 +48,11 @@ _NUMBER_OF = re.compile(
 _CONTACT = re.compile(r"\b(?:tel|telephone|phone|fax|mobile)\b\.?:?\s*[0-9()+\s-]*$", re.I)
 #: The talk's own questions ("I have two questions", "On your first question"): a transcript's frame, no claim.
 _OF_THE_TALK = re.compile(r"\s+questions?\b", re.I)
+#: An earthquake's magnitude: "the 8.1-magnitude earthquake", "a magnitude 7.8 quake".
+_MAGNITUDE = re.compile(r"-?\s*magnitude\b", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*(?:of\s+)?$", re.I)
+#: After an ordinal, one of a group: "the first of them arriving within 24 hours".
+_ONE_OF = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -171,7 +176,11 @@ class Figures(Context):
             return True  # "Six hundred years ago", "the next forty years": a time
         if m.text.isalpha() and _COMPOUND_WORD.match(after):
             return True  # "zero-sum games", "a one-sided view"
+        if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
+            return True  # "the 8.1-magnitude earthquake": a measure of the disaster, no count
         if m.kind == "ordinal":
+            if _ONE_OF.match(after):
+                return True  # "the first of them": one of a group, no meeting
             if m.text.lower() == "first" and _ADVERB_FIRST.match(after) and not _OWNER.search(before):
                 return True  # "China first took part in …": when it began, no ordinal of a thing
             return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()

@@ -116,3 +116,25 @@ def ranges(sentence: str, out: list[Span]) -> list[Span]:
                 continue
         merged.append(span)
     return merged
+
+
+def year_and_part(sentence: str, out: list[Span]) -> list[Span]:
+    """ "In 2018 and the first half of 2019": a year and a part of a later year after it make one range, from the
+    year to the part's end."""
+    merged: list[Span] = []
+    for span in out:
+        before = merged[-1] if merged else None
+        if (
+            before is not None
+            and before.kind == "point"
+            and len(before.first or "") == 4
+            and span.kind in ("range", "year-to-date")
+            and span.last is not None
+            and span.last > (before.first or "")
+            and re.fullmatch(r"\s+and\s+", sentence[before.end : span.start])
+        ):
+            words = sentence[before.start : span.end]
+            merged[-1] = Span(before.start, span.end, words, "range", before.first, span.last)
+            continue
+        merged.append(span)
+    return merged
