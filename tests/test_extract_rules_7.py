@@ -257,3 +257,64 @@ def test_a_month_s_act_is_a_happening(text: str, expected: list[tuple[str, objec
 )
 def test_how_a_white_paper_tells_a_happening(text: str, expected: list[tuple[str, object, str]]) -> None:
     assert in_paper(text) == _expected(expected)
+
+
+def _units(text: str) -> list[tuple[object, str | None]]:
+    records = [c.record for c in extract(memory_index(STORE), text, PAPER).candidates]
+    return sorted(((r.get("value"), r.get("unit")) for r in records if r["kind"] == "quantity"), key=str)
+
+
+def test_units_follow_the_store_and_the_keys_that_agree() -> None:
+    """Citizens and nationals are `people`, medical workers `personnel`, ships an escort mission is for `vessels`;
+    adjectives in s ("overseas", "arms control") are no noun; a hyphen's noun, a quoted name skipped."""
+    text = (
+        "By the end of June 2019 the task forces had conducted some 1,200 escort missions for more than 6,600 "
+        "ships. In March and April 2015 they evacuated 621 Chinese citizens and 279 foreign nationals. The PLA "
+        "sent more than 500 medical workers to Liberia and built a 100-bed treatment center. The hospital ship has "
+        "made nine overseas voyages. It has set up mechanisms with 41 countries and international organizations. "
+        'It has signed more than 20 multilateral arms control treaties. The SCO has held nine "Peace Mission" '
+        "joint exercises."
+    )
+    assert _units(text) == sorted(
+        [
+            (1200, "missions"),
+            (6600, "vessels"),
+            (621, "people"),
+            (279, "people"),
+            (500, "personnel"),
+            (100, "beds"),
+            (9, "voyages"),
+            (41, "countries-and-organizations"),
+            (20, "treaties"),
+            (9, "exercises"),
+        ],
+        key=str,
+    )
+
+
+def test_them_of_the_sentence_before_and_the_two_armed_forces() -> None:
+    """ "About 90,000 of them" counts what the sentence before names, and takes who it names; "over 60,000
+    destroyed" counts the same; "the two armed forces" are the countries the sentence before names."""
+    text = (
+        "China works with Japan to dispose of the chemical weapons abandoned by Japan in China. By the end of May "
+        "2019 about 90,000 of them had been recovered and over 60,000 destroyed.\n\nChina-Russia military relations "
+        "have reached a higher level. In 2018 the general staffs of the two armed forces held their 22nd round of "
+        "strategic consultations."
+    )
+    records = [c.record for c in extract(memory_index(STORE), text, PAPER).candidates]
+    found = sorted(((r.get("value"), r.get("unit"), tuple(r.get("entities") or ())) for r in records), key=str)
+    assert found == sorted(
+        [
+            (90000, "chemical-weapons", ("Japan",)),
+            (60000, "chemical-weapons", ("Japan",)),
+            (22, "ordinal", ("Russia",)),
+            (None, None, ("Russia",)),
+        ],
+        key=str,
+    )
+
+
+def test_a_series_named_after_its_count_is_no_happening() -> None:
+    assert in_paper('Since 2005 the SCO member states have held nine "Peace Mission" joint exercises.') == _expected(
+        [("quantity", 9, "2005/2019-07")]
+    )

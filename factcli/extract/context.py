@@ -55,6 +55,8 @@ class Context:
         self.parts = parts_of(p.text, named)
         #: Set when a figure of this sentence tells of the sentence before's happening: who it names count too.
         self.tells_of_before = False
+        #: Set when a figure counts "them" the sentence before names ("… the chemical weapons abandoned by Japan").
+        self.counts_before = False
         verb = FIRST_VERB.search(p.text)
         self.subject = (0, verb.end()) if verb else (0, named[0].start if named else 0)
 

@@ -22,6 +22,10 @@ _FIGURE_NEXT = re.compile(
     re.I,
 )
 
+#: A count right before a happening's name: a series of them ('nine "Peace Mission" exercises'), no one happening.
+_SERIES = re.compile(
+    r"\b(?:[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+[\"“]?$", re.I
+)
 #: Figures paired with the sentence's dates: "pirates attacked 219 and 237 ships respectively".
 _RESPECTIVE_FIGURES = re.compile(
     r"\b[0-9][0-9,.]*\s+(?:[a-zA-Z$]+\s+){0,3}?(?:and|or)\s+(?:US\$\s*)?[0-9](?:[^.;]|\.(?=[0-9]))*respectively"
@@ -34,7 +38,7 @@ class Events(Context):
     def events(self) -> Iterator[Statement]:
         text = self.p.text
         dated = [s for s in self.times if s.kind in ("point", "range")]
-        named = [h for h in self.named if h.key not in self.r.evented]
+        named = [h for h in self.named if h.key not in self.r.evented and not _SERIES.search(text, 0, h.start)]
         meeting = any(h.kind == "meeting" for h in named)
         named = [h for h in named if h.kind != "submitted" or not (meeting or dated)]
         points = [s for s in dated if s.kind == "point"]

@@ -53,6 +53,8 @@ _MAGNITUDE = re.compile(r"-?\s*magnitude\b", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*(?:of\s+)?$", re.I)
 #: After an ordinal, one of a group: "the first of them arriving within 24 hours".
 _ONE_OF = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+#: "the chemical weapons", "the Chinese engineers": a plural a later "them" may stand for.
+_THE_PLURAL = re.compile(r"\bthe\s+((?:[a-z-]+\s+)?[a-z-]+(?<!s)s)\b(?!\s+of\b)", re.I)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -121,7 +123,8 @@ class Figures(Context):
         rest = quotes.resumed(self.p.text, end, seg_end)
         if rest is not None:  # "… 31 escort task forces, with some 26,000 officers and men, to the Gulf of Aden"
             who = (*who, rest)
-        if (self.tells_of_before or self.same_subject()) and self.r.previous is not None:  # who the one before names
+        before_too = self.tells_of_before or self.counts_before or self.same_subject()
+        if before_too and self.r.previous is not None:  # who the one before names
             before = self.r.previous[0]
             who = (*who, (before.start - self.p.start, before.end - self.p.start))
         if counts and counts[-1] in DURATIONS and time.source == "document":
@@ -190,7 +193,11 @@ class Figures(Context):
         """What ``m`` counts; "10 and … another one of the 12 conventions" counts what the next figure does,
         "Eight were wounded" what the last one did."""
         words = noun_phrase(self.p.text, m.end)
-        if words[:1] == ("them",) or words == ("/verb",):  # "over 1,000 of them"
+        if words[:1] == ("them",) and not any(x.kind == "amount" and x.end <= m.start for x in found):
+            named = self._named_before()  # "… the chemical weapons abandoned … ¶ about
+            self.counts_before = bool(named)
+            words = named or self.r.last_counts
+        elif words[:1] == ("them",) or words == ("/verb",):  # 90,000 of them"; "over 1,000 of them"
             words = self.r.last_counts
         elif not words and (number_of := _NUMBER_OF.search(self.p.text, 0, m.start)):
             words = tuple(number_of.group(1).lower().split())  # "bringing the number of its member states to eight"
@@ -200,6 +207,14 @@ class Figures(Context):
         if words:
             self.r.last_counts = words
         return rate_of(self.p.text, m.end, words)
+
+    def _named_before(self) -> tuple[str, ...]:
+        """What "them" are in a sentence that counts nothing before it: the last plural the sentence before
+        names with "the" ("… to dispose of the chemical weapons abandoned by Japan in China.")."""
+        if self.r.previous is None:
+            return ()
+        named = [x.group(1).lower().split() for x in _THE_PLURAL.finditer(self.r.previous[0].text)]
+        return tuple(named[-1]) if named else ()
 
     def _name_end(self, m: Mention, name: str, limit: int) -> int:
         """Where an ordinal's quote ends: after the name it numbers (and a date or a list of names right after
