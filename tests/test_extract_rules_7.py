@@ -318,3 +318,17 @@ def test_a_series_named_after_its_count_is_no_happening() -> None:
     assert in_paper('Since 2005 the SCO member states have held nine "Peace Mission" joint exercises.') == _expected(
         [("quantity", 9, "2005/2019-07")]
     )
+
+
+def test_what_a_part_or_a_total_counts_is_what_the_figure_before_counted() -> None:
+    """ "Of those, 3,105 … and 1,757 …" count what the sentence before's first figure counted; "bringing the total
+    to more than 400" what the clause's figure did; "call centres" are one unit."""
+    text = (
+        f"{DATELINE}Police handled 4,862 cases in 2020. Of those, 3,105 went through INTERPOL channels and 1,757 "
+        "through bilateral police liaison mechanisms. The ministry signed 23 cooperation documents last year, "
+        "bringing the total to more than 400. Malaysian police raided six call centres."
+    )
+    found = sorted((r.get("value"), r.get("unit")) for r in _records(text))
+    assert found == sorted(
+        [(4862, "cases"), (3105, "cases"), (1757, "cases"), (23, "documents"), (400, "documents"), (6, "call-centers")]
+    )

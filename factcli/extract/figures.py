@@ -53,6 +53,10 @@ _MAGNITUDE = re.compile(r"-?\s*magnitude\b", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*(?:of\s+)?$", re.I)
 #: After an ordinal, one of a group: "the first of them arriving within 24 hours".
 _ONE_OF = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+#: A sentence that opens on a part of what the sentence before counted: "Of those, 3,105 went through …".
+_TOTAL_TO = re.compile(r"\bthe\s+total\s+(?:number\s+)?to\s+(?:[a-z]+\s+){0,2}$", re.I)
+_OF_THOSE = re.compile(r"^(?:Of|Among)\s+(?:them|those|these)\s*,", re.I)
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9][0-9,.]*[0-9]\b|(?<![\w.,])[0-9]\b")
 #: "the chemical weapons", "the Chinese engineers": a plural a later "them" may stand for.
 _THE_PLURAL = re.compile(r"\bthe\s+((?:[a-z-]+\s+)?[a-z-]+(?<!s)s)\b(?!\s+of\b)", re.I)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
@@ -193,6 +197,9 @@ class Figures(Context):
         """What ``m`` counts; "10 and … another one of the 12 conventions" counts what the next figure does,
         "Eight were wounded" what the last one did."""
         words = noun_phrase(self.p.text, m.end)
+        first = not any(x.kind == "amount" and x.end <= m.start for x in found)
+        if _OF_THOSE.match(self.p.text) and (first or words in ((), ("/verb",))):
+            words = self._first_counted_before() or words  # "Police handled 4,862 cases … ¶ Of those, 3,105 went …"
         if words[:1] == ("them",) and not any(x.kind == "amount" and x.end <= m.start for x in found):
             named = self._named_before()  # "… the chemical weapons abandoned … ¶ about
             self.counts_before = bool(named)
@@ -201,12 +208,22 @@ class Figures(Context):
             words = self.r.last_counts
         elif not words and (number_of := _NUMBER_OF.search(self.p.text, 0, m.start)):
             words = tuple(number_of.group(1).lower().split())  # "bringing the number of its member states to eight"
+        elif not words and _TOTAL_TO.search(self.p.text, 0, m.start):
+            words = self.r.last_counts  # "signed 23 documents …, bringing the total to more than 400"
         elif not words:
             later = [x for x in found if x.start > m.end and x.kind == "amount"]
             words = noun_phrase(self.p.text, later[0].end) if later else ()
         if words:
             self.r.last_counts = words
         return rate_of(self.p.text, m.end, words)
+
+    def _first_counted_before(self) -> tuple[str, ...]:
+        """What the first figure of the sentence before counts (a year is no figure)."""
+        if self.r.previous is None:
+            return ()
+        text = self.r.previous[0].text
+        first = _FIGURE.search(text)
+        return noun_phrase(text, first.end()) if first else ()
 
     def _named_before(self) -> tuple[str, ...]:
         """What "them" are in a sentence that counts nothing before it: the last plural the sentence before

@@ -30,7 +30,7 @@ PERSONS = frozenset(
 #: Nouns that count countries in a document on states: "the six SCO member states", "nine of its 14 land neighbors".
 COUNTRIES = frozenset("countries states nations neighbors neighbours partners".split())
 #: Words that make a compound unit with the noun after them: "mission areas", "task forces", "press conferences".
-MODIFIERS = frozenset("mission nautical task press person man square port chemical working".split())
+MODIFIERS = frozenset("mission nautical task press person man square port chemical working call".split())
 #: Nouns the store counts under another word: "drills" are `exercises`.
 SYNONYMS = {"drills": "exercises", "citizens": "people", "nationals": "people", "civilians": "people"}
 #: Ships escorted, rescued or freed are `vessels` (the merchant ships of the store's escort metrics); a navy's own
@@ -54,8 +54,8 @@ COMPOUNDS = frozenset("mission-areas nautical-miles person-times man-days square
 #: Words after a number that say people died: what is counted are people.
 _DIED = frozenset("lost laid died killed".split())
 _BREAK = frozenset(
-    "or in to from at with by for on as than that which who while since per of were was is are be been had has have "
-    "will would could can did does do may might must should".split()
+    "or in to from at with by for on as than that which who while since per of through were was is are be been had "
+    "has have will would could can did does do may might must should".split()
 )
 #: A currency after a dotted abbreviation of its country: "U.S. dollars", "H.K. dollars".
 _DOTTED_CURRENCY = re.compile(r"\s+(?:[A-Z]\.){2,}\s+(dollars|pounds|euros|yuan)\b")
