@@ -15,17 +15,11 @@ from factcli.extract.times import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _STATE_OPENS = re.compile(r"(?:as of|as at|by)\s", re.I)
+_MANY = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many"
 #: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
-_FIGURE_NEXT = re.compile(
-    r".*?(?:(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b)",
-    re.I,
-)
-
+_FIGURE_NEXT = re.compile(rf".*?(?:(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)|\b(?:{_MANY})\b)", re.I)
 #: A count right before a happening's name: a series of them ('nine "Peace Mission" exercises'), no one happening.
-_SERIES = re.compile(
-    r"\b(?:[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+[\"“]?$", re.I
-)
+_SERIES = re.compile(rf"\b(?:[0-9][0-9,]*|{_MANY})\s+[\"“]?$", re.I)
 #: Figures paired with the sentence's dates: "pirates attacked 219 and 237 ships respectively".
 _RESPECTIVE_FIGURES = re.compile(
     r"\b[0-9][0-9,.]*\s+(?:[a-zA-Z$]+\s+){0,3}?(?:and|or)\s+(?:US\$\s*)?[0-9](?:[^.;]|\.(?=[0-9]))*respectively"
