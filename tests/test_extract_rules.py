@@ -53,7 +53,7 @@ def dated(text: str) -> list[tuple[str, object, str]]:
         (  # "By …" starts where the sentence before does only when the sentence goes on from it
             "In September 2017 China registered an 8,000-strong standby force. By the end of 2018, ten of its"
             " units had passed the assessment.\n",
-            [("quantity", 8000, "2017-09"), ("quantity", 10, "2017-09/2018")],
+            [("quantity", 8000, "2017-09"), ("event", None, "2017-09"), ("quantity", 10, "2017-09/2018")],
         ),
         (
             "In September 2018 China hosted a meeting of the authorities. By the end of 2018 China and Japan had"

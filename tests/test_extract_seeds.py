@@ -72,19 +72,20 @@ def test_the_sixth_blind_document_gives_back_its_key() -> None:
 
 def test_the_seventh_blind_document_gives_back_its_key() -> None:
     """The seventh document written blind for #30, a 2019-style white-paper chapter. Its first run, before
-    tuning, is recorded in the README (85.6 % proposed, 62.5 % whole, 22.6 % not held); after it, 89 and 71 of
-    104 and 26 of 115: held a little under that."""
+    tuning, is recorded in the README (85.6 % proposed, 62.5 % whole, 22.6 % not held); after it, 103 and 97 of
+    104 and 9 of 112, which meets the issue: held a little under that."""
     s = score_holdout(HOLDOUT_7)
-    assert (s.facts, s.proposed >= 88, s.whole >= 70, len(s.unheld) <= 27) == (104, True, True, True), s.line()
+    _meets_the_issue(s)
+    assert (s.facts, s.proposed >= 102, s.whole >= 95, len(s.unheld) <= 10) == (104, True, True, True), s.line()
 
 
 def test_the_eighth_blind_document_gives_back_its_key() -> None:
     """The eighth document written blind for #30, a ministry's year-in-review press release datelined "BEIJING,
     Jan. 14" (bold sub-headings, bullets, a table of two years). Its first run, before tuning, is recorded in
-    the README (33.0 % proposed, 25.8 % whole, 75.0 % not held); after it, 94 and 71 of 97 and 9 of 103: held
+    the README (33.0 % proposed, 25.8 % whole, 75.0 % not held); after it, 94 and 78 of 97 and 10 of 104: held
     a little under that."""
     s = score_holdout(HOLDOUT_8)
-    assert (s.facts, s.proposed >= 93, s.whole >= 70, len(s.unheld) <= 10) == (97, True, True, True), s.line()
+    assert (s.facts, s.proposed >= 93, s.whole >= 77, len(s.unheld) <= 11) == (97, True, True, True), s.line()
 
 
 @needs_seeds

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from factcli.model import Fact, Source
 
 Progress = Callable[[int, int], None]
-_BOTH = re.compile(r"\b(?:[Tt]he (?:two|three|four|five|six)|[Bb]oth) (?:countries|sides|nations)\b")
+_BOTH = re.compile(r"\b(?:[Tt]he (?:two|three|four|five|six)|[Bb]oth) (?:countries|sides|nations|armed forces)\b")
 _MEMBERS = re.compile(r"\bmember (?:states|countries|nations)\b")
 #: Escorts: what a navy escorts is escorted where the paragraph said it sailed ("to the Gulf of Aden and the
 #: waters off Somalia"), and the store names that place on every escort figure.

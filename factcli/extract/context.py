@@ -15,7 +15,7 @@ import re
 from factcli.extract.names import Happening
 from factcli.extract.state import Memory, Statement
 from factcli.extract.times import Span, Time
-from factcli.extract.verbs import holds_now, verb
+from factcli.extract.verbs import holds_now, states, verb
 from factcli.extract.when import starts_after
 from factcli.reading.document import Passage
 
@@ -55,6 +55,8 @@ class Context:
         self.parts = parts_of(p.text, named)
         #: Set when a figure of this sentence tells of the sentence before's happening: who it names count too.
         self.tells_of_before = False
+        #: Set when a figure counts "them" the sentence before names ("… the chemical weapons abandoned by Japan").
+        self.counts_before = False
         verb = FIRST_VERB.search(p.text)
         self.subject = (0, verb.end()) if verb else (0, named[0].start if named else 0)
 
@@ -69,7 +71,9 @@ class Context:
         points = [s for s in self.times if s.kind == "point"]
         for s in self.times:
             if s.opens_at is not None:
-                return (s.time(as_of) if at < s.opens_at else Time(start=s.first, end=as_of, words=s.text)), False
+                if at < s.opens_at or self._right_after_it(at):
+                    return s.time(as_of), False
+                return Time(start=s.first, end=as_of, words=s.text), False
         text = self.p.text
         if self.times and all(";" in text[min(at, s.start) : max(at, s.end)] for s in self.times):
             return self.untimed(at, kind)  # "The 31st has 32 …; the 11th …, which sailed in March 2012, …"
@@ -92,13 +96,33 @@ class Context:
         if self.times:
             chosen = self._own_clause(at, min(self.times, key=lambda s: (s.start > at, abs(s.start - at))))
             if chosen.kind == "so-far":
-                return Time(start=self.r.since, end=as_of, words=chosen.text), False
+                return self._so_far(at, chosen), False
             if chosen.kind == "by":  # "By the end of December 2010 the task forces …": since the time before's
                 before = self.r.previous[1] if self.r.previous and self._goes_on() else []
                 start = before[0].first if before and before[0].kind in ("point", "since", "range") else None
                 return Time(start=chosen.first or start, end=chosen.last, words=chosen.text), False
             return chosen.time(as_of), False
         return self.untimed(at, kind)
+
+    def _right_after_it(self, at: int) -> bool:
+        """ "After the earthquake that struck Nepal on 25 April 2015, the PLA sent 1,088 …": what follows "After" or
+        "Following" in the simple past is of that time; in a perfect it runs since ("… has sent …")."""
+        text = self.p.text
+        found = verb(text[:at], text[at:])
+        return text.startswith(("After", "Following")) and found is not None and not found[1]
+
+    def _so_far(self, at: int, chosen: Span) -> Time:
+        """ "So far": since the paragraph's start; else since the happening the sentence before dates when this one
+        goes on from it ("In September 2017 China registered a standby force. So far 13 of its units …"); else a
+        state holds now ("China has so far concluded 170 treaties"), a doing ends by now."""
+        as_of, text, previous = self.r.as_of, self.p.text, self.r.previous
+        if previous is not None and len(previous[1]) == 1 and self._goes_on():
+            before = previous[1][0]
+            if before.kind in ("point", "since"):
+                return Time(start=before.first, end=as_of, words=chosen.text)
+        if states(text[:at], text[at:]):
+            return Time(date=as_of, words=chosen.text, why="'so far' of a state: it holds at the as-of time")
+        return Time(start=self.r.since, end=as_of, words=chosen.text)
 
     def _own_clause(self, at: int, chosen: Span) -> Span:
         """ "So far this year …, up from 98 delegations last year": a date later in the figure's own clause, when
@@ -198,11 +222,16 @@ class Context:
                 t = before.time(as_of)  # "Some 5,000 troops took part": the happening of the sentence before
                 self.tells_of_before = True
                 return _from(t, "paragraph", "it tells of what the sentence before dates"), False
-            if before.kind == "since" and found and found[0] in _DIED:
-                t = before.time(as_of)  # "Nine officers and men have lost their lives on duty."
+            if (before.kind == "since" or before.opens_at is not None) and found and found[0] in _DIED:
+                t = Time(start=before.first, end=as_of, words=before.text)  # "Nine … have lost their lives on duty."
                 return _from(t, "paragraph", "those lost are of those the sentence before counts since"), True
             if _OF_TOTAL.search(text) and previous[2] is not None:
                 return _from(previous[2], "paragraph", "a share of the total the sentence before counts"), False
+        if kind == "quantity" and found and found[1] and not now and self.same_subject():
+            told = previous[2] if previous is not None else None  # "By the end of June 2019 it had sent … ¶ The
+            if told is not None and told.start is not None:  # task forces have also rescued …": on from its start
+                t = Time(start=told.start, end=as_of, words=told.words)
+                return _from(t, "paragraph", "it counts on from the start of what the sentence before counts"), False
         if kind == "quantity" and not now and self.r.since:
             t = Time(start=self.r.since, end=as_of, words=self.r.since)
             return _from(t, "paragraph", "done since the start its paragraph's first sentence gives"), False

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcli.extract.ranges import MONTH, MONTH_NUMBER
+from factcli.extract.ranges import MONTH, MONTH_NUMBER, year_and_part
 from factcli.extract.times import Span
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -121,7 +121,7 @@ def dateline_times(
     if not found:
         return out
     kept = [s for s in out if not any(s.start < f.end and f.start < s.end for f in found)]
-    return sorted([*kept, *found], key=lambda s: s.start)
+    return year_and_part(sentence, sorted([*kept, *found], key=lambda s: s.start))
 
 
 def _count(word: str | None) -> int:

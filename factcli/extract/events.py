@@ -9,15 +9,17 @@ from collections.abc import Iterator
 
 from factcli.extract import quotes
 from factcli.extract.context import FIRST_VERB, Context, nested, parts_of
-from factcli.extract.names import Happening
+from factcli.extract.names import MEETINGS, Happening
 from factcli.extract.state import Statement
 from factcli.extract.times import Span
 
 _STATE_DATE = re.compile(r"\b(?:as of|as at|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _STATE_OPENS = re.compile(r"(?:as of|as at|by)\s", re.I)
+_MANY = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many"
 #: A figure, not an ordinal: "held 14 regular press conferences" counts, "held their 21st round of …" tells.
-_FIGURE_NEXT = re.compile(r".*?(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)")
-
+_FIGURE_NEXT = re.compile(rf".*?(?:(?<!-)\b[0-9][0-9,.]*(?![0-9]|st\b|nd\b|rd\b|th\b)|\b(?:{_MANY})\b)", re.I)
+#: A count right before a happening's name: a series of them ('nine "Peace Mission" exercises'), no one happening.
+_SERIES = re.compile(rf"\b(?:[0-9][0-9,]*|{_MANY})\s+[\"“]?$", re.I)
 #: Figures paired with the sentence's dates: "pirates attacked 219 and 237 ships respectively".
 _RESPECTIVE_FIGURES = re.compile(
     r"\b[0-9][0-9,.]*\s+(?:[a-zA-Z$]+\s+){0,3}?(?:and|or)\s+(?:US\$\s*)?[0-9](?:[^.;]|\.(?=[0-9]))*respectively"
@@ -30,7 +32,7 @@ class Events(Context):
     def events(self) -> Iterator[Statement]:
         text = self.p.text
         dated = [s for s in self.times if s.kind in ("point", "range")]
-        named = [h for h in self.named if h.key not in self.r.evented]
+        named = [h for h in self.named if h.key not in self.r.evented and not _SERIES.search(text, 0, h.start)]
         meeting = any(h.kind == "meeting" for h in named)
         named = [h for h in named if h.kind != "submitted" or not (meeting or dated)]
         points = [s for s in dated if s.kind == "point"]
@@ -86,8 +88,15 @@ class Events(Context):
         main = FIRST_VERB.search(text, span.end)
         if main is None:
             return False
-        clause = re.split(r"[,;]", text[main.end() :], maxsplit=1)[0]
-        return bool(_FIGURE_NEXT.match(" ".join(clause.split()[:3])))
+        clause = " ".join(re.split(r"[,;]", text[main.end() :], maxsplit=1)[0].split())
+        figure = _FIGURE_NEXT.match(" ".join(clause.split()[:3]))
+        if figure is None:
+            return False
+        if len(span.first or "") < 7:
+            return True  # a year's figures are its tallies
+        # a month's or a day's act on things is one happening ("In October 2018 two aircraft delivered 30 tons …"),
+        # a count of happenings is none ("In May 2019 police held 12 exercises")
+        return bool(MEETINGS & set(re.findall(r"[a-z]+", clause[figure.end() :])[:4]))
 
     def _listed(self, points: list[Span], named: list[Happening]) -> Iterator[Statement]:
         """One event per date of "In January and July 2015 and in May 2016, when Malaysia, Myanmar and Sri

@@ -38,6 +38,8 @@ _ADVERB_FIRST = re.compile(r"\s+(?:took|sent|went|came|made|began|joined|set|won
 _OWNER = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|whose)\s*$", re.I)
 _AND_CLAUSE = re.compile(r",\s+and\s+(?!the\s)")
 _AND_PERFECT = re.compile(r"\s+and\s+(?:has|have)\s+(?:also\s+)?[a-z]+(?:ed|en|t)\b")
+#: Times that run up to the document's as-of time, which a perfect joined after them goes on in.
+_RUNS_TO_NOW = frozenset({"since", "past", "so-far"})
 _LIST_GOES_ON = re.compile(r",\s+[A-Z]")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:its\s+|their\s+|the\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:(?:rose|grew|fell|reached)\s+)?(?:to|at)\s+$"
@@ -46,6 +48,17 @@ _NUMBER_OF = re.compile(
 _CONTACT = re.compile(r"\b(?:tel|telephone|phone|fax|mobile)\b\.?:?\s*[0-9()+\s-]*$", re.I)
 #: The talk's own questions ("I have two questions", "On your first question"): a transcript's frame, no claim.
 _OF_THE_TALK = re.compile(r"\s+questions?\b", re.I)
+#: An earthquake's magnitude: "the 8.1-magnitude earthquake", "a magnitude 7.8 quake".
+_MAGNITUDE = re.compile(r"-?\s*magnitude\b", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*(?:of\s+)?$", re.I)
+#: After an ordinal, one of a group: "the first of them arriving within 24 hours".
+_ONE_OF = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+#: A sentence that opens on a part of what the sentence before counted: "Of those, 3,105 went through …".
+_TOTAL_TO = re.compile(r"\bthe\s+total\s+(?:number\s+)?to\s+(?:[a-z]+\s+){0,2}$", re.I)
+_OF_THOSE = re.compile(r"^(?:Of|Among)\s+(?:them|those|these)\s*,", re.I)
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9][0-9,.]*[0-9]\b|(?<![\w.,])[0-9]\b")
+#: "the chemical weapons", "the Chinese engineers": a plural a later "them" may stand for.
+_THE_PLURAL = re.compile(r"\bthe\s+((?:[a-z-]+\s+)?[a-z-]+(?<!s)s)\b(?!\s+of\b)", re.I)
 _CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|some|roughly|approximately)?\s*$")
 
 
@@ -114,7 +127,8 @@ class Figures(Context):
         rest = quotes.resumed(self.p.text, end, seg_end)
         if rest is not None:  # "… 31 escort task forces, with some 26,000 officers and men, to the Gulf of Aden"
             who = (*who, rest)
-        if (self.tells_of_before or self.same_subject()) and self.r.previous is not None:  # who the one before names
+        before_too = self.tells_of_before or self.counts_before or self.same_subject()
+        if before_too and self.r.previous is not None:  # who the one before names
             before = self.r.previous[0]
             who = (*who, (before.start - self.p.start, before.end - self.p.start))
         if counts and counts[-1] in DURATIONS and time.source == "document":
@@ -125,13 +139,14 @@ class Figures(Context):
     def _other_clause(self, at: int, time: Time) -> bool:
         """The sentence's only time is another clause's: one opened by ", and" after the figure ("they have paid
         visits to 66 countries, and since 2009 they have held …"), or the figure's clause is a perfect joined after
-        a dated one ("It hosted … from Sept. 12 to 14 last year and has contributed 2 million …")."""
+        a dated one ("It hosted … from Sept. 12 to 14 last year and has contributed 2 million …"); a perfect after a
+        time that runs to now is still of it ("Since 2012 it has joined 25 …, and has delivered …")."""
         if time.source != "sentence" or len(self.times) != 1:
             return False
         span, text = self.times[0], self.p.text
         if span.start > at:
             return bool(_AND_CLAUSE.search(text, at, span.start))
-        return bool(_AND_PERFECT.search(text, span.end, at))
+        return span.kind not in _RUNS_TO_NOW and bool(_AND_PERFECT.search(text, span.end, at))
 
     def _respective(self, found: list[Mention], m: Mention) -> Time | None:
         """ "The 15th … and the 14th … left on September 2 and September 19 respectively": the ordinal's own date;
@@ -168,7 +183,11 @@ class Figures(Context):
             return True  # "Six hundred years ago", "the next forty years": a time
         if m.text.isalpha() and _COMPOUND_WORD.match(after):
             return True  # "zero-sum games", "a one-sided view"
+        if _MAGNITUDE.match(after) or _MAGNITUDE_BEFORE.search(before):
+            return True  # "the 8.1-magnitude earthquake": a measure of the disaster, no count
         if m.kind == "ordinal":
+            if _ONE_OF.match(after):
+                return True  # "the first of them": one of a group, no meeting
             if m.text.lower() == "first" and _ADVERB_FIRST.match(after) and not _OWNER.search(before):
                 return True  # "China first took part in …": when it began, no ordinal of a thing
             return bool(_NO_ORDINAL_AFTER.match(after)) and not m.text[0].isupper()
@@ -178,16 +197,41 @@ class Figures(Context):
         """What ``m`` counts; "10 and … another one of the 12 conventions" counts what the next figure does,
         "Eight were wounded" what the last one did."""
         words = noun_phrase(self.p.text, m.end)
-        if words[:1] == ("them",) or words == ("/verb",):  # "over 1,000 of them"
+        first = not any(x.kind == "amount" and x.end <= m.start for x in found)
+        if _OF_THOSE.match(self.p.text) and (first or words in ((), ("/verb",))):
+            words = self._first_counted_before() or words  # "Police handled 4,862 cases … ¶ Of those, 3,105 went …"
+        if words[:1] == ("them",) and not any(x.kind == "amount" and x.end <= m.start for x in found):
+            named = self._named_before()  # "… the chemical weapons abandoned … ¶ about
+            self.counts_before = bool(named)
+            words = named or self.r.last_counts
+        elif words[:1] == ("them",) or words == ("/verb",):  # 90,000 of them"; "over 1,000 of them"
             words = self.r.last_counts
         elif not words and (number_of := _NUMBER_OF.search(self.p.text, 0, m.start)):
             words = tuple(number_of.group(1).lower().split())  # "bringing the number of its member states to eight"
+        elif not words and _TOTAL_TO.search(self.p.text, 0, m.start):
+            words = self.r.last_counts  # "signed 23 documents …, bringing the total to more than 400"
         elif not words:
             later = [x for x in found if x.start > m.end and x.kind == "amount"]
             words = noun_phrase(self.p.text, later[0].end) if later else ()
         if words:
             self.r.last_counts = words
         return rate_of(self.p.text, m.end, words)
+
+    def _first_counted_before(self) -> tuple[str, ...]:
+        """What the first figure of the sentence before counts (a year is no figure)."""
+        if self.r.previous is None:
+            return ()
+        text = self.r.previous[0].text
+        first = _FIGURE.search(text)
+        return noun_phrase(text, first.end()) if first else ()
+
+    def _named_before(self) -> tuple[str, ...]:
+        """What "them" are in a sentence that counts nothing before it: the last plural the sentence before
+        names with "the" ("… to dispose of the chemical weapons abandoned by Japan in China.")."""
+        if self.r.previous is None:
+            return ()
+        named = [x.group(1).lower().split() for x in _THE_PLURAL.finditer(self.r.previous[0].text)]
+        return tuple(named[-1]) if named else ()
 
     def _name_end(self, m: Mention, name: str, limit: int) -> int:
         """Where an ordinal's quote ends: after the name it numbers (and a date or a list of names right after

@@ -25,25 +25,28 @@ if TYPE_CHECKING:
 PERSONS = frozenset(
     "personnel troops troop soldiers soldier observers observer officers officer policemen policeman police "
     "servicemen serviceman men staff students student peacekeepers peacekeeper advisors advisers cadets members "
-    "sailors pilots medics engineers guards comrades".split()
+    "sailors pilots medics engineers guards comrades workers".split()
 )
 #: Nouns that count countries in a document on states: "the six SCO member states", "nine of its 14 land neighbors".
 COUNTRIES = frozenset("countries states nations neighbors neighbours partners".split())
 #: Words that make a compound unit with the noun after them: "mission areas", "task forces", "press conferences".
-MODIFIERS = frozenset("mission nautical task press person man square port chemical working".split())
+MODIFIERS = frozenset("mission nautical task press person man square port chemical working call".split())
 #: Nouns the store counts under another word: "drills" are `exercises`.
-SYNONYMS = {"drills": "exercises"}
+SYNONYMS = {"drills": "exercises", "citizens": "people", "nationals": "people", "civilians": "people"}
 #: Ships escorted, rescued or freed are `vessels` (the merchant ships of the store's escort metrics); a navy's own
 #: ships, sent or exercising, stay `ships`.
 _GUARDED = re.compile(
-    r"\b(?:escort|rescu|protect|guard|seiz|hijack)(?:ed|ing)\b[^.;:]{0,50}$|\bfreed\b[^.;:]{0,50}$", re.I
+    r"\b(?:escort|rescu|protect|guard|seiz|hijack)(?:ed|ing)\b[^.;:]{0,50}$|\bfreed\b[^.;:]{0,50}$"
+    r"|\bescort\s+(?:missions|operations)\s+for\b[^.;:]{0,40}$",
+    re.I,
 )
 #: "43 countries and regions", "67 countries and organizations": one count of a mixed set, one unit.
-_AND_OTHERS = re.compile(r"\s+and\s+(regions|organizations|territories)\b")
+_AND_OTHERS = re.compile(r"\s+and\s+(?:international\s+|other\s+)?(regions|organizations|territories)\b")
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b")
 CURRENCIES = {"A$": "AUD", "AU$": "AUD", "US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "RMB": "CNY",
               "yuan": "CNY", "euros": "EUR", "pounds": "GBP", "dollars": "USD"}  # fmt: skip
-_WORDS = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?([^\W\d_][\w'’/-]*)")
+#: A word of what a figure counts, past a bracket ("(in two batches)") or a quoted name ('nine "Peace Mission" …').
+_WORDS = re.compile(r"\s*(?:\([^)]{0,40}\)\s*|[\"“][^\"”]{1,40}[\"”]\s*)?([^\W\d_][\w'’/-]*)")
 #: "another one of the 12 international conventions", "10 of the conventions": what follows is what is counted.
 _PARTITIVE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:{NUM}|(?i:{WORDNUM}))\s+)?(?=[^\W\d_])")
 #: Compound units a document writes as two words: "nine UN mission areas" counts `mission-areas`.
@@ -51,12 +54,17 @@ COMPOUNDS = frozenset("mission-areas nautical-miles person-times man-days square
 #: Words after a number that say people died: what is counted are people.
 _DIED = frozenset("lost laid died killed".split())
 _BREAK = frozenset(
-    "or in to from at with by for on as than that which who while since per of were was is are be been had has have "
-    "will would could can did does do may might must should".split()
+    "or in to from at with by for on as than that which who while since per of through were was is are be been had "
+    "has have will would could can did does do may might must should".split()
 )
 #: A currency after a dotted abbreviation of its country: "U.S. dollars", "H.K. dollars".
 _DOTTED_CURRENCY = re.compile(r"\s+(?:[A-Z]\.){2,}\s+(dollars|pounds|euros|yuan)\b")
 _STRONG = re.compile(r"-strong\b")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;,)]|$)")
+#: Words in s that are no noun a figure counts: "nine overseas voyages".
+_NO_NOUN = frozenset("overseas various numerous previous".split())
+#: "a 100-bed treatment center": a count of the noun after the hyphen.
+_HYPHEN_NOUN = re.compile(r"-(bed|seat|room|member|vehicle|ship)\b")
 _LOST = re.compile(r"(?:them|these|those|whom)\s+(?:have\s+|had\s+|has\s+)?(?:lost|laid down|died)\b")
 _VERBS = frozenset("lost laid were was have had died remain remained are is".split())
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
@@ -75,6 +83,9 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
     pos = end
     if _STRONG.match(text, pos):
         return ("personnel",)  # "an 8,000-strong standby force": a force of so many
+    hyphen = _HYPHEN_NOUN.match(text, pos)
+    if hyphen:
+        return (plural(hyphen.group(1)),)  # "a 100-bed treatment center" counts beds
     partitive = _PARTITIVE.match(text, pos)
     if partitive:
         pos = partitive.end()
@@ -91,6 +102,8 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
         word = raw.lower() if _TIMES.search(raw) else _INNER_HYPHEN.sub("", raw).lower().rstrip("'’")
         if not words and word in _VERBS:
             return ("personnel",) if word in _DIED else ("/verb",)
+        if not words and word.endswith("ed") and _CLAUSE_ENDS.match(text, pos):
+            return ("/verb",)  # "… recovered and over 60,000 destroyed.": what the figure before counted
         if raw.endswith(("'", "’")) and word not in DURATIONS:
             words.append(word)
             continue  # "military leaders' delegations": the delegations are counted
@@ -101,6 +114,8 @@ def noun_phrase(text: str, end: int) -> tuple[str, ...]:
         if word in _BREAK:
             break
         words.append(word)
+        if word in _NO_NOUN or (word == "arms" and text.startswith(" control", pos)):
+            continue  # "nine overseas voyages", "20 multilateral arms control treaties": words before the noun
         if counts(word.split("/")[0]) or word in _SAME_PLURAL or len(words) >= 6:
             break
     if words and words[-1] == "ships" and _GUARDED.search(text, max(0, end - 80), end):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from factcli.extract.times import Span
@@ -14,7 +15,7 @@ MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _MONTH_LIST = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<months>{MONTH}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){MONTH})+)\s+"
+    rf"(?P<between>\b[Bb]etween\s+)?(?P<months>{MONTH}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){MONTH})+)\s+"
     r"(?P<year>(?:19|20)[0-9]{2})\b"
 )
 _ONE_MONTH = re.compile(MONTH)
@@ -81,13 +82,15 @@ def year_ranges(sentence: str, out: list[Span], as_of: str) -> list[Span]:
 
 
 def month_lists(sentence: str, out: list[Span]) -> list[Span]:
-    """ "January and November 2007": each month of that year; "between October and November 2001": a range."""
+    """ "January and November 2007": each month of that year; "between October and November 2001" and months one
+    after another ("In March and April 2015"): a range."""
     for m in _MONTH_LIST.finditer(sentence):
         months = [(m.start("months") + x.start(), x.group()) for x in _ONE_MONTH.finditer(m.group("months"))]
         year = m.group("year")
         numbers = [MONTH_NUMBER[text[:3].lower()] for _, text in months]
         out = [s for s in out if not (m.start() <= s.start < m.end())]
-        if m.group("between"):
+        following = all(b == a + 1 for a, b in itertools.pairwise(numbers))
+        if m.group("between") or (following and "respectively" not in sentence):
             first, last = f"{year}-{numbers[0]:02d}", f"{year}-{numbers[-1]:02d}"
             out.append(Span(m.start(), m.end(), m.group(), "range", first, last))
             continue
@@ -111,5 +114,27 @@ def ranges(sentence: str, out: list[Span]) -> list[Span]:
                 start = before.start - (len(opener) - opener.rfind("from" if "from" in opener else "between"))
                 merged[-1] = Span(start, span.end, sentence[start : span.end], "range", before.first, span.first)
                 continue
+        merged.append(span)
+    return merged
+
+
+def year_and_part(sentence: str, out: list[Span]) -> list[Span]:
+    """ "In 2018 and the first half of 2019": a year and a part of a later year after it make one range, from the
+    year to the part's end."""
+    merged: list[Span] = []
+    for span in out:
+        before = merged[-1] if merged else None
+        if (
+            before is not None
+            and before.kind == "point"
+            and len(before.first or "") == 4
+            and span.kind in ("range", "year-to-date")
+            and span.last is not None
+            and span.last > (before.first or "")
+            and re.fullmatch(r"\s+and\s+", sentence[before.end : span.start])
+        ):
+            words = sentence[before.start : span.end]
+            merged[-1] = Span(before.start, span.end, words, "range", before.first, span.last)
+            continue
         merged.append(span)
     return merged

@@ -166,7 +166,8 @@ class Reader(Memory):
         )
 
     def _to_come(self, s: Statement) -> bool:
-        """A happening dated after the document was published is a plan ("The next … will be held on January 31,
-        2013"), not a fact the document can vouch for."""
+        """A happening, or a meeting's ordinal, dated after the document was published is a plan ("The next … will
+        be held on January 31, 2013", "In October 2019 China will host the Ninth …"), not a fact the document can
+        vouch for."""
         first, limit = s.time.first, max(self.published or "", self.as_of)
-        return s.kind == "event" and first is not None and first[: len(limit)] > limit
+        return (s.kind == "event" or s.ordinal) and first is not None and first[: len(limit)] > limit

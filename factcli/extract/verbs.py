@@ -32,6 +32,13 @@ def holds_now(before: str, after: str) -> bool:
     return found is None or found[0] not in _ACTIVITY
 
 
+def states(before: str, after: str) -> bool:
+    """True when the clause's verb is one that says how things stand ("has so far concluded 170 treaties"), not
+    an auxiliary before a verb of neither kind ("have been recovered")."""
+    found = verb(before, after)
+    return found is not None and found[0] in _STATE and found[0] not in _AUXILIARIES
+
+
 def verb(before: str, after: str) -> tuple[str, bool] | None:
     """The verb that says what a number's clause is (see ``holds_now``), and whether it is in a perfect tense
     ("have come", "has sent") rather than the simple past ("took part")."""

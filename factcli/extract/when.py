@@ -31,6 +31,8 @@ _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+since\b")
 #: "Since its first dispatch of military observers … in 1990, the PLA …": the date of the clause, and a start.
 _OPENING = re.compile(r"^(?:Since|After|Following)\b[^,;]{0,160}?,")
+#: "Since April 1990, when it sent five military observers …,": the date is the when-clause's, a start after it.
+_SINCE_WHEN = re.compile(r"^Since\b[^,;]{0,40},\s+(?P<when>when)\b[^,;]{0,160}?,")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _TITLE_YEAR = re.compile(r"\b(?:in|of|for)\s+((?:19|20)[0-9]{2})\b")
@@ -180,7 +182,14 @@ def _same_year(sentence: str, last_year: int | None) -> list[Span]:
 
 
 def _opening(sentence: str, out: list[Span]) -> list[Span]:
-    """ "Since its first dispatch … in 1990, the PLA has …": 1990 dates the dispatch; what follows runs since."""
+    """ "Since its first dispatch … in 1990, the PLA has …": 1990 dates the dispatch; what follows runs since. So
+    in "Since April 1990, when it sent five military observers …, the PLA has sent …"."""
+    when = _SINCE_WHEN.match(sentence)
+    since = [s for s in out if s.kind == "since" and s.start == 0]
+    if when and since and since[0].end <= when.start("when"):
+        s = since[0]
+        opened = Span(s.start, s.end, s.text, "point", s.first, opens_at=when.end())
+        return [opened if x is s else x for x in out]
     m = _OPENING.match(sentence)
     if m is None:
         return out
