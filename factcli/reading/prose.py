@@ -46,6 +46,8 @@ _MARKUP = re.compile(r"[*_|\\]")
 #: A row of a plain-text list aligned in columns: indented, a label, a run of spaces, figures, no full stop
 #: ("  Congo (MONUC)      175 engineers, 43 medical").
 _ALIGNED = re.compile(r"^[^\S\n]{2,}\S[^\n]*?\S[^\S\n]{3,}[^\n]*[0-9][^\n]*[^.?!\s]$", re.MULTILINE)
+#: A line that opens a question or its answer: "Q: …", "A. …", "Question: …".
+_QA_LINE = re.compile(r"^[^\S\n]*(?:Q|A|Question|Answer|QUESTION|ANSWER)[^\S\n]*[.:][^\S\n]", re.MULTILINE)
 _BOX = re.compile(r"[\u2500-\u257f]")
 #: A line of a fact box: a label, a colon and a figure, and nothing after ("Police sent since 2000: 1,379").
 _LABELLED = re.compile(r"^[^\S\n]*[^\s:][^\n:]{1,80}:[^\S\n]*[~≈]?[0-9][0-9,.]*(?:[^\S\n]*%)?[^\S\n]*$", re.MULTILINE)
@@ -209,6 +211,8 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
     for m in _ALIGNED.finditer(prose) if not markdown else ():  # "  Liberia (UNMIL)    275 engineers, …": a row
         row = lines.at(m.start())[0] - 1
         breaks.update((row, row + 1))
+    for m in _QA_LINE.finditer(prose):  # "Q: Peace-2007, Arabian Sea?⏎A: Mar 2007, China + 7 others": each a turn
+        breaks.add(lines.at(m.start())[0] - 1)
     for m in _LABELLED.finditer(prose):  # each "label: figure" line of a fact box says one thing
         row = lines.at(m.start())[0] - 1
         breaks.update((row, row + 1))
