@@ -363,3 +363,16 @@ def test_a_currency_named_by_its_word(bundled: Index) -> None:
     """drafts-r15's minutes: "20 million ringgit" for the MH370 search (20 million Australian dollars)."""
     got = _in_draft(bundled, "b-minutes-seminar-blue-helmets-grey-hulls.txt", 49, "20 million")
     assert got == ("contradicted", "maritime-security-mh370-search-funding")
+
+
+def test_a_grid_tables_cells_and_their_items(bundled: Index) -> None:
+    """drafts-r16's annual report: a pandoc grid table whose right cell lists the contingents as items across
+    lines; each item is its own sentence, and a qualifier ends a cell's line ("more than⏎650")."""
+    got = _in_draft(bundled, "a-annual-report-year-in-numbers.md", 30, "43")
+    assert got == ("supported", "peacekeeping-2008-medical-unmil")
+    assert _in_draft(bundled, "a-annual-report-year-in-numbers.md", 45, "more than 650")[0] == "supported"
+
+
+def test_a_rank_is_no_ordinal_of_a_series(bundled: Index) -> None:
+    text = "China is now the second-largest funder of UN peacekeeping, after its first police dispatch of 2000."
+    assert "second" not in found(bundled, text)

@@ -38,7 +38,7 @@ from factcli.checks.profiles import Profile
 from factcli.checks.readings import Reading
 from factcli.reading.nouns import counts
 from factcli.reading.numbers import ordinals_in
-from factcli.reading.words import content, stem
+from factcli.reading.words import stem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

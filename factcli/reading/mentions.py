@@ -73,6 +73,7 @@ _ONE_OF_MANY = re.compile(
 _REJECTED = re.compile(r"\b(?:not|rather than|instead of)\s+$", re.I)
 #: A word after a number that makes the number part of a name: "1540 Committee", "Shanghai Five" is caught before.
 _NAME_AFTER = re.compile(r"^\s+(?:Committee|Commission|Group|Summit|Forum|Declaration|Agreement|Treaty)\b")
+_RANK = re.compile(r"[-\s](?:largest|biggest|highest|greatest|most|leading|top)\b", re.I)
 #: A numbered citation in brackets: "[1]", "[2, 3]", "[4–6]".
 _CITATION = re.compile(r"\[\s*[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\s*\]")
 #: An emoji as chat programs write it (":100:", ":+1:"): no number of the writer's.
@@ -119,6 +120,8 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
         if not sentence[: m.start()].strip(" *_-") and sentence[m.end() : m.end() + 1] == ",":
             continue  # "Second, the armed forces.": a point of the writer's, not an ordinal of anything
         value = ORDINAL_WORDS[m.group("w").lower()]
+        if _RANK.match(sentence, m.end()):
+            continue  # "the second-largest funder": a rank among others, no ordinal of a series
         noun = noun_after(sentence, m.end())
         ordinal = Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun)
         found.add(ordinal, *m.span())

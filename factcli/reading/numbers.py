@@ -164,8 +164,12 @@ _SPREAD = re.compile(r"\b(?:spread|spreads|scattered|distributed|stretched|stret
 
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     """The writer's qualifier (an interval kind) in the words just before ``start``, and where they begin."""
-    before = sentence[max(0, start - 24) : start].lower()
+    lead = sentence[:start].rstrip()
+    gap = start - len(lead)  # a wide gap: a cell's or a column's blanked neighbours ("more than⏎   …   650")
+    before = (sentence[max(0, start - 24) : start] if gap <= 2 else lead[-24:] + " ").lower()
     m = _QUALIFIER_BEFORE.search(before)
+    if m is not None and gap > 2:
+        return QUALIFIERS[" ".join(m.group(1).split())].writer, len(lead) - (len(before) - 1 - m.start(1))
     if m is None or (m.group(1) == "over" and _SPREAD.search(before, 0, m.start(1))):
         return "exact", start  # "spread over six regions": where, not how many
     return QUALIFIERS[" ".join(m.group(1).split())].writer, start - (len(before) - m.start(1))
