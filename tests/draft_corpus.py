@@ -72,11 +72,11 @@ HOLDOUT = Path(__file__).parent / "data" / "drafts-holdout"
 HOLDOUTS = (HOLDOUT, *(Path(__file__).parent / "data" / f"drafts-r{n}" for n in (3, 4, 5, 6, 7, 8)))
 
 
-#: Hold-out sets recorded and tuned on that do not yet meet every target (drafts-r9 and r11 to r14 catch 12 to 16 of
+#: Hold-out sets recorded and tuned on that do not yet meet every target (drafts-r9 and r11 to r16 catch 11 to 17 of
 #: their 18 planted errors, and give more than one non-claim in twenty a verdict): held to no false contradiction,
 #: not yet to the rest (tests/test_draft_corpus.py). drafts-r10 is not among them: a policy memo's own count of
 #: "three UN missions" is still contradicted.
-PROBATION = tuple(Path(__file__).parent / "data" / f"drafts-r{n}" for n in (9, 11, 12, 13, 14))
+PROBATION = tuple(Path(__file__).parent / "data" / f"drafts-r{n}" for n in (9, 11, 12, 13, 14, 15, 16))
 
 
 def keys() -> list[Path]:

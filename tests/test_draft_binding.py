@@ -376,3 +376,8 @@ def test_a_grid_tables_cells_and_their_items(bundled: Index) -> None:
 def test_a_rank_is_no_ordinal_of_a_series(bundled: Index) -> None:
     text = "China is now the second-largest funder of UN peacekeeping, after its first police dispatch of 2000."
     assert "second" not in found(bundled, text)
+
+
+def test_as_one_speaker_put_it_is_no_count(bundled: Index) -> None:
+    text = "The 2002 voyage visited 10 countries and, as one speaker put it, covered nearly 32,000 nautical miles."
+    assert "one" not in found(bundled, text)

@@ -285,6 +285,8 @@ def _no_amount(sentence: str, m: re.Match[str]) -> bool:
     if m.group().strip()[:1].isdigit() and _REJECTED.search(sentence[max(0, start - 16) : start]):
         return True  # "in January 2000, not 16"
     if word and word.lower() == "one":
+        if re.search(r"\bas\s+$", sentence[max(0, start - 4) : start], re.I):
+            return True  # "as one speaker put it": someone, not a count
         noun = noun_after(sentence, end)
         return not (noun and noun[0] not in {"s", "another"}) or bool(_ONE_OF_MANY.match(sentence, end))
     return False
