@@ -381,3 +381,9 @@ def test_a_rank_is_no_ordinal_of_a_series(bundled: Index) -> None:
 def test_as_one_speaker_put_it_is_no_count(bundled: Index) -> None:
     text = "The 2002 voyage visited 10 countries and, as one speaker put it, covered nearly 32,000 nautical miles."
     assert "one" not in found(bundled, text)
+
+
+def test_another_dollar_is_another_currency(bundled: Index) -> None:
+    """drafts-r16's letter: "NZ$20 million" for the MH370 search (20 million Australian dollars)."""
+    got = _in_draft(bundled, "b-letter-blue-helmet-figures.txt", 39, "NZ$20 million")
+    assert got == ("contradicted", "maritime-security-mh370-search-funding")

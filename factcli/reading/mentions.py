@@ -44,7 +44,7 @@ from factcli.reading.written_dates import (
 from factcli.text import dates
 
 _AMOUNT = re.compile(
-    rf"(?P<cur>US\$|A\$|AU\$|\$|£|€|RMB ?|¥)?"
+    rf"(?P<cur>US\$|A\$|AU\$|NZ\$|C\$|CA\$|HK\$|S\$|\$|£|€|RMB ?|¥)?"
     rf"(?:(?P<num>{NUM})|(?P<word>(?:{WORDNUM})(?:[- ](?:{'|'.join(UNITS)}))?)(?![a-z]))"
     rf"(?:(?<=hundred)\s+and\s+(?P<rest>(?:{'|'.join(UNITS)})(?:-(?:{'|'.join(UNITS)}))?)\b)?"  # "a hundred and nine"
     rf"(?:\s*(?:[–—-]|to)\s*(?P<num2>{NUM}))?"
