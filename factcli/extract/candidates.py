@@ -10,6 +10,7 @@ from typing import Any
 from factcli.extract import held, labels, layout, quotes, tables
 from factcli.extract.dateline import own_day_line
 from factcli.extract.names import MEETINGS, Entities
+from factcli.extract.record import from_the_first
 from factcli.extract.state import Statement
 from factcli.extract.statements import Reader
 from factcli.extract.when import as_of as document_time
@@ -84,6 +85,7 @@ def extract(
         headings = [(p.start, p.heading) for p in passages]
         cells = tables.read(framed, statements, headings, when)
         statements = sorted([*statements, *cells], key=lambda s: s.start)
+    statements = from_the_first(statements)
     labeller = _Labeller(index, text, source, when, why, passages)
     records = [labeller.record(s) for s in statements]
     lines = Lines(text)
