@@ -71,10 +71,8 @@ def extract(
     framed = layout.reading_copy(text)
     reader = Reader(vocab, when, source.published, reviewed(source.title, when)).start(framed)
     found = tables.find(framed)
-    laid_out = tuple((t.caption[0] if t.caption else t.start, t.end) for t in found)
-    day_line = own_day_line(framed)
-    if day_line is not None:
-        laid_out += (day_line,)  # the place and day under a title head no prose: its heading is the title above
+    # tables, and the place and day under a title (which head no prose: the title above does) are read apart
+    laid_out = (*((t.caption[0] if t.caption else t.start, t.end) for t in found), *own_day_line(framed))
     passages = document.passages(layout.reading_copy(text, laid_out) if laid_out else framed, markdown=markdown)
     statements: list[Statement] = []
     for done, passage in enumerate(passages, 1):
