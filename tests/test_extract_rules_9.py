@@ -71,3 +71,14 @@ def test_a_country_after_a_point_of_the_compass_is_another(text: str, value: flo
     """ "South Sudan" is not Sudan (the store has no South Sudan); a name the store has stays."""
     found = _one(text, value)["entities"]
     assert [x for x in found if x != "United Nations"] == named
+
+
+def test_a_share_for_years_past_the_statement_and_a_month_without_its_year() -> None:
+    """ "18.69 percent for 2022 to 2024" runs to the statement's month, no later; "in June" in the same sentence
+    is the June before the statement, not of 2024 (a document vouches for no later time)."""
+    text = (
+        "Our assessed share of the budget is 18.69 percent for 2022 to 2024, and in June we paid our assessment, "
+        "some 1.1 billion US dollars, in full."
+    )
+    assert _when(_one(text, 18.69)) == "2022/2023-09"
+    assert _when(_one(text, 1_100_000_000)) == "2023-06"
