@@ -82,3 +82,9 @@ def test_a_share_for_years_past_the_statement_and_a_month_without_its_year() -> 
     )
     assert _when(_one(text, 18.69)) == "2022/2023-09"
     assert _when(_one(text, 1_100_000_000)) == "2023-06"
+
+
+def test_by_the_end_of_a_month_without_its_year() -> None:
+    """ "by the end of August" in a statement of September 2023 is August 2023, not the statement's month."""
+    text = "Yet by the end of August, unpaid assessments stood at more than 2.5 billion US dollars."
+    assert _when(_one(text, 2_500_000_000)) == "2023-08"
