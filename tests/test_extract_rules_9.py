@@ -88,3 +88,12 @@ def test_by_the_end_of_a_month_without_its_year() -> None:
     """ "by the end of August" in a statement of September 2023 is August 2023, not the statement's month."""
     text = "Yet by the end of August, unpaid assessments stood at more than 2.5 billion US dollars."
     assert _when(_one(text, 2_500_000_000)) == "2023-08"
+
+
+def test_a_name_and_a_document_word_in_lower_case_after_it() -> None:
+    """ "launched the Action for Peacekeeping initiative": the initiative's launch is a happening, dated."""
+    text = (
+        "Five years ago, the Secretary-General launched the Action for Peacekeeping initiative, and two years ago "
+        "its implementation strategy, A4P+."
+    )
+    assert "2018" in [_when(r) for r in _records(text) if r["kind"] == "event"]

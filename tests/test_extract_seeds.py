@@ -92,10 +92,10 @@ def test_the_eighth_blind_document_gives_back_its_key() -> None:
 def test_the_ninth_blind_document_gives_back_its_key() -> None:
     """The ninth document written blind for #30, a statement at the Security Council posted on the mission's site
     (a place-and-day line under the title, "To date", "South Sudan"). Its first run, before tuning, is recorded in
-    the README (81.9 % proposed, 27.7 % whole, 26.9 % not held); after it, 73 and 59 of 83 and 20 of 93: held a
+    the README (81.9 % proposed, 27.7 % whole, 26.9 % not held); after it, 77 and 63 of 83 and 17 of 94: held a
     little under that."""
     s = score_holdout(HOLDOUT_9)
-    assert (s.facts, s.proposed >= 72, s.whole >= 58, len(s.unheld) <= 21) == (83, True, True, True), s.line()
+    assert (s.facts, s.proposed >= 76, s.whole >= 62, len(s.unheld) <= 18) == (83, True, True, True), s.line()
 
 
 @needs_seeds

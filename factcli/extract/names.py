@@ -49,6 +49,7 @@ _HAPPENING_NOUN = (
 )
 _NOUN_BEFORE = re.compile(rf"\b{_HAPPENING_NOUN}\s*$")
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,3}}{_HAPPENING_NOUN}\b")
+_DOCUMENT_AFTER = re.compile(r"\s+(?:initiative|agreement|treaty|declaration|plan|strategy|roadmap)\b")
 _QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,80})[”\"]")
 _TOKEN = re.compile(r"[^\s,;:()“”\"—–\[\]]+")
 _CONNECTORS = frozenset("of on for and the to by between".split())
@@ -83,9 +84,12 @@ class Happening:
 
 
 def happenings(sentence: str, vocab: Vocabulary) -> list[Happening]:
-    """The happenings ``sentence`` names, in order."""
+    """The happenings ``sentence`` names, in order; a name goes on with a document's word in lower case after it
+    ("launched the Action for Peacekeeping initiative")."""
     out = []
-    for run in _runs(sentence):
+    for run in [
+        (a, b + len(m.group()) if (m := _DOCUMENT_AFTER.match(sentence, b)) else b) for a, b in _runs(sentence)
+    ]:
         for name in _split(sentence, run):
             kind = _happens(sentence, name, vocab)
             if kind:
