@@ -22,6 +22,7 @@ HOLDOUT_3 = DATA / "extract-holdout-3"
 HOLDOUT_6 = DATA / "extract-holdout-6"
 HOLDOUT_7 = DATA / "extract-holdout-7"
 HOLDOUT_8 = DATA / "extract-holdout-8"
+HOLDOUT_9 = DATA / "extract-holdout-9"
 
 
 def _meets_the_issue(s: Score) -> None:
@@ -86,6 +87,15 @@ def test_the_eighth_blind_document_gives_back_its_key() -> None:
     a little under that."""
     s = score_holdout(HOLDOUT_8)
     assert (s.facts, s.proposed >= 93, s.whole >= 77, len(s.unheld) <= 11) == (97, True, True, True), s.line()
+
+
+def test_the_ninth_blind_document_gives_back_its_key() -> None:
+    """The ninth document written blind for #30, a statement at the Security Council posted on the mission's site
+    (a place-and-day line under the title, "To date", "South Sudan"). Its first run, before tuning, is recorded in
+    the README (81.9 % proposed, 27.7 % whole, 26.9 % not held); after it, 77 and 63 of 83 and 17 of 94: held a
+    little under that."""
+    s = score_holdout(HOLDOUT_9)
+    assert (s.facts, s.proposed >= 76, s.whole >= 62, len(s.unheld) <= 18) == (83, True, True, True), s.line()
 
 
 @needs_seeds

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcli.extract import held, labels, layout, quotes, tables
+from factcli.extract.dateline import own_day_line
 from factcli.extract.names import MEETINGS, Entities
+from factcli.extract.record import from_the_first
 from factcli.extract.state import Statement
 from factcli.extract.statements import Reader
 from factcli.extract.when import as_of as document_time
@@ -69,8 +71,9 @@ def extract(
     framed = layout.reading_copy(text)
     reader = Reader(vocab, when, source.published, reviewed(source.title, when)).start(framed)
     found = tables.find(framed)
-    laid_out = tuple((t.caption[0] if t.caption else t.start, t.end) for t in found)
-    passages = document.passages(layout.reading_copy(text, laid_out) if found else framed, markdown=markdown)
+    # tables, and the place and day under a title (which head no prose: the title above does) are read apart
+    laid_out = (*((t.caption[0] if t.caption else t.start, t.end) for t in found), *own_day_line(framed))
+    passages = document.passages(layout.reading_copy(text, laid_out) if laid_out else framed, markdown=markdown)
     statements: list[Statement] = []
     for done, passage in enumerate(passages, 1):
         statements.extend(reader.read(passage))
@@ -80,6 +83,7 @@ def extract(
         headings = [(p.start, p.heading) for p in passages]
         cells = tables.read(framed, statements, headings, when)
         statements = sorted([*statements, *cells], key=lambda s: s.start)
+    statements = from_the_first(statements)
     labeller = _Labeller(index, text, source, when, why, passages)
     records = [labeller.record(s) for s in statements]
     lines = Lines(text)
@@ -157,16 +161,19 @@ class _Labeller:
             own = " ".join(self.text[a:b] for a, b in s.who)
             record["metric"] = labels.metric_of(unit, own, list(self.vocab.metrics.values()))
         record["entities"] = entities
-        section = s.passage.heading or self.source.title
-        record["citations"] = [{"source": self.source.id, "section": section, "quote": quote}]
+        record["citations"] = [{"source": self.source.id, "section": self._heading(s), "quote": quote}]
         record["note"] = self._note(s) + (f" {implied}: named by the title of the topic '{topic}'." if implied else "")
         record["id"] = self._id(s, record)
         return record
 
+    def _heading(self, s: Statement) -> str:
+        """The heading a statement stands under; before any, the document's title (its section too)."""
+        return s.passage.heading or self.source.title
+
     def _topic(self, s: Statement) -> str:
         """The topic the section's heading names (by its title, or two of its words no other topic has), else the
         one most of the store's facts nearest in words have."""
-        heading = s.passage.heading
+        heading = self._heading(s)
         if heading not in self.topics:
             plain = re.sub(r"(?<=[a-z])-(?=[a-z])", "", heading)
             named = self.topic_names.topics(plain)
@@ -197,7 +204,7 @@ class _Labeller:
             found.append(sentence[0])  # the store names the mission a sentence names on each of its figures
         missions = [x for x in found if kind(x) == "mission"]
         found = [x for x in found if kind(x) != "organisation" or not any(self.entities.inside(x, m) for m in missions)]
-        implied = self._implied(topic) if self.topics.get(s.passage.heading) == topic else None
+        implied = self._implied(topic) if self.topics.get(self._heading(s)) == topic else None
         if implied and implied not in found and not any(kind(x) in ("organisation", "mission") for x in found):
             return [*found, implied], implied
         return found, None

@@ -72,6 +72,13 @@ def own_day(text: str, published: str | None) -> str | None:
     return None if published and day[: len(published)] > published else day
 
 
+def own_day_line(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the line of a document's opening that is only its place and day stands ("New York, 14 September
+    2023" under a statement's title): a page's frame, no heading of the prose under it."""
+    m = _OWN_DAY.search(text, 0, _OPENING_CHARS)
+    return ((m.start(), m.end()),) if m else ()
+
+
 def _dateline_day(text: str, published: str | None) -> str | None:
     m = _DATELINE_DAY.search(text, 0, _OPENING_CHARS)
     if m is None:

@@ -49,6 +49,7 @@ _HAPPENING_NOUN = (
 )
 _NOUN_BEFORE = re.compile(rf"\b{_HAPPENING_NOUN}\s*$")
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,3}}{_HAPPENING_NOUN}\b")
+_DOCUMENT_AFTER = re.compile(r"\s+(?:initiative|agreement|treaty|declaration|plan|strategy|roadmap)\b")
 _QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,80})[”\"]")
 _TOKEN = re.compile(r"[^\s,;:()“”\"—–\[\]]+")
 _CONNECTORS = frozenset("of on for and the to by between".split())
@@ -62,6 +63,9 @@ _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _CURRENCY = re.compile(r"\b([A-Z][\w.]*)(?=\s+(?:dollars?|yuan|rupees?|pounds?|euros?|yen|rubles?|roubles?)\b)")
 #: A country a sea or a gulf is named after is not named by it: "the Sea of Japan".
 _PLACE_OF = re.compile(r"\b(?:Sea|Gulf|Straits?|Bay)\s+of\s+(?:the\s+)?([A-Z][\w-]*)")
+#: A country after a point of the compass is another country, unless the store has it by that name: "South Sudan".
+#: ("the South China Sea" names no other country: a name goes on after it).
+_COMPASS = re.compile(r"\b(?:South|North|East|West)(?:ern)?\s+([A-Z][\w-]*)\b(?![\s-]+[A-Z])")
 _DEFINED = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})\s*\((?P<list>[^()]{3,120}(?:,|\band\b)[^()]*)\)")
 
 
@@ -80,9 +84,12 @@ class Happening:
 
 
 def happenings(sentence: str, vocab: Vocabulary) -> list[Happening]:
-    """The happenings ``sentence`` names, in order."""
+    """The happenings ``sentence`` names, in order; a name goes on with a document's word in lower case after it
+    ("launched the Action for Peacekeeping initiative")."""
     out = []
-    for run in _runs(sentence):
+    for run in [
+        (a, b + len(m.group()) if (m := _DOCUMENT_AFTER.match(sentence, b)) else b) for a, b in _runs(sentence)
+    ]:
         for name in _split(sentence, run):
             kind = _happens(sentence, name, vocab)
             if kind:
@@ -225,7 +232,8 @@ class Entities:
         """Canonical names in the order ``text`` names them."""
         plain = _INNER_HYPHEN.sub("", text.replace("-\n", "").replace("\u00a0", " "))
         for pattern in (_CURRENCY, _PLACE_OF):
-            plain = pattern.sub(lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), plain)
+            plain = pattern.sub(_unnamed, plain)
+        plain = _COMPASS.sub(lambda m: m.group() if fold(m.group()) in self.vocab.aliases else _unnamed(m), plain)
         folded = fold(plain)
         if len(folded) != len(plain):
             folded = plain.lower()
@@ -259,3 +267,8 @@ class Entities:
                 ):
                     out.append((m.start(), country))
         return out
+
+
+def _unnamed(m: re.Match[str]) -> str:
+    """The match with its first group made spaces: the name there names no entity."""
+    return m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)) + m.group()[m.end(1) - m.start() :]

@@ -30,10 +30,11 @@ _DAY_RANGE = re.compile(
 )
 #: "In 2009 and 2010": two years, one span (each its own only with "respectively").
 _YEAR_PAIR = re.compile(r"\b(?P<y1>(?:19|20)[0-9]{2})\s+and\s+(?P<y2>(?:19|20)[0-9]{2})\b(?!\s+respectively)")
-#: "from 2017 to 2020", "between 2001 and 2003", and a period's years in brackets after its name: "During the 13th
-#: Five-Year Plan period (2016-2020)".
+#: "from 2017 to 2020", "between 2001 and 2003", "a share … for 2022 to 2024", and a period's years in brackets
+#: after its name: "During the 13th Five-Year Plan period (2016-2020)".
 _YEAR_RANGE = re.compile(
-    r"\b(?:from|between)\s+(?P<y1>(?:19|20)[0-9]{2})\s+(?:to|until|till|through|and)\s+(?P<y2>(?:19|20)[0-9]{2})\b"
+    r"\b(?:from|between|for(?=\s+\S+\s+(?:to|through)\s))\s+(?P<y1>(?:19|20)[0-9]{2})\s+(?:to|until|till|through|and)\s+"
+    r"(?P<y2>(?:19|20)[0-9]{2})\b"
     r"|\((?P<b1>(?:19|20)[0-9]{2})\s*[-–]\s*(?P<b2>(?:19|20)[0-9]{2})\)",
     re.IGNORECASE,
 )

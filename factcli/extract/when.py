@@ -23,7 +23,8 @@ _PAST_YEARS = re.compile(
     re.IGNORECASE,
 )
 _PRESENT = re.compile(r"\b(?:at present|currently|at the moment|as of now|nowadays|now)\b", re.IGNORECASE)
-_SO_FAR = re.compile(r"\b(?:so far|to date|up to now|thus far)\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+SO_FAR = re.compile(r"\b(?:so far|to date|up to now|thus far)\b", re.IGNORECASE)
 _SAME_YEAR = re.compile(rf"\b(?:in\s+)?(?P<month>{MONTH})?\s*(?:of\s+)?the same year\b", re.IGNORECASE)
 #: "By the end of December 2010 the task forces had conducted …": a count up to then.
 _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
@@ -84,6 +85,8 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
         if m.kind != "date" or m.span is None or m.document:
             continue
         first, last = iso(*m.span)
+        if last is None and first > as_of and not _A_YEAR.search(m.text):
+            continue  # "in June" after "for 2022 to 2024": not of the later year, the document's (``yearless``)
         start, end = m.start - offset, m.end - offset
         if m.since:
             out.append(Span(start, end, m.text, "since", first))
@@ -98,7 +101,7 @@ def spans(sentence: str, found: list[Mention], offset: int, as_of: str, last_yea
     out = year_ranges(sentence, out, as_of)
     out = _by_since([_by(sentence, s) for s in out])
     year = int(as_of[:4])
-    for pattern, kind in ((_PAST_YEARS, "past"), (_PRESENT, "present"), (_SO_FAR, "so-far")):
+    for pattern, kind in ((_PAST_YEARS, "past"), (_PRESENT, "present"), (SO_FAR, "so-far")):
         for x in pattern.finditer(sentence):
             if kind == "past":
                 n = _NUMBERS.get(x.group("n").lower()) or int(x.group("n"))

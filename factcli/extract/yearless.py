@@ -34,9 +34,9 @@ _MONTH_DAY = re.compile(
     rf"\b(?:(?:[Oo]n|[Aa]s\s+of|[Bb]y|[Ss]ince|[Uu]ntil)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)?"
     rf"(?<![“\"‘'])(?P<month>{MONTH})\s+(?P<day>{_DAY}){_NO_YEAR}"  # not the name of "September 11"
 )
-#: "in May", "In September", "in March and October": months after a preposition, no year.
+#: "in May", "In September", "in March and October", "by the end of August": months after a preposition, no year.
 _MONTHS = re.compile(
-    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring)\s+(?P<months>{MONTH}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){MONTH})*)"
+    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y(?:\s+the\s+end\s+of)?|[Uu]ntil|[Dd]uring)\s+(?P<months>{MONTH}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){MONTH})*)"
     rf"(?!\s*[0-9]|\s+(?:this|last|next)\s+year\b)"
 )
 _ONE_MONTH = re.compile(MONTH)
