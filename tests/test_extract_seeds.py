@@ -23,6 +23,7 @@ HOLDOUT_6 = DATA / "extract-holdout-6"
 HOLDOUT_7 = DATA / "extract-holdout-7"
 HOLDOUT_8 = DATA / "extract-holdout-8"
 HOLDOUT_9 = DATA / "extract-holdout-9"
+HOLDOUT_10 = DATA / "extract-holdout-10"
 
 
 def _meets_the_issue(s: Score) -> None:
@@ -96,6 +97,13 @@ def test_the_ninth_blind_document_gives_back_its_key() -> None:
     little under that."""
     s = score_holdout(HOLDOUT_9)
     assert (s.facts, s.proposed >= 76, s.whole >= 62, len(s.unheld) <= 18) == (83, True, True, True), s.line()
+
+
+def test_the_tenth_blind_document_gives_back_its_key() -> None:
+    """The tenth document written blind for #30, a 2015-style white-paper chapter, not tuned on: its first run
+    (75 and 62 of 83, 13 of 88 not held) met the issue's bar for a new document, and is held there."""
+    s = score_holdout(HOLDOUT_10)
+    assert (s.facts, s.proposed >= 75, s.whole >= 62, len(s.unheld) <= 13) == (83, True, True, True), s.line()
 
 
 @needs_seeds
