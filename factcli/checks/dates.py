@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcli.checks import context, verdicts
+from factcli.checks import context, spans, verdicts
 from factcli.checks.binding import Bound
 from factcli.checks.judged import Judged, Scene, loosely, ranked
 from factcli.checks.verdicts import Verdict
@@ -77,7 +77,7 @@ def judge_date(
         return _framing(mention, bracketed)
     if _framing_words(mention, before) and (framed or _until(before, clause)):
         frames = _framing(mention, framed)  # "Since 1990 the PLA has sent 11,063 …": when the figure holds
-        if frames is not None or not verdicts.is_span(mention):
+        if frames is not None or not spans.is_span(mention):
             return frames  # "from May to October 2002": a span that frames no figure may still date an event
     judged = _as_time_or_event(mention, scene, framed, dated)
     if judged is not None:
@@ -131,7 +131,7 @@ def _loosely(
     sentence falls in a year by chance) and never a contradiction."""
     assert mention.span is not None
     first, last = mention.span
-    if (last - first).days > 31 or verdicts.is_span(mention):
+    if (last - first).days > 31 or spans.is_span(mention):
         return None
     for bound in loosely(mention, scene):
         fact_first, fact_last = bound.profile.span
@@ -188,6 +188,6 @@ def _framing(mention: Mention, framed: Sequence[Judged]) -> tuple[Verdict, Bound
     """A date giving a figure its time is borne out when the figure's fact holds for that time ("since 1990":
     its period starts then); otherwise it is left to the figure's own verdict."""
     for judged in framed:
-        if judged.bound is not None and verdicts.frames(mention, judged.bound.profile):
+        if judged.bound is not None and spans.frames(mention, judged.bound.profile):
             return "supported", judged.bound, "the time of the figure it frames"
     return None

@@ -17,12 +17,10 @@ mentions.py's to leave out.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from factcli.checks import likeness, voice
+from factcli.checks import likeness, spans, voice
 from factcli.checks.binding import Bound
 from factcli.checks.profiles import Profile
 from factcli.reading.mention import Mention
@@ -40,7 +38,6 @@ MARGIN = 2.0
 #: ... and this much binding at all (a date has no noun to bind by).
 CONTRADICT = 5.0
 CONTRADICT_DATE = 4.0
-_SPAN = re.compile(r"\s(?:to|until)\s|[–—/-]")
 #: What must be certain for a contradiction, by the kind of number.
 PROOF = {
     "amount": frozenset({"what", "when", "who"}),
@@ -75,32 +72,49 @@ def decide(
     for bound in (b for b in ranked if b.score >= best.score - NEAR):
         if relation(mention, bound.profile) == "supported" and _counts_it(mention, bound):
             return "supported", bound, ""
-    if "what" in PROOF.get(mention.kind, PROOF["amount"]) - best.certain:
-        # "35 military observers": the count of observers on duty, sure of what it counts, before the count of
-        # observers and staff officers sent that scores a little higher but is unsure of it
-        proof = PROOF.get(mention.kind, PROOF["amount"])
-        sure = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
-        ranked, best = [sure, *(b for b in ranked if b is not sure)], sure
-    if mention.kind != "date" and "dated" not in best.certain:
-        # "Operations joined, 1990–2008 | 17": the count for 1990-2008, dated as the number is, before the count
-        # to 2002 that overlaps it and scores a little higher by the passage before
-        proof = PROOF.get(mention.kind, PROOF["amount"]) | {"dated"}
-        dated = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
-        ranked, best = [dated, *(b for b in ranked if b is not dated)], dated
-    if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
-        best, ranked = _of_the_same_order(mention, best, ranked)
+    ranked = _preferred(mention, ranked)
+    best = ranked[0]
     if best.score < (CONTRADICT_DATE if mention.kind == "date" else CONTRADICT):
         return None
     verdict = relation(mention, best.profile)
     if verdict != "contradicted":
         return verdict, best, ""
-    doubt = unproven(mention, ranked, sentence, at)
-    if not doubt and "dated" not in best.certain and "timed" in best.certain:  # the sentence's date ruled out …
-        doubt = _another_time(mention, best, untimed())
-    if not doubt and best.missing:
-        needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
-        doubt = _named_elsewhere(best, [b for b in [*ranked[1:], *untimed()] if needed <= b.certain])
+    doubt = unproven(mention, ranked, sentence, at) or _elsewhere(mention, ranked, untimed)
     return ("unverified", best, doubt) if doubt else ("contradicted", best, "")
+
+
+def _preferred(mention: Mention, ranked: Sequence[Bound]) -> Sequence[Bound]:
+    """The bound facts, the one a contradiction would stand on first: among those about as likely as the best,
+    one sure of what it counts, then one dated as the number is, then one of the number's order."""
+    best = ranked[0]
+    proof = PROOF.get(mention.kind, PROOF["amount"])
+    if "what" in proof - best.certain:
+        # "35 military observers": the count of observers on duty, sure of what it counts, before the count of
+        # observers and staff officers sent that scores a little higher but is unsure of it
+        sure = next((b for b in ranked if b.score >= best.score - NEAR and proof <= b.certain), best)
+        ranked, best = [sure, *(b for b in ranked if b is not sure)], sure
+    if mention.kind != "date" and "dated" not in best.certain:
+        # "Operations joined, 1990–2008 | 17": the count for 1990-2008, dated as the number is, before the count
+        # to 2002 that overlaps it and scores a little higher by the passage before
+        dated = next((b for b in ranked if b.score >= best.score - NEAR and proof | {"dated"} <= b.certain), best)
+        ranked, best = [dated, *(b for b in ranked if b is not dated)], dated
+    if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
+        best, ranked = _of_the_same_order(mention, best, ranked)
+    return ranked
+
+
+def _elsewhere(mention: Mention, ranked: Sequence[Bound], untimed: Callable[[], Sequence[Bound]]) -> str:
+    """Why the best fact may not be the number's after all: the sentence's date ruled out a fact that bears it
+    out, or the clause names something another fact has."""
+    best = ranked[0]
+    if "dated" not in best.certain and "timed" in best.certain:  # the sentence's date ruled out …
+        doubt = _another_time(mention, best, untimed())
+        if doubt:
+            return doubt
+    if best.missing:
+        needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
+        return _named_elsewhere(best, [b for b in [*ranked[1:], *untimed()] if needed <= b.certain])
+    return ""
 
 
 def _of_the_same_order(mention: Mention, best: Bound, ranked: Sequence[Bound]) -> tuple[Bound, Sequence[Bound]]:
@@ -131,14 +145,25 @@ def _counts_it(mention: Mention, bound: Bound) -> bool:
 def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) -> str:
     """Why the best fact does not prove the writer wrong ('' when it does)."""
     best = ranked[0]
-    fact = best.profile.fact
     missing = PROOF.get(mention.kind, PROOF["amount"]) - best.certain
     if missing == {"when"} and _wrong_at_every_time(mention, ranked):
         missing = frozenset()  # "fewer than 70" given more than 70 in 2002 and 98 in 2008: wrong whenever it holds
     if missing:
         return "not certainly about it: " + ", ".join(_PLAIN_WORDS.get(m, m) for m in sorted(missing)) + " unsure"
+    open_rivals = [
+        b.profile.fact.id for b in _rivals(mention, ranked) if relation(mention, b.profile) != "contradicted"
+    ]
+    if open_rivals:  # a reading about as likely under which the writer may be right
+        return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
+    before, after = sentence[: mention.start - at], sentence[mention.start - at :]
+    return voice.not_the_writers(mention, before, after, best.profile.fact.claim) or _far_off(mention, best)
+
+
+def _rivals(mention: Mention, ranked: Sequence[Bound]) -> list[Bound]:
+    """The other facts about as likely as the best, and as much about the number: readings that may bear it out."""
+    best = ranked[0]
     needed = PROOF.get(mention.kind, PROOF["amount"]) - {"when"}
-    rivals = [b for b in ranked[1:] if b.score > best.score - MARGIN and b.profile.fact.id != fact.id]
+    rivals = [b for b in ranked[1:] if b.score > best.score - MARGIN and b.profile.fact.id != best.profile.fact.id]
     # a reading as certain of what it is about, or one the sentence's words are more about
     rivals = [b for b in rivals if needed <= b.certain or b.shared > best.shared]
     rivals = [b for b in rivals if _counts_it(mention, b)]  # "21 … institutions" is no count of partner countries
@@ -146,17 +171,16 @@ def unproven(mention: Mention, ranked: Sequence[Bound], sentence: str, at: int) 
         rivals = [b for b in rivals if not _vaguer(b, best)]
     if mention.kind in ("amount", "percent"):  # "nearly 11,000" is no rounding of "more than 650"
         rivals = [b for b in rivals if _same_order(mention, b.profile)]
-    open_rivals = [b.profile.fact.id for b in rivals if relation(mention, b.profile) != "contradicted"]
-    if open_rivals:  # a reading about as likely under which the writer may be right
-        return "another fact is about as likely and does not refute it: " + ", ".join(open_rivals[:2])
-    said = voice.not_the_writers(mention, sentence[: mention.start - at], sentence[mention.start - at :], fact.claim)
-    if said:
-        return said
+    return rivals
+
+
+def _far_off(mention: Mention, best: Bound) -> str:
+    """Why the number is too far from the best fact's figure or date to be a slip of it ('' when it is not)."""
     if mention.kind in ("amount", "percent") and not _same_order(mention, best.profile):
         return "another order of magnitude"
     if _generic(mention) and best.shared < GENERIC_WORDS:  # "officers from 31 countries" and a count of
         return "it shares little but what it counts with the fact"  # countries with attaché offices
-    if mention.kind == "date" and _years_apart(mention, best.profile) > DATE_SLIP:
+    if mention.kind == "date" and spans.years_apart(mention, best.profile) > DATE_SLIP:
         return "years from the fact's date: more likely another event"
     if mention.qualifier in ("approx", "below") and _gap(mention, best.profile) > ROUGH and not _slipped(mention, best):
         return "a round figure far from the fact's"
@@ -211,7 +235,7 @@ def relation(mention: Mention, p: Profile) -> Verdict:
     """What the fact makes of the number: supported, contradicted or unverified. The same figure in another
     currency is wrong (US$20 million for A$20 million); another figure in another currency is not comparable."""
     if mention.kind == "date":
-        return date_relation(mention, p)
+        return spans.date_relation(mention, p)
     if mention.currency is not None and not _same_money(mention, p):
         same_figure = mention.low <= p.low and p.high <= mention.high
         return "contradicted" if same_figure else "unverified"
@@ -222,63 +246,10 @@ def relation(mention: Mention, p: Profile) -> Verdict:
     return "unverified"
 
 
-def date_relation(mention: Mention, p: Profile) -> Verdict:
-    assert mention.span is not None
-    first, last = mention.span
-    fact_first, fact_last = p.span
-    if is_span(mention) and p.fact.period is not None:  # "May to October 2002": both ends, as precise as written
-        years = first == dt.date(first.year, 1, 1) and last == dt.date(last.year, 12, 31)
-        same = (lambda a, b: a.year == b.year) if years else _same_month
-        return "supported" if same(first, fact_first) and same(last, fact_last) else "contradicted"
-    if mention.since:
-        start = p.fact.period.start if p.fact.period else p.fact.date
-        return "supported" if start and start[:4] == str(first.year) else "contradicted"
-    if first <= fact_first and fact_last <= last:
-        return "supported"
-    if last < fact_first or fact_last < first:
-        return "contradicted"
-    return "unverified"
-
-
-def frames(mention: Mention, p: Profile) -> bool:
-    """The date is the time the fact's figure holds for: its date, or its period's start ("since 1990", "from
-    December 2008") or end ("to January 2016"), at the date's precision."""
-    assert mention.span is not None
-    first, last = mention.span
-    fact_first, fact_last = p.span
-    if mention.since:
-        return date_relation(mention, p) == "supported"
-    period = p.fact.period
-    if period is not None and is_span(mention):  # "from May to October 2002": both ends must be the fact's
-        return _same_month(first, fact_first) and _same_month(last, fact_last)
-    if period is not None:
-        return (period.start is not None and first <= fact_first <= last) or (
-            period.end is not None and first <= fact_last <= last
-        )
-    return first <= fact_first and fact_last <= last
-
-
-def is_span(mention: Mention) -> bool:
-    """A date from one time to another ("May to October 2002", "2007–08"), not one month or year."""
-    return mention.kind == "date" and not mention.since and bool(_SPAN.search(mention.text))
-
-
-def _same_month(a: dt.date, b: dt.date) -> bool:
-    return (a.year, a.month) == (b.year, b.month)
-
-
 def _same_money(mention: Mention, p: Profile) -> bool:
     """The writer's currency is the fact's, or one of them names no country ('$')."""
     ours, theirs = likeness.writers_currency(mention), likeness.currency_of(p.fact)
     return ours == theirs or "$" in (ours, theirs) or theirs is None
-
-
-def _years_apart(mention: Mention, p: Profile) -> int:
-    """Years between the nearest ends of the writer's date and the fact's (0: they meet or overlap)."""
-    assert mention.span is not None
-    first, last = mention.span
-    fact_first, fact_last = p.span
-    return max(0, fact_first.year - last.year, first.year - fact_last.year)
 
 
 def _gap(mention: Mention, p: Profile) -> float:

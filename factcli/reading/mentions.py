@@ -89,6 +89,21 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
     found = _Found(sentence, offset)
     found.taken.extend(m.span() for m in _SHORTCODE.finditer(sentence))  # ":100:" is an emoji, no number
     found.taken.extend(m.span() for m in _CITATION.finditer(sentence))  # "[1][2]", "[3, 4]": citations
+    _find_dates(found, today)
+    for m in _BETWEEN.finditer(sentence):
+        found.add(_between(sentence, m, offset), m.start(), m.end())
+    for m in _FRACTION.finditer(sentence):
+        found.add(Mention(offset + m.start(), offset + m.end(), m.group(), "fraction", derived=True), *m.span())
+    _find_amounts(found)
+    _find_ordinal_words(found)
+    ordered = sorted((x for x in found.out if x.kind != "name"), key=lambda x: x.start)
+    return _converted(sentence, offset, _paired_ordinals(sentence, offset, ordered))
+
+
+def _find_dates(found: _Found, today: dt.date | None) -> None:
+    """Dates as written, with a year, with two digits of one, without one (``today``'s), said aloud, or a bare
+    month after a dated one; and numbers said aloud, which may be years."""
+    sentence, offset = found.sentence, found.offset
     for m in DATE.finditer(sentence):
         found.add(read_date(sentence, m, offset), m.start(), m.end())
     for m in SHORT_YEAR.finditer(sentence):
@@ -103,30 +118,36 @@ def find(sentence: str, offset: int = 0, today: dt.date | None = None) -> list[M
                 found.add(mention, mention.start - offset, mention.end - offset)
     for m in BARE_MONTH.finditer(sentence):  # "… in January 2007 and the China-ASEAN Summit that November"
         found.add(found.bare_month(m), m.start("month"), m.end())
-    for m in _BETWEEN.finditer(sentence):
-        found.add(_between(sentence, m, offset), m.start(), m.end())
-    for m in _FRACTION.finditer(sentence):
-        found.add(Mention(offset + m.start(), offset + m.end(), m.group(), "fraction", derived=True), *m.span())
+
+
+def _find_amounts(found: _Found) -> None:
+    """Amounts where no date stands, and both ends of "from 70 to 98"."""
+    sentence, offset = found.sentence, found.offset
     for m in _AMOUNT.finditer(sentence):
-        if (m.group("num") or m.group("word")) and found.free(m.start(), m.end()) and not _inside_word(sentence, m):
-            mention = _amount(sentence, m, offset)
-            if mention is not None:
-                found.add(mention, mention.start - offset, mention.end - offset)
-            if mention is not None and m.group("num2") and mention.end - offset < m.end():  # "from 70 to 98"
-                second = _amount(sentence, _AMOUNT_ALONE.match(sentence, m.start("num2")), offset)  # type: ignore[arg-type]
-                if second is not None:
-                    found.add(second, second.start - offset, second.end - offset)
+        if not (m.group("num") or m.group("word")) or not found.free(m.start(), m.end()) or _inside_word(sentence, m):
+            continue
+        mention = _amount(sentence, m, offset)
+        if mention is None:
+            continue
+        found.add(mention, mention.start - offset, mention.end - offset)
+        if m.group("num2") and mention.end - offset < m.end():  # "from 70 to 98"
+            second = _amount(sentence, _AMOUNT_ALONE.match(sentence, m.start("num2")), offset)  # type: ignore[arg-type]
+            if second is not None:
+                found.add(second, second.start - offset, second.end - offset)
+
+
+def _find_ordinal_words(found: _Found) -> None:
+    """Ordinals in words ("the Third Symposium"), but a point of the writer's ("Second, …") or a rank."""
+    sentence, offset = found.sentence, found.offset
     for m in _ORDINAL_WORD.finditer(sentence):
         if not sentence[: m.start()].strip(" *_-") and sentence[m.end() : m.end() + 1] == ",":
             continue  # "Second, the armed forces.": a point of the writer's, not an ordinal of anything
-        value = ORDINAL_WORDS[m.group("w").lower()]
         if _RANK.match(sentence, m.end()):
             continue  # "the second-largest funder": a rank among others, no ordinal of a series
+        value = ORDINAL_WORDS[m.group("w").lower()]
         noun = noun_after(sentence, m.end())
         ordinal = Mention(offset + m.start(), offset + m.end(), m.group(), "ordinal", value, value, noun=noun)
         found.add(ordinal, *m.span())
-    ordered = sorted((x for x in found.out if x.kind != "name"), key=lambda x: x.start)
-    return _converted(sentence, offset, _paired_ordinals(sentence, offset, ordered))
 
 
 class _Found:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from factcli.reading import answers, titles
+from factcli.reading import answers, grid, titles
 from factcli.reading.numbers import QUALIFIERS
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -166,8 +166,10 @@ def pieces(body: str) -> Iterator[tuple[int, str]]:
     yield at, body[at:]
 
 
-def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
-    """(kind, start, text) for each heading and block of prose, non-prose blanked, offsets kept."""
+def _masked(text: str, *, markdown: bool) -> tuple[str, Lines, set[int], set[int], dict[int, int]]:
+    """The text with what is no prose blanked (offsets kept), and its headings, the lines where a block starts
+    (list items, table rows, fact-box lines, questions and answers) and its pipe tables (first line → the line
+    after the last)."""
     masked = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -216,7 +218,13 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
     for m in _LABELLED.finditer(prose):  # each "label: figure" line of a fact box says one thing
         row = lines.at(m.start())[0] - 1
         breaks.update((row, row + 1))
-    grids = _grid_tables(text.splitlines(keepends=True))
+    return prose, lines, headings, breaks, tables
+
+
+def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
+    """(kind, start, text) for each heading and block of prose, non-prose blanked, offsets kept."""
+    prose, lines, headings, breaks, tables = _masked(text, markdown=markdown)
+    grids = grid.tables(text.splitlines(keepends=True))
     block_start = None
     skip_to = 0
     for number, start in enumerate(lines.starts):
@@ -227,7 +235,7 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
                 yield "prose", block_start, prose[block_start:start]
                 block_start = None
             skip_to = grids[number]
-            for at, cell in _grid_cells(text, prose, lines.starts, number, skip_to):
+            for at, cell in grid.cells(text, prose, lines.starts, number, skip_to):
                 yield "prose", at, cell
             continue
         if number in tables:
@@ -251,62 +259,6 @@ def _blocks(text: str, *, markdown: bool) -> Iterator[tuple[str, int, str]]:
             block_start = start
     if block_start is not None:
         yield "prose", block_start, prose[block_start:]
-
-
-_GRID_RULE = re.compile(r"^[^\S\n]*\+[-=:+]{3,}\+[^\S\n]*$")
-
-
-def _grid_tables(rows: list[str]) -> dict[int, int]:
-    """Grid tables (pandoc's "+----+----+" kind): first line → the line after the last."""
-    out: dict[int, int] = {}
-    i = 0
-    while i < len(rows):
-        if _GRID_RULE.match(rows[i].rstrip("\n")):
-            j = i + 1
-            while j < len(rows) and rows[j].lstrip()[:1] in ("|", "+"):
-                j += 1
-            if j - i >= 3:
-                out[i] = j
-            i = j
-        else:
-            i += 1
-    return out
-
-
-def _grid_cells(text: str, prose: str, starts: list[int], first: int, last: int) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each cell of each row of a grid table, the other cells' characters blanked so that
-    offsets stay the file's ("Liberia (UNMIL): 175 engineers, 240 transport,⏎  43 medical" is one cell)."""
-    end = starts[last] if last < len(starts) else len(prose)
-    rows = prose[starts[first] : end].splitlines(keepends=True)  # markup blanked, offsets the file's
-    written = text[starts[first] : end].splitlines(keepends=True)
-    rule = written[0]
-    group: list[int] = []
-    for i, row in enumerate(written[1:], start=1):
-        if not _GRID_RULE.match(row.rstrip("\n")):
-            group.append(i)
-            continue
-        if group:
-            at = starts[first + group[0]]
-            bounds = [k for k, ch in enumerate(rule) if ch == "+"]
-            for a, b in itertools.pairwise(bounds):
-                for part in _items(written, group, a, b):  # "- Liberia (UNMIL): …" in a cell is an item of its own
-                    cell = "".join(
-                        "".join(ch if (a < k < b and g in part) or ch == "\n" else " " for k, ch in enumerate(rows[g]))
-                        for g in group
-                    )
-                    if cell.strip():
-                        yield at, cell
-        rule, group = row, []
-
-
-def _items(written: list[str], group: list[int], a: int, b: int) -> list[set[int]]:
-    """The rows of a cell's column, parted where a line of it opens a list item ("- Liberia (UNMIL): …")."""
-    parts: list[set[int]] = [set()]
-    for g in group:
-        if written[g][a + 1 : b].lstrip().startswith(("- ", "* ", "+ ")) and parts[-1]:
-            parts.append(set())
-        parts[-1].add(g)
-    return parts
 
 
 def _rows(start: int, table: str, heading: str, before: str) -> Iterator[Sentence]:
