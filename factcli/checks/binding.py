@@ -40,10 +40,6 @@ from factcli.reading.nouns import counts
 from factcli.reading.numbers import ordinals_in
 from factcli.reading.words import stem
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
-
 
 @dataclass(frozen=True, slots=True)
 class Bound:
